@@ -1,0 +1,276 @@
+// scan(): a local folder or file in, a complete ScanResult out. The CLI, the library and the service all call this.
+import { cpus } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileInventory, ManifestInfo } from '../model/inventory.js';
+import { spanToLocation } from '../model/location.js';
+import type { RuleMeta } from '../model/rule-meta.js';
+import { SCHEMA_VERSION, type ScanError, type ScanResult, type ScanStats } from '../model/scan-result.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import { mergeInventory } from '../mcp/merge-inventory.js';
+import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
+import { findRule } from '../rule/find-rule.js';
+import { DEFAULT_EXCLUDES, discover } from '../source/discover.js';
+import type { InlineSuppression } from './inline-suppressions.js';
+import { finalizeFindings, type PendingFinding } from './finalize-findings.js';
+import { readBaseline } from './baseline.js';
+import { findProjectConfig, readProjectConfig, type ProjectConfig } from './project-config.js';
+import { runFiles } from './run-files.js';
+import { computeScore } from './score.js';
+import { snippetOf, splitLines } from './snippet.js';
+import { VERSION } from './version.js';
+
+export interface ScanLimits {
+  maxFileBytes: number;
+  parseTimeoutMs: number;
+  ruleTimeoutMs: number;
+  /** Wall clock for one file in a worker (parse + rules) before the worker is replaced. */
+  fileTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = { maxFileBytes: 1_000_000, parseTimeoutMs: 10_000, ruleTimeoutMs: 10_000, fileTimeoutMs: 30_000 };
+
+export interface ScanOptions {
+  /** Local folder or file. */
+  target: string;
+  /** How the user named the target (a package spec, URL…); defaults to `target`. */
+  input?: string;
+  targetKind?: string;
+  mode?: 'fast' | 'deep';
+  /** The rules to run; the engine never imports a rule by name. */
+  rules: { rules: Rule[]; module?: string };
+  /** Rule ids, slugs or aliases to run exclusively. */
+  select?: string[];
+  /** Rule ids, slugs or aliases to leave out. */
+  ignore?: string[];
+  /** A config object, a path to a config file, or false to ignore `.mcpvet.json`. Default: look in the target. */
+  config?: ProjectConfig | string | false;
+  /** Path of a baseline file whose findings are reported as suppressed. */
+  baseline?: string;
+  exclude?: string[];
+  /** Worker threads; 1 runs in-process. Default: both cores when there is enough work. */
+  workers?: number;
+  limits?: Partial<ScanLimits>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Below this many bytes, starting workers costs more than it saves. */
+const PARALLEL_MIN_BYTES = 2_000_000;
+
+export class ScanInputError extends Error {}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const errors: ScanError[] = [];
+
+  let targetAbs: string;
+  try {
+    targetAbs = path.resolve(options.target);
+    await readFile(targetAbs).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EISDIR') throw e;
+    });
+  } catch (e) {
+    throw new ScanInputError(`cannot read target ${options.target}: ${(e as Error).message}`);
+  }
+
+  const config = await loadConfig(options, targetAbs);
+  const mode = options.mode ?? config.mode ?? 'fast';
+  const { enabled, severityOverrides, ruleOptions, configErrors } = selectRules(options, config, mode);
+  errors.push(...configErrors);
+
+  const discovery = await discover(targetAbs, {
+    maxFileBytes: limits.maxFileBytes,
+    exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
+    defaultExcludes: DEFAULT_EXCLUDES,
+  });
+  errors.push(...discovery.errors);
+
+  const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
+  const workers = options.workers ?? (totalBytes >= PARALLEL_MIN_BYTES ? Math.max(1, Math.min(cpus().length, 4)) : 1);
+  const fileRules = enabled.filter((r) => r.file);
+  const results = await runFiles({
+    files: discovery.files,
+    rules: fileRules,
+    catalogModule: options.rules.module,
+    ruleOptions,
+    limits,
+    workers,
+    onFileDone: options.onProgress,
+  });
+
+  const skipped = [...discovery.skipped];
+  const pending: PendingFinding[] = [];
+  const inline = new Map<string, InlineSuppression[]>();
+  const fileInventories: FileInventory[] = [];
+  const manifests: ManifestInfo[] = [];
+  const summaries: FileSummary[] = [];
+  let lines = 0;
+  let bytes = 0;
+  let parsed = 0;
+  for (const r of results) {
+    errors.push(...r.errors);
+    if (r.skipped) {
+      skipped.push(r.skipped);
+      continue;
+    }
+    if (r.errors.some((e) => e.level === 'error' && (e.kind === 'read' || e.kind === 'timeout' || e.kind === 'internal')) && r.lines === 0) continue;
+    summaries.push({ path: r.path, language: r.language, bytes: r.bytes });
+    lines += r.lines;
+    bytes += r.bytes;
+    if (r.parsed) parsed++;
+    pending.push(...r.findings);
+    if (r.suppressions.length) inline.set(r.path, r.suppressions);
+    if (r.inventory) fileInventories.push(r.inventory);
+    if (r.manifest) manifests.push(r.manifest);
+  }
+
+  const inventory = mergeInventory(fileInventories, manifests);
+  const lineCache = new Map<string, string[]>();
+  const linesOf = (rel: string): string[] => {
+    let l = lineCache.get(rel);
+    if (!l) {
+      try {
+        // Project findings are rare; re-reading their files here is cheaper than shipping every file's text back.
+        // Synchronous because detectors are synchronous.
+        l = splitLines(readFileSync(path.join(discovery.root, ...rel.split('/')), 'utf8'));
+      } catch {
+        l = [];
+      }
+      lineCache.set(rel, l);
+    }
+    return l;
+  };
+  for (const rule of enabled) {
+    if (!rule.project) continue;
+    const ctx: ProjectContext = {
+      root: discovery.root,
+      inventory,
+      files: summaries,
+      options: ruleOptions[rule.meta.id] ?? rule.defaultOptions ?? {},
+      lines: linesOf,
+    };
+    try {
+      for (const raw of rule.project.detect(ctx)) {
+        if (!raw.path) throw new Error('project finding without a path');
+        const location = spanToLocation(raw.path, raw.span);
+        pending.push({
+          ruleId: rule.meta.id,
+          location,
+          snippet: snippetOf(linesOf(raw.path), location),
+          data: raw.data,
+          tool: raw.tool,
+          trace: raw.trace,
+          related: raw.related,
+          severity: raw.severity,
+          confidence: raw.confidence,
+        });
+      }
+    } catch (e) {
+      errors.push({ kind: 'rule', level: 'error', ruleId: rule.meta.id, message: `rule failed: ${(e as Error).message}` });
+    }
+  }
+
+  let baseline: Set<string> | undefined;
+  const baselineFile = options.baseline ?? config.baseline;
+  if (baselineFile) baseline = await readBaseline(path.resolve(baselineFile));
+
+  const meta = new Map<string, RuleMeta>(enabled.map((r) => [r.meta.id, r.meta]));
+  const { findings, suppressed } = finalizeFindings({ pending, meta, severityOverrides, inline, baseline, baselineFile });
+
+  errors.sort((a, b) => cmp(a.path ?? '', b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.ruleId ?? '', b.ruleId ?? '') || cmp(a.message, b.message));
+  skipped.sort((a, b) => cmp(a.path, b.path));
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) bySeverity[f.severity]++;
+  const stats: ScanStats = {
+    files: summaries.length,
+    bytes,
+    lines,
+    parsed,
+    skipped: skipped.length,
+    rules: enabled.length,
+    findings: findings.length,
+    bySeverity,
+    suppressed: {
+      inline: suppressed.filter((f) => f.suppression?.kind === 'inline').length,
+      baseline: suppressed.filter((f) => f.suppression?.kind === 'baseline').length,
+      config: 0,
+    },
+  };
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'mcpvet', version: VERSION },
+    target: { input: options.input ?? options.target, kind: options.targetKind ?? 'local', root: '.' },
+    mode,
+    ruleIds: enabled.map((r) => r.meta.id).sort(),
+    complete: !errors.some((e) => e.level === 'error'),
+    findings,
+    suppressed,
+    errors,
+    skipped,
+    stats,
+    inventory,
+    score: computeScore(findings),
+    timing: { startedAt, durationMs: Date.now() - started, workers },
+  };
+}
+
+async function loadConfig(options: ScanOptions, targetAbs: string): Promise<ProjectConfig> {
+  if (options.config === false) return {};
+  if (typeof options.config === 'object') return options.config;
+  if (typeof options.config === 'string') return readProjectConfig(options.config);
+  const dir = await readFile(targetAbs).then(() => path.dirname(targetAbs), () => targetAbs);
+  const found = await findProjectConfig(dir);
+  return found ? readProjectConfig(found) : {};
+}
+
+interface Selection {
+  enabled: Rule[];
+  severityOverrides: Map<string, Severity>;
+  ruleOptions: Record<string, RuleOptions>;
+  configErrors: ScanError[];
+}
+
+function selectRules(options: ScanOptions, config: ProjectConfig, mode: 'fast' | 'deep'): Selection {
+  const all = options.rules.rules;
+  const configErrors: ScanError[] = [];
+  const resolve = (ref: string, where: string): Rule | undefined => {
+    const r = findRule(all, ref);
+    if (!r) configErrors.push({ kind: 'config', level: 'warning', message: `unknown rule "${ref}" in ${where}` });
+    return r;
+  };
+  const select = options.select?.length ? new Set(options.select.map((s) => resolve(s, '--rule')?.meta.id).filter(Boolean)) : undefined;
+  const ignore = new Set((options.ignore ?? []).map((s) => resolve(s, '--skip-rule')?.meta.id).filter(Boolean));
+  const severityOverrides = new Map<string, Severity>();
+  const ruleOptions: Record<string, RuleOptions> = {};
+  const configOff = new Set<string>();
+  const configOn = new Set<string>();
+  for (const [ref, setting] of Object.entries(config.rules ?? {})) {
+    const rule = resolve(ref, 'config "rules"');
+    if (!rule) continue;
+    if (setting === 'off' || (typeof setting === 'object' && setting.enabled === false)) configOff.add(rule.meta.id);
+    if (setting === 'on' || (typeof setting === 'object' && setting.enabled === true)) configOn.add(rule.meta.id);
+    if (typeof setting === 'object') {
+      if (setting.severity) severityOverrides.set(rule.meta.id, setting.severity);
+      if (setting.options) ruleOptions[rule.meta.id] = { ...rule.defaultOptions, ...setting.options };
+    }
+  }
+  const modes = mode === 'deep' ? new Set(['fast', 'deep']) : new Set(['fast']);
+  const enabled = all.filter((r) => {
+    const id = r.meta.id;
+    if (select) return select.has(id);
+    if (ignore.has(id) || configOff.has(id)) return false;
+    if (configOn.has(id)) return true;
+    return modes.has(r.meta.mode) && r.meta.status !== 'deprecated';
+  });
+  for (const r of enabled) ruleOptions[r.meta.id] ??= r.defaultOptions ?? {};
+  return { enabled, severityOverrides, ruleOptions, configErrors };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+// Public library entry: `import { scan, builtinRules, render } from 'mcpvet'`.
+export { scan, DEFAULT_LIMITS, ScanInputError, type ScanOptions, type ScanLimits } from './engine/scan.js';
+export { builtinRules, builtinEntries, findRule } from './rules/index.js';
+export { render, FORMATS, type Format } from './report/render.js';
+export { computeScore } from './engine/score.js';
+export type { ScanResult, ScanError, SkippedFile, ScanStats, Score } from './model/scan-result.js';
+export type { Finding, TraceStep } from './model/finding.js';
+export type { Inventory, ServerDef, ToolDef } from './model/inventory.js';
+export type { RuleMeta } from './model/rule-meta.js';
+export type { Rule, RawFinding, FileContext, ProjectContext } from './rule/rule.js';
+export { defineRule } from './rule/rule.js';

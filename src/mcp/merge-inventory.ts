@@ -1,0 +1,106 @@
+// Joins per-file inventories into servers: attaches registrations made in other modules and SDK versions from manifests.
+import type { FileInventory, Inventory, ManifestInfo, SdkRef, ServerDef } from '../model/inventory.js';
+
+/** Package names of the MCP SDKs per ecosystem, as they appear in manifests. */
+export const SDK_PACKAGES: Record<string, { ecosystem: 'npm' | 'pypi' | 'go' }> = {
+  '@modelcontextprotocol/sdk': { ecosystem: 'npm' },
+  '@modelcontextprotocol/server': { ecosystem: 'npm' },
+  '@modelcontextprotocol/node': { ecosystem: 'npm' },
+  fastmcp: { ecosystem: 'npm' },
+  mcp: { ecosystem: 'pypi' },
+  'github.com/mark3labs/mcp-go': { ecosystem: 'go' },
+  'github.com/modelcontextprotocol/go-sdk': { ecosystem: 'go' },
+};
+
+const ECOSYSTEM_OF_KIND: Record<ManifestInfo['kind'], 'npm' | 'pypi' | 'go' | undefined> = {
+  'package.json': 'npm',
+  'pyproject.toml': 'pypi',
+  'requirements.txt': 'pypi',
+  'setup.py': 'pypi',
+  'go.mod': 'go',
+  'mcp-manifest': undefined,
+};
+
+export function mergeInventory(fileInventories: readonly FileInventory[], manifests: readonly ManifestInfo[]): Inventory {
+  const files = [...fileInventories].sort((a, b) => cmp(a.path, b.path));
+  const servers: ServerDef[] = files.flatMap((f) => f.servers.map((s) => ({ ...s, tools: [...s.tools], prompts: [...s.prompts], resources: [...s.resources], transports: [...s.transports], auth: [...s.auth] })));
+
+  for (const f of files) {
+    for (const orphan of f.orphans) {
+      let target = pickServer(servers, orphan.receiver, f.path);
+      if (!target) {
+        const first = orphan.tools[0]?.location ?? orphan.prompts[0]?.location ?? orphan.resources[0]?.location ?? orphan.transports[0]?.location;
+        if (!first) continue;
+        target = {
+          id: `${f.path}#${orphan.receiver}`,
+          language: f.language,
+          sdk: f.sdkImports[0] ?? { package: 'unknown', api: 'unknown' },
+          variable: orphan.receiver,
+          transports: [],
+          auth: [],
+          tools: [],
+          prompts: [],
+          resources: [],
+          location: first,
+        };
+        servers.push(target);
+      }
+      target.tools.push(...orphan.tools);
+      target.prompts.push(...orphan.prompts);
+      target.resources.push(...orphan.resources);
+      target.transports.push(...orphan.transports);
+    }
+  }
+
+  for (const s of servers) s.sdk = withVersion(s.sdk, s.location.path, manifests);
+  servers.sort((a, b) => cmp(a.id, b.id));
+
+  const sdkInManifest = manifests.some((m) => Object.keys(m.dependencies).some((d) => d in SDK_PACKAGES && ECOSYSTEM_OF_KIND[m.kind] === SDK_PACKAGES[d]!.ecosystem));
+  return {
+    isMcpServer: servers.length > 0 || files.some((f) => f.sdkImports.length > 0) || sdkInManifest,
+    servers,
+    manifests: [...manifests].sort((a, b) => cmp(a.path, b.path)),
+    files: files.map((f) => ({
+      path: f.path,
+      language: f.language,
+      sdkImports: f.sdkImports.map((s) => withVersion(s, f.path, manifests)),
+      auth: f.auth,
+      metadataRoutes: f.metadataRoutes,
+      transports: f.transports,
+    })),
+  };
+}
+
+/** A server bound to `receiver`; with several, the one nearest in the folder tree to the registering file. */
+function pickServer(servers: ServerDef[], receiver: string, fromPath: string): ServerDef | undefined {
+  const candidates = servers.filter((s) => s.variable === receiver);
+  if (candidates.length <= 1) return candidates[0];
+  return [...candidates].sort((a, b) => commonPrefix(b.location.path, fromPath) - commonPrefix(a.location.path, fromPath) || cmp(a.id, b.id))[0];
+}
+
+/** Fills the SDK version from the nearest manifest (closest ancestor folder) that declares the package. */
+function withVersion(sdk: SdkRef, filePath: string, manifests: readonly ManifestInfo[]): SdkRef {
+  if (sdk.version) return sdk;
+  const pkg = sdk.package;
+  const eco = SDK_PACKAGES[pkg]?.ecosystem;
+  let best: ManifestInfo | undefined;
+  for (const m of manifests) {
+    if (eco && ECOSYSTEM_OF_KIND[m.kind] !== eco) continue;
+    const spec = m.dependencies[pkg];
+    if (!spec) continue;
+    const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/') + 1) : '';
+    if (!filePath.startsWith(dir)) continue;
+    if (!best || dir.length > best.path.lastIndexOf('/') + 1) best = m;
+  }
+  return best ? { ...sdk, version: best.dependencies[pkg], versionSource: best.path } : sdk;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+// Rule metadata: the single source for docs pages, rules.json, SARIF rule entries and `mcpvet explain`.
+import { z } from 'zod';
+import { CONFIDENCES, SEVERITIES } from './severity.js';
+import { RULE_LANGUAGES } from './language.js';
+
+export const CATEGORIES = {
+  'tool-metadata': 'Tool definition and lifecycle',
+  injection: 'Injection and code execution',
+  filesystem: 'Filesystem access',
+  network: 'Network egress',
+  secrets: 'Secrets and data exposure',
+  transport: 'Transport and exposure',
+  auth: 'Authorization and OAuth',
+  output: 'Tool output and inner LLM',
+  'supply-chain': 'Supply chain',
+  config: 'Client configuration',
+} as const;
+export type Category = keyof typeof CATEGORIES;
+
+export const OWASP_MCP_TOP10 = {
+  MCP01: 'Token Mismanagement & Secret Exposure',
+  MCP02: 'Privilege Escalation via Scope Creep',
+  MCP03: 'Tool Poisoning',
+  MCP04: 'Software Supply Chain Attacks & Dependency Tampering',
+  MCP05: 'Command Injection & Execution',
+  MCP06: 'Intent Flow Subversion',
+  MCP07: 'Insufficient Authentication & Authorization',
+  MCP08: 'Lack of Audit and Telemetry',
+  MCP09: 'Shadow MCP Servers',
+  MCP10: 'Context Injection & Over-Sharing',
+} as const;
+
+export const ruleMetaSchema = z
+  .object({
+    /** Stable, never reused: `MV` + four digits. */
+    id: z.string().regex(/^MV\d{4}$/),
+    /** kebab-case name that reads well after "allow": used in config and suppressions. */
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    title: z.string().min(5),
+    category: z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]]),
+    severity: z.enum(SEVERITIES),
+    confidence: z.enum(CONFIDENCES),
+    cwe: z.array(z.string().regex(/^CWE-\d+$/)).min(1),
+    owaspMcp: z.array(z.enum(Object.keys(OWASP_MCP_TOP10) as [keyof typeof OWASP_MCP_TOP10])),
+    /** Ids of the same check in other catalogs, e.g. MCPSafe's `MCP-277`. */
+    aliases: z.array(z.string()),
+    mode: z.enum(['fast', 'deep', 'live']),
+    languages: z.array(z.enum(RULE_LANGUAGES)).min(1),
+    status: z.enum(['experimental', 'stable', 'deprecated']),
+    /** Finding message; `{name}` placeholders are filled from the detector's data. */
+    message: z.string().min(5),
+    docs: z.object({
+      summary: z.string().min(20),
+      risk: z.string().min(40),
+      detection: z.string().min(40),
+      fix: z.string().min(20),
+      references: z.array(z.object({ title: z.string(), url: z.string().url() })).min(1),
+    }),
+  })
+  .strict();
+
+export type RuleMeta = z.infer<typeof ruleMetaSchema>;
+
+/** A file in a rule's `examples/` folder, shown on its docs page and tested to fire (vulnerable) or not (secure). */
+export interface RuleExample {
+  /** File name, e.g. `vulnerable.py`, `secure.ts`. */
+  file: string;
+  kind: 'vulnerable' | 'secure';
+  code: string;
+}

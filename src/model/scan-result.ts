@@ -1,0 +1,67 @@
+// The result of one scan. Nothing is dropped silently: skipped files and errors are listed with reasons.
+import type { Finding } from './finding.js';
+import type { Inventory } from './inventory.js';
+import type { Severity } from './severity.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+/**
+ * `symlink`: a link to something inside the target (scanned at its real path, never followed, so loops cannot
+ * happen); `symlink-broken`: dangling or looping link; `excluded`: default excludes, ignore files or config.
+ */
+export type SkipReason = 'too-large' | 'binary' | 'minified' | 'symlink-outside-target' | 'symlink' | 'symlink-broken' | 'excluded' | 'unsupported';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  detail: string;
+}
+
+export type ScanErrorKind = 'syntax' | 'read' | 'encoding' | 'timeout' | 'budget' | 'rule' | 'config' | 'target' | 'internal';
+
+export interface ScanError {
+  kind: ScanErrorKind;
+  /** `error`: part of the scan did not happen; `warning`: it happened with reduced fidelity (e.g. partial parse). */
+  level: 'error' | 'warning';
+  path?: string;
+  ruleId?: string;
+  message: string;
+  line?: number;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  lines: number;
+  parsed: number;
+  skipped: number;
+  rules: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  suppressed: { inline: number; baseline: number; config: number };
+}
+
+export interface Score {
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D' | 'F';
+}
+
+export interface ScanResult {
+  schemaVersion: string;
+  tool: { name: 'mcpvet'; version: string };
+  target: { input: string; kind: string; root: string };
+  mode: 'fast' | 'deep';
+  /** Ids of the rules that ran, sorted. */
+  ruleIds: string[];
+  /** False when any part of the scan failed (an `error`-level entry in `errors`). */
+  complete: boolean;
+  findings: Finding[];
+  suppressed: Finding[];
+  errors: ScanError[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+  inventory: Inventory;
+  score: Score;
+  /** Wall-clock facts, kept apart so that everything else is byte-identical across runs. */
+  timing?: { startedAt: string; durationMs: number; workers: number };
+}

@@ -1,0 +1,64 @@
+// Iterative tree traversal and node helpers; nothing here recurses, so 100k-deep nesting cannot overflow the stack.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Span } from '../model/location.js';
+
+/**
+ * Visits every node in document order. `visit` returning false skips the node's children.
+ * Uses a TreeCursor: no per-node allocation of child arrays and no recursion.
+ */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const descend = visit(cursor.currentNode) !== false;
+      if (descend && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+        if (cursor.currentNode.id === root.id) return;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** All nodes of the given types under root (root included), in document order. */
+export function descendantsOfType(root: Node, types: string | readonly string[]): Node[] {
+  return root.descendantsOfType(types as string | string[]).filter((n): n is Node => n !== null);
+}
+
+export function spanOf(node: Node): Span {
+  return { start: node.startPosition, end: node.endPosition };
+}
+
+/** Walks up to the nearest ancestor whose type is in `types`. */
+export function ancestor(node: Node, types: ReadonlySet<string> | readonly string[]): Node | undefined {
+  const set = types instanceof Set ? types : new Set(types as readonly string[]);
+  let cur = node.parent;
+  while (cur) {
+    if (set.has(cur.type)) return cur;
+    cur = cur.parent;
+  }
+  return undefined;
+}
+
+/** The first syntax error in the tree, for a precise message; iterative. */
+export function firstSyntaxError(tree: Tree): { line: number; column: number; missing: boolean; text: string } | undefined {
+  if (!tree.rootNode.hasError) return undefined;
+  let found: Node | undefined;
+  walk(tree.rootNode, (n) => {
+    if (found) return false;
+    if (n.isError || n.isMissing) {
+      found = n;
+      return false;
+    }
+    return n.hasError;
+  });
+  if (!found) return undefined;
+  return {
+    line: found.startPosition.row + 1,
+    column: found.startPosition.column + 1,
+    missing: found.isMissing,
+    text: found.isMissing ? found.type : found.text.slice(0, 40),
+  };
+}

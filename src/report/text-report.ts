@@ -1,0 +1,57 @@
+// Text reporter for terminals: findings with code frames, severity counts, and what was skipped and why.
+import type { Finding } from '../model/finding.js';
+import type { ScanResult } from '../model/scan-result.js';
+import { SEVERITIES, type Severity } from '../model/severity.js';
+import type { RenderOptions } from './render.js';
+
+const SEVERITY_COLOR: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[2m' };
+const RESET = '\x1b[0m';
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+
+export function renderText(result: ScanResult, options: Pick<RenderOptions, 'color'>): string {
+  const c = (code: string, s: string) => (options.color ? `${code}${s}${RESET}` : s);
+  const out: string[] = [];
+  const inv = result.inventory;
+  out.push(c(BOLD, `mcpvet ${result.tool.version} — ${result.target.input} (${result.mode} scan)`));
+  if (!inv.isMcpServer) out.push('not an MCP server: no MCP SDK import, server construction or SDK dependency was found');
+  else {
+    const tools = inv.servers.reduce((n, s) => n + s.tools.length, 0);
+    out.push(`${inv.servers.length} MCP server(s), ${tools} tool(s)`);
+  }
+  out.push('');
+  for (const f of result.findings) out.push(...findingBlock(f, c), '');
+  const counts = SEVERITIES.map((s) => `${result.stats.bySeverity[s]} ${s}`).join(', ');
+  out.push(c(BOLD, `${result.findings.length} finding(s): ${counts}`));
+  const sup = result.stats.suppressed;
+  out.push(`suppressed: ${sup.inline} inline, ${sup.baseline} baseline, ${sup.config} config`);
+  out.push(`score ${result.score.score}/100, grade ${result.score.grade}`);
+  out.push(`${result.stats.files} file(s), ${result.stats.lines} line(s), ${result.stats.rules} rule(s)`);
+  if (result.skipped.length) {
+    out.push('', `skipped ${result.skipped.length} path(s):`);
+    for (const s of result.skipped) out.push(`  ${sanitize(s.path)}: ${s.reason} (${sanitize(s.detail)})`);
+  }
+  if (result.errors.length) {
+    out.push('', `${result.errors.length} error(s)/warning(s):`);
+    for (const e of result.errors) out.push(`  ${e.level} ${e.kind}${e.path ? ` ${sanitize(e.path)}${e.line ? `:${e.line}` : ''}` : ''}: ${sanitize(e.message)}`);
+  }
+  if (!result.complete) out.push('', c(SEVERITY_COLOR.high, 'scan incomplete: see errors above'));
+  return `${out.join('\n')}\n`;
+}
+
+function findingBlock(f: Finding, c: (code: string, s: string) => string): string[] {
+  const loc = `${sanitize(f.location.path)}:${f.location.startLine}:${f.location.startColumn}`;
+  const lines = [
+    `${c(SEVERITY_COLOR[f.severity], f.severity.toUpperCase())} ${f.ruleId} ${f.slug} ${c(DIM, loc)}`,
+    `  ${sanitize(f.message)}${f.tool ? c(DIM, ` [tool ${sanitize(f.tool)}]`) : ''}`,
+  ];
+  const width = String(f.location.startLine + f.snippet.split('\n').length).length;
+  f.snippet.split('\n').forEach((l, i) => lines.push(c(DIM, `  ${String(f.location.startLine + i).padStart(width)} | `) + sanitize(l)));
+  for (const step of f.trace ?? []) lines.push(c(DIM, `    → ${sanitize(step.location.path)}:${step.location.startLine} ${sanitize(step.label)}`));
+  return lines;
+}
+
+/** Scanned text is untrusted: control characters (ANSI escapes included) are shown escaped, never sent to the terminal. */
+export function sanitize(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\u{e0000}-\u{e007f}]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}

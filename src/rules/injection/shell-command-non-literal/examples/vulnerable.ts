@@ -1,0 +1,16 @@
+import { exec } from "node:child_process";
+import { promisify } from "node:util";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+
+const run = promisify(exec);
+const server = new McpServer({ name: "git-helper", version: "1.0.0" });
+
+server.registerTool(
+  "git_log",
+  { description: "Show the last commits of a branch.", inputSchema: { branch: z.string() } },
+  async ({ branch }) => {
+    const { stdout } = await run(`git log --oneline -n 20 ${branch}`);
+    return { content: [{ type: "text", text: stdout }] };
+  },
+);
