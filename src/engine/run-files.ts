@@ -41,7 +41,19 @@ async function runInProcess(opts: RunFilesOptions): Promise<FileResult[]> {
   return out;
 }
 
-const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './file-worker.ts' : './file-worker.js', import.meta.url);
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCE ? './file-worker.ts' : './file-worker.js', import.meta.url);
+const WORKER_OPTIONS = { resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 16 } };
+
+function newWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, WORKER_OPTIONS);
+  // Running from TypeScript sources (tests, `tsx`): Node 20 does not apply the parent's `--import tsx` loader hooks
+  // inside worker threads, so the worker registers them itself before loading the TypeScript entry. Messages
+  // posted meanwhile wait in the port's queue.
+  const api = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { ...WORKER_OPTIONS, eval: true });
+}
 
 function runPool(opts: RunFilesOptions): Promise<FileResult[]> {
   const results: (FileResult | undefined)[] = new Array(opts.files.length);
@@ -73,7 +85,7 @@ function runPool(opts: RunFilesOptions): Promise<FileResult[]> {
     };
 
     const start = () => {
-      const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: 16 } });
+      const worker = newWorker();
       let current: number | undefined;
       let timer: NodeJS.Timeout | undefined;
       let dead = false;
