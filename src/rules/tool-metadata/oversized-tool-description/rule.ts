@@ -31,7 +31,6 @@ export default defineRule({
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'the {field} is {what}',
-    defaultOptions: { maxTokens: DEFAULT_MAX_TOKENS },
     docs: {
       summary:
         'A tool description (or server instructions text) is longer than a token budget, or contains long runs of spaces or blank lines.',
@@ -48,6 +47,7 @@ export default defineRule({
       ],
     },
   },
+  defaultOptions: { maxTokens: DEFAULT_MAX_TOKENS },
   project: {
     detect(ctx) {
       const max = typeof ctx.options.maxTokens === 'number' && ctx.options.maxTokens > 0 ? ctx.options.maxTokens : DEFAULT_MAX_TOKENS;
