@@ -1,0 +1,18 @@
+package main
+
+import (
+	"context"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+func readNote(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return mcp.NewToolResultText("..."), nil
+}
+
+func main() {
+	s := server.NewMCPServer("notes", "1.0.0")
+	s.AddTool(mcp.NewTool("read_note", mcp.WithDescription("Return the text of a note.")), readNote)
+	_ = server.NewStreamableHTTPServer(s).Start("127.0.0.1:8080")
+}
