@@ -12,6 +12,7 @@ import { mergeInventory } from '../mcp/merge-inventory.js';
 import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
 import { findRule } from '../rule/find-rule.js';
 import { DEFAULT_EXCLUDES, discover } from '../source/discover.js';
+import { normalizeSourceText } from '../source/load-source.js';
 import type { InlineSuppression } from './inline-suppressions.js';
 import { finalizeFindings, type PendingFinding } from './finalize-findings.js';
 import { readBaseline } from './baseline.js';
@@ -135,7 +136,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       try {
         // Project findings are rare; re-reading their files here is cheaper than shipping every file's text back.
         // Synchronous because detectors are synchronous.
-        l = splitLines(readFileSync(path.join(discovery.root, ...rel.split('/')), 'utf8'));
+        l = splitLines(normalizeSourceText(readFileSync(path.join(discovery.root, ...rel.split('/')), 'utf8')));
       } catch {
         l = [];
       }

@@ -43,8 +43,11 @@ const IGNORE_FILES = ['.gitignore', '.mcpvetignore'];
 interface Frame {
   abs: string;
   rel: string;
-  /** Ignore matchers in effect, each with the folder (relative) its patterns are relative to. */
-  matchers: { base: string; ig: Ignore }[];
+  /**
+   * Ignore matchers in effect, shallowest first, each with the folder (relative) its patterns are relative to and
+   * where they came from. `explicit` marks the user's exclude patterns, which no ignore file can re-include.
+   */
+  matchers: { base: string; ig: Ignore; source: string; explicit?: boolean }[];
 }
 
 export async function discover(target: string, options: DiscoverOptions): Promise<Discovery> {
@@ -71,7 +74,7 @@ export async function discover(target: string, options: DiscoverOptions): Promis
   const root = targetReal;
   const excludeSet = new Set(options.defaultExcludes);
   const rootMatchers: Frame['matchers'] = [];
-  if (options.exclude.length > 0) rootMatchers.push({ base: '', ig: ignore().add(options.exclude) });
+  if (options.exclude.length > 0) rootMatchers.push({ base: '', ig: ignore().add(options.exclude), source: 'exclude pattern', explicit: true });
   const stack: Frame[] = [{ abs: root, rel: '', matchers: rootMatchers }];
 
   while (stack.length > 0) {
@@ -88,7 +91,7 @@ export async function discover(target: string, options: DiscoverOptions): Promis
       if (!entries.some((e) => e.name === name && e.isFile())) continue;
       try {
         const text = await readFile(path.join(frame.abs, name), 'utf8');
-        matchers.push({ base: frame.rel, ig: ignore().add(text) });
+        matchers.push({ base: frame.rel, ig: ignore().add(text), source: join(frame.rel, name) });
       } catch (e) {
         errors.push({ kind: 'read', level: 'warning', path: join(frame.rel, name), message: `ignore file unreadable: ${errMessage(e)}` });
       }
@@ -165,10 +168,19 @@ export async function discover(target: string, options: DiscoverOptions): Promis
 }
 
 function ignoredBy(matchers: Frame['matchers'], rel: string, isDir: boolean): string | undefined {
-  for (const m of matchers) {
+  const key = (m: Frame['matchers'][number]) => {
     const sub = m.base ? rel.slice(m.base.length + 1) : rel;
-    if (!sub) continue;
-    if (m.ig.ignores(isDir ? `${sub}/` : sub)) return m.base ? `ignore file in ${m.base}` : 'ignore file or exclude pattern';
+    return isDir ? `${sub}/` : sub;
+  };
+  for (const m of matchers) if (m.explicit && m.ig.ignores(key(m))) return m.source;
+  // As in git, the deepest ignore file with an opinion decides, so a nested `!pattern` re-includes what a parent
+  // folder's file ignored (and `.mcpvetignore`, read after `.gitignore`, overrides it in the same folder).
+  for (let i = matchers.length - 1; i >= 0; i--) {
+    const m = matchers[i]!;
+    if (m.explicit) continue;
+    const r = m.ig.test(key(m));
+    if (r.ignored) return `matched ${m.source}`;
+    if (r.unignored) return undefined;
   }
   return undefined;
 }

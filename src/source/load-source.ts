@@ -28,12 +28,22 @@ export function decodeSource(path: string, buf: Buffer, language: Language): Loa
   if (text.includes('\uFFFD') && !isValidUtf8(buf)) {
     warnings.push({ kind: 'encoding', level: 'warning', path, message: 'invalid UTF-8: undecodable bytes were replaced with U+FFFD' });
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = normalizeSourceText(text);
   if (MINIFIABLE.has(language)) {
     const why = minifiedReason(text);
     if (why) return { ok: false, skipped: { path, reason: 'minified', detail: why } };
   }
   return { ok: true, text, bytes: buf.length, warnings };
+}
+
+/**
+ * Drops a leading BOM and turns lone CR line endings into LF. Tree-sitter counts rows by LF only, so a file with
+ * classic-Mac endings would otherwise be one long line with every finding on line 1; the replacement keeps every
+ * offset. Anything that re-reads a scanned file (snippets of project findings) must apply the same.
+ */
+export function normalizeSourceText(text: string): string {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.includes('\r') ? t.replace(/\r(?!\n)/g, '\n') : t;
 }
 
 function looksBinary(buf: Buffer): boolean {
