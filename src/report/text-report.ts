@@ -13,7 +13,7 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
   const c = (code: string, s: string) => (options.color ? `${code}${s}${RESET}` : s);
   const out: string[] = [];
   const inv = result.inventory;
-  out.push(c(BOLD, `mcpvet ${result.tool.version} — ${result.target.input} (${result.mode} scan)`));
+  out.push(c(BOLD, `mcpvet ${result.tool.version} — ${sanitize(result.target.input)} (${result.mode} scan)`));
   if (!inv.isMcpServer) out.push('not an MCP server: no MCP SDK import, server construction or SDK dependency was found');
   else {
     const tools = inv.servers.reduce((n, s) => n + s.tools.length, 0);
@@ -33,7 +33,7 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
   }
   if (result.errors.length) {
     out.push('', `${result.errors.length} error(s)/warning(s):`);
-    for (const e of result.errors) out.push(`  ${e.level} ${e.kind}${e.path ? ` ${sanitize(e.path)}${e.line ? `:${e.line}` : ''}` : ''}: ${sanitize(e.message)}`);
+    for (const e of result.errors) out.push(`  ${e.level} ${e.kind}${e.ruleId ? ` ${e.ruleId}` : ''}${e.path ? ` ${sanitize(e.path)}${e.line ? `:${e.line}` : ''}` : ''}: ${sanitize(e.message)}`);
   }
   if (!result.complete) out.push('', c(SEVERITY_COLOR.high, 'scan incomplete: see errors above'));
   return `${out.join('\n')}\n`;
