@@ -1,0 +1,63 @@
+// OAuth discovery metadata in a Go file: well-known routes on muxes/routers, the SDKs' metadata handlers, and well-known path literals.
+import type { Node } from 'web-tree-sitter';
+import type { MetadataRoute } from '../../model/inventory.js';
+import { decodeString } from '../../parse/string-literal.js';
+import type { GoFile } from './go-file.js';
+import { unwrap } from './go-syntax.js';
+
+const PROTECTED_RESOURCE = '/.well-known/oauth-protected-resource';
+const WELL_KNOWN = /\/\.well-known\/oauth-(?:protected-resource|authorization-server)(?:\/[^\s"'`?#{}]*)?/;
+/** A mux pattern: optional Go 1.22 method and host before the path. */
+const ROUTE_PATTERN = /^(?:[A-Z]+\s+)?(?:[^/\s]+)?(\/\.well-known\/oauth-(?:protected-resource|authorization-server)(?:\/[^\s?#]*)?)$/;
+/** Route-registering methods of net/http, chi, gorilla/mux, gin, echo, fiber and httprouter. */
+const ROUTE_METHODS = new Set(['Handle', 'HandleFunc', 'Handler', 'HandlerFunc', 'Get', 'GET', 'Head', 'HEAD', 'Options', 'OPTIONS', 'Any', 'All', 'Add', 'Method', 'MethodFunc', 'Path', 'PathPrefix', 'Route', 'Match', 'Mount']);
+/** SDK helpers that serve protected-resource metadata. */
+const SDK_ROUTERS: Record<string, string> = {
+  'go-sdk:auth.ProtectedResourceMetadataHandler': 'auth.ProtectedResourceMetadataHandler',
+  'mcp-go:server.NewProtectedResourceMetadataHandler': 'server.NewProtectedResourceMetadataHandler',
+  'mcp-go:server.WithProtectedResourceMetadata': 'server.WithProtectedResourceMetadata',
+  'mcp-go:server.WithSSEProtectedResourceMetadata': 'server.WithSSEProtectedResourceMetadata',
+};
+
+export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
+  const out: MetadataRoute[] = [];
+  for (const c of file.calls) {
+    const callee = unwrap(c.callee);
+    const s = file.sdk(callee);
+    const router = s ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
+    if (router) {
+      out.push({ kind: 'sdk-router', path: PROTECTED_RESOURCE, api: router, location: file.loc(c.node) });
+      continue;
+    }
+    const method = callee.type === 'selector_expression' ? callee.childForFieldName('field')?.text : undefined;
+    if (!method || !ROUTE_METHODS.has(method)) continue;
+    for (const a of c.args.slice(0, 2)) {
+      const path = routePath(file, a);
+      if (path) {
+        out.push({ kind: 'route', path, api: callee.text, location: file.loc(c.node) });
+        break;
+      }
+    }
+  }
+  for (const lit of file.root.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])) {
+    if (!lit || lit.parent?.type === 'import_spec') continue;
+    const m = WELL_KNOWN.exec(decodeString(lit, 'go')?.value ?? '');
+    if (m) out.push({ kind: 'literal', path: m[0], location: file.loc(lit) });
+  }
+  return out.sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+}
+
+/** The well-known path a route argument names, including mcp-go's path constant and helper. */
+function routePath(file: GoFile, arg: Node): string | undefined {
+  const a = unwrap(arg);
+  const s = file.str(a);
+  if (s !== undefined) return ROUTE_PATTERN.exec(s)?.[1];
+  // `server.WellKnownProtectedResourcePath` or `server.ProtectedResourceMetadataPath(resource)` (mcp-go).
+  const head = a.type === 'call_expression' ? a.childForFieldName('function') : a.type === 'binary_expression' ? a.childForFieldName('left') : a;
+  const sdk = head ? file.sdk(head) : undefined;
+  if (sdk?.family === 'mcp-go' && (sdk.member === 'WellKnownProtectedResourcePath' || sdk.member === 'ProtectedResourceMetadataPath')) {
+    const suffix = a.type === 'binary_expression' ? file.str(a.childForFieldName('right')!) : undefined;
+    return suffix && suffix.startsWith('/') ? PROTECTED_RESOURCE + suffix : PROTECTED_RESOURCE;
+  }
+  return undefined;
+}

@@ -1,0 +1,348 @@
+// Per-file view for the Go extractor: SDK-aware callee names, same-file value and function resolution, text values.
+import type { Node } from 'web-tree-sitter';
+import type { SdkRef, TextValue } from '../../model/inventory.js';
+import type { Location } from '../../model/location.js';
+import type { CallSite } from '../../parse/call-sites.js';
+import type { ImportMap } from '../../parse/imports.js';
+import { staticString, type Assignments } from '../../parse/static-value.js';
+import { decodeString } from '../../parse/string-literal.js';
+import type { ExtractInput } from '../extract-file.js';
+import { locationOf, textValueOf } from '../text-value.js';
+import { enclosingFunction, functionParams, ownReturns, returnValues, sameNode, unwrap } from './go-syntax.js';
+
+export type SdkFamily = 'mcp-go' | 'go-sdk';
+
+export const SDK_MODULES: Record<SdkFamily, string> = {
+  'mcp-go': 'github.com/mark3labs/mcp-go',
+  'go-sdk': 'github.com/modelcontextprotocol/go-sdk',
+};
+
+/** A callee written as `pkg.Member` where `pkg` is an import (generic instantiations unwrapped). */
+export interface QualifiedName {
+  module: string;
+  member: string;
+}
+
+/** A callee from an MCP SDK: `family` plus the Go package name (`mcp`, `server`, `auth`) and member. */
+export interface SdkName {
+  family: SdkFamily;
+  pkg: string;
+  member: string;
+}
+
+const MAX_HOPS = 12;
+
+export class GoFile {
+  readonly path: string;
+  readonly root: Node;
+  readonly imports: ImportMap;
+  readonly assignments: Assignments;
+  readonly calls: readonly CallSite[];
+  /** Top-level functions by name. */
+  readonly funcs = new Map<string, Node>();
+  /** Methods by name (several receivers may share a name). */
+  readonly methods = new Map<string, Node[]>();
+  /** Type specs by name. */
+  readonly types = new Map<string, Node>();
+  private readonly dotImports: string[] = [];
+
+  constructor(input: ExtractInput) {
+    this.path = input.path;
+    this.root = input.tree.rootNode;
+    this.imports = input.imports();
+    this.assignments = input.assignments();
+    this.calls = input.calls();
+    for (const decl of this.root.namedChildren) {
+      if (!decl) continue;
+      if (decl.type === 'function_declaration') {
+        const name = decl.childForFieldName('name')?.text;
+        if (name && !this.funcs.has(name)) this.funcs.set(name, decl);
+      } else if (decl.type === 'method_declaration') {
+        const name = decl.childForFieldName('name')?.text;
+        if (name) this.methods.set(name, [...(this.methods.get(name) ?? []), decl]);
+      } else if (decl.type === 'type_declaration') {
+        for (const spec of decl.namedChildren) {
+          const name = spec?.childForFieldName('name')?.text;
+          if (spec && name && (spec.type === 'type_spec' || spec.type === 'type_alias') && !this.types.has(name)) this.types.set(name, spec);
+        }
+      }
+    }
+    for (const b of this.imports.values()) if (b.imported === '.') this.dotImports.push(b.module);
+  }
+
+  text(node: Node): TextValue {
+    return textValueOf(node, 'go', this.assignments, this.path);
+  }
+
+  loc(node: Node): Location {
+    return locationOf(this.path, node);
+  }
+
+  /** The string value when fully known before run time. */
+  str(node: Node | undefined): string | undefined {
+    if (!node) return undefined;
+    const s = staticString(unwrap(node), 'go', this.assignments);
+    return s?.complete ? s.value : undefined;
+  }
+
+  /** `pkg.Member` for a callee or value expression naming an imported package member. */
+  qualified(expr: Node): QualifiedName | undefined {
+    let cur = unwrap(expr);
+    if (cur.type === 'index_expression' || cur.type === 'generic_type') cur = cur.childForFieldName('operand') ?? cur.childForFieldName('type') ?? cur;
+    if (cur.type === 'selector_expression') {
+      const op = cur.childForFieldName('operand');
+      const field = cur.childForFieldName('field');
+      if (op?.type !== 'identifier' || !field) return undefined;
+      const b = this.imports.get(op.text);
+      if (!b || b.imported !== '*') return undefined;
+      if (this.isLocalName(op)) return undefined;
+      return { module: b.module, member: field.text };
+    }
+    if (cur.type === 'identifier' && this.dotImports.length === 1 && !this.funcs.has(cur.text) && !this.assignments.has(cur.text)) {
+      return { module: this.dotImports[0]!, member: cur.text };
+    }
+    return undefined;
+  }
+
+  /** The MCP SDK member a callee names, if any. */
+  sdk(expr: Node): SdkName | undefined {
+    const q = this.qualified(expr);
+    if (!q) return undefined;
+    for (const family of Object.keys(SDK_MODULES) as SdkFamily[]) {
+      const base = SDK_MODULES[family];
+      if (q.module === base || q.module.startsWith(`${base}/`)) {
+        const rest = q.module.slice(base.length).split('/').filter((p) => p && !/^v\d+$/.test(p));
+        return { family, pkg: rest[rest.length - 1] ?? '', member: q.member };
+      }
+    }
+    return undefined;
+  }
+
+  /** True for `sdk(call.function)` matching one of `names` (`pkg.Member`). */
+  isSdkCall(call: Node, family: SdkFamily | undefined, ...names: string[]): SdkName | undefined {
+    const c = unwrap(call);
+    if (c.type !== 'call_expression') return undefined;
+    const fn = c.childForFieldName('function');
+    const s = fn ? this.sdk(fn) : undefined;
+    if (!s || (family && s.family !== family)) return undefined;
+    return names.includes(`${s.pkg}.${s.member}`) ? s : undefined;
+  }
+
+  /** Whether an identifier is shadowed by a local binding of the same name in its function. */
+  private isLocalName(id: Node): boolean {
+    const values = this.assignments.get(id.text);
+    if (!values) return false;
+    const fn = enclosingFunction(id);
+    return values.some((v) => sameNode(enclosingFunction(v), fn) || !enclosingFunction(v));
+  }
+
+  /**
+   * The value most recently assigned to an identifier in its own scope (or, failing that, at package level),
+   * following further identifiers. Undefined for parameters, multi-value assignments and unknown names.
+   */
+  valueOf(expr: Node): Node | undefined {
+    let cur = unwrap(expr);
+    for (let hops = 0; hops < MAX_HOPS && cur.type === 'identifier'; hops++) {
+      const v = this.assignedValue(cur);
+      if (!v) return undefined;
+      cur = unwrap(v);
+    }
+    return cur.type === 'identifier' ? undefined : cur;
+  }
+
+  /** Follows identifiers to their value, returning the expression itself when it is not a resolvable name. */
+  resolve(expr: Node): Node {
+    const e = unwrap(expr);
+    return e.type === 'identifier' ? (this.valueOf(e) ?? e) : e;
+  }
+
+  private assignedValue(id: Node): Node | undefined {
+    const values = this.assignments.get(id.text);
+    if (!values?.length) return undefined;
+    let fn = enclosingFunction(id);
+    while (fn) {
+      const scope = fn;
+      const local = values.filter((v) => sameNode(enclosingFunction(v), scope) && v.startIndex < id.startIndex);
+      if (local.length) return this.realValue(local[local.length - 1]!, id);
+      if (functionParams(scope).some((p) => p.name === id.text)) return undefined;
+      fn = enclosingFunction(scope);
+    }
+    const pkg = values.filter((v) => !enclosingFunction(v));
+    return pkg.length === 1 ? this.realValue(pkg[0]!, id) : undefined;
+  }
+
+  /** Assignment entries for declarations without a value (or multi-value right sides) hold the name itself. */
+  private realValue(v: Node, id: Node): Node | undefined {
+    if (v.type === 'identifier' && v.text === id.text) {
+      const p = v.parent;
+      if (p && (p.type === 'var_spec' || p.type === 'const_spec' || p.type === 'expression_list')) {
+        const left = p.type === 'expression_list' ? p : undefined;
+        if (!left || left.parent?.childForFieldName('left')?.id === left.id) return undefined;
+      }
+    }
+    return v;
+  }
+
+  /** The declared type of a variable (`var v T`, `v := T{}`, `v := &T{}`, `v := new(T)`) in the scope of `id`. */
+  declaredType(id: Node): Node | undefined {
+    const fn = enclosingFunction(id);
+    const scope = fn ?? this.root;
+    for (const spec of scope.descendantsOfType('var_spec')) {
+      if (!spec || spec.startIndex > id.startIndex) continue;
+      if (spec.childrenForFieldName('name').some((n) => n?.text === id.text)) {
+        const t = spec.childForFieldName('type');
+        if (t) return t;
+      }
+    }
+    if (fn) {
+      const p = functionParams(fn).find((x) => x.name === id.text);
+      if (p) return p.type;
+    }
+    const v = this.valueOf(id);
+    if (!v) return undefined;
+    if (v.type === 'composite_literal') return v.childForFieldName('type') ?? undefined;
+    if (v.type === 'unary_expression') {
+      const op = v.childForFieldName('operand');
+      if (op?.type === 'composite_literal') return op.childForFieldName('type') ?? undefined;
+    }
+    if (v.type === 'call_expression' && v.childForFieldName('function')?.text === 'new') {
+      return v.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A function an expression refers to in this file: a literal, a named function, a method value (`h.run`), or
+   * a variable holding one. Returns the definition node and its name.
+   */
+  functionOf(expr: Node, depth = 0): { fn: Node; name?: string } | undefined {
+    if (depth > MAX_HOPS) return undefined;
+    const e = unwrap(expr);
+    if (e.type === 'func_literal') return { fn: e };
+    if (e.type === 'identifier') {
+      const decl = this.funcs.get(e.text);
+      const v = this.valueOf(e);
+      if (v) return this.functionOf(v, depth + 1);
+      if (decl) return { fn: decl, name: e.text };
+      return undefined;
+    }
+    if (e.type === 'selector_expression') {
+      const op = e.childForFieldName('operand');
+      const field = e.childForFieldName('field')?.text;
+      if (!field || (op?.type === 'identifier' && this.imports.has(op.text) && !this.isLocalName(op))) return undefined;
+      const ms = this.methods.get(field) ?? [];
+      if (ms.length === 1) return { fn: ms[0]!, name: field };
+      if (ms.length > 1 && op) {
+        const t = op.type === 'identifier' ? this.declaredType(op) : undefined;
+        const tn = t?.text.replace(/^\*/, '');
+        const m = ms.find((d) => d.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text.replace(/^\*/, '') === tn);
+        if (m) return { fn: m, name: field };
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** What a call to a same-file function returns: the expressions at `index` of its return statements. */
+  returnedBy(call: Node, index = 0): Node[] {
+    const c = unwrap(call);
+    if (c.type !== 'call_expression') return [];
+    const fn = c.childForFieldName('function');
+    const target = fn ? this.functionOf(fn) : undefined;
+    if (!target) return [];
+    return ownReturns(target.fn)
+      .map((r) => returnValues(r)[index])
+      .filter((x): x is Node => !!x);
+  }
+
+  /** Calls to a same-file function or method by name (`setup(s)`, `a.setup(s)`). */
+  callsOf(name: string): CallSite[] {
+    return this.calls.filter((c) => {
+      const f = unwrap(c.callee);
+      if (f.type === 'identifier') return f.text === name;
+      if (f.type === 'selector_expression') return f.childForFieldName('field')?.text === name && !this.qualified(f);
+      return false;
+    });
+  }
+
+  /** A boolean known before run time: `true`, a constant, `&v` / `ptr(true)` / `new(bool)` style pointers. */
+  bool(expr: Node | undefined, depth = 0): boolean | undefined {
+    if (!expr || depth > MAX_HOPS) return undefined;
+    const e = unwrap(expr);
+    if (e.type === 'true') return true;
+    if (e.type === 'false') return false;
+    if (e.type === 'identifier') {
+      const v = this.valueOf(e);
+      return v ? this.bool(v, depth + 1) : undefined;
+    }
+    if (e.type === 'unary_expression') {
+      const op = e.childForFieldName('operator')?.text;
+      const inner = e.childForFieldName('operand') ?? undefined;
+      if (op === '&') return this.bool(inner, depth + 1);
+      if (op === '!') {
+        const b = this.bool(inner, depth + 1);
+        return b === undefined ? undefined : !b;
+      }
+      return undefined;
+    }
+    if (e.type === 'call_expression') {
+      const fn = e.childForFieldName('function');
+      const args = e.childForFieldName('arguments')?.namedChildren.filter((x): x is Node => !!x) ?? [];
+      if (fn?.text === 'new' && args[0]?.text === 'bool') return false;
+      if (args.length === 1) return this.bool(args[0], depth + 1);
+    }
+    return undefined;
+  }
+
+  /** A number known before run time (literals, negation, constants, `ptr(3)`). */
+  num(expr: Node | undefined, depth = 0): number | undefined {
+    if (!expr || depth > MAX_HOPS) return undefined;
+    const e = unwrap(expr);
+    if (e.type === 'int_literal' || e.type === 'float_literal') {
+      const t = e.text.replace(/_/g, '');
+      const n = /^0[xXoObB]/.test(t) ? Number(t.replace(/^0[oO]/, '0o')) : /^0\d+$/.test(t) ? parseInt(t, 8) : Number(t);
+      return Number.isFinite(n) ? n : undefined;
+    }
+    if (e.type === 'unary_expression') {
+      const op = e.childForFieldName('operator')?.text;
+      const v = this.num(e.childForFieldName('operand') ?? undefined, depth + 1);
+      if (v === undefined) return undefined;
+      return op === '-' ? -v : op === '+' || op === '&' ? v : undefined;
+    }
+    if (e.type === 'identifier') {
+      const v = this.valueOf(e);
+      return v ? this.num(v, depth + 1) : undefined;
+    }
+    if (e.type === 'call_expression') {
+      const args = e.childForFieldName('arguments')?.namedChildren.filter((x): x is Node => !!x) ?? [];
+      if (args.length === 1) return this.num(args[0], depth + 1);
+    }
+    return undefined;
+  }
+
+  /** A TextValue for a default/enum value that may be a string, number or boolean. */
+  scalarText(expr: Node): TextValue {
+    const e = unwrap(expr);
+    if (decodeString(e, 'go') || e.type === 'identifier' || e.type === 'binary_expression') {
+      const s = staticString(e, 'go', this.assignments);
+      if (s) return this.text(e);
+    }
+    const n = this.num(e);
+    if (n !== undefined) return { value: String(n), origin: e.type === 'identifier' ? 'constant' : 'literal', location: this.loc(e) };
+    const b = e.type === 'true' || e.type === 'false' ? e.type === 'true' : undefined;
+    if (b !== undefined) return { value: String(b), origin: 'literal', location: this.loc(e) };
+    return this.text(e);
+  }
+
+  /** The MCP SDK packages this file imports, one per SDK, in import order. */
+  sdkImports(): SdkRef[] {
+    const out: SdkRef[] = [];
+    for (const b of this.imports.values()) {
+      for (const family of Object.keys(SDK_MODULES) as SdkFamily[]) {
+        const base = SDK_MODULES[family];
+        if ((b.module === base || b.module.startsWith(`${base}/`)) && !out.some((s) => s.package === base)) out.push({ package: base, api: family });
+      }
+    }
+    return out;
+  }
+}

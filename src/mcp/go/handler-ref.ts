@@ -1,0 +1,196 @@
+// Resolves a Go MCP handler expression to its function and finds where the handler reads each argument.
+import type { Node } from 'web-tree-sitter';
+import type { HandlerRef, ParamBinding } from '../../model/inventory.js';
+import type { GoFile } from './go-file.js';
+import { FUNCTION_TYPES, functionBody, functionParams, unwrap, type GoParam } from './go-syntax.js';
+import { structFields, structTypeOf, type StructField, type TagStyle } from './struct-params.js';
+
+const REQUEST_TYPE = /\b(CallToolRequest|GetPromptRequest|ReadResourceRequest)\b/;
+/** mcp-go request accessors: `GetString`, `RequireInt`, `GetStringSlice`… (first argument is the key). */
+const ACCESSOR = /^(Get|Require)(String|Int|Float|Bool|StringSlice|IntSlice|FloatSlice|BoolSlice|Int64|Uint|Duration|Time)$/;
+/** Wrappers the SDKs provide around typed handlers. */
+const TYPED_WRAPPERS = new Set(['NewTypedToolHandler', 'NewStructuredToolHandler']);
+
+export interface ResolvedHandler {
+  fn: Node;
+  name?: string;
+  /** Whether it came through `mcp.NewTypedToolHandler`, so its third parameter is the typed arguments struct. */
+  typed: boolean;
+}
+
+/** The function behind a handler expression: a literal, named function, method value, factory result or typed wrapper. */
+export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHandler | undefined {
+  if (depth > 8) return undefined;
+  const e = unwrap(expr);
+  if (e.type === 'call_expression') {
+    const fn = e.childForFieldName('function');
+    const args = (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+    const sdk = fn ? file.sdk(fn) : undefined;
+    if (sdk && TYPED_WRAPPERS.has(sdk.member) && args[0]) {
+      const inner = resolveHandler(file, args[0], depth + 1);
+      return inner ? { ...inner, typed: true } : undefined;
+    }
+    // A middleware-style wrapper around a real handler: prefer the argument that takes an MCP request.
+    for (const a of args) {
+      const r = resolveHandler(file, a, depth + 1);
+      if (r && takesRequest(r.fn)) return r;
+    }
+    // A factory in this file: the function literal it returns.
+    for (const ret of file.returnedBy(e)) {
+      const r = resolveHandler(file, ret, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (e.type === 'identifier') {
+    const v = file.valueOf(e);
+    if (v && v.type === 'call_expression') return resolveHandler(file, v, depth + 1);
+  }
+  const f = file.functionOf(e);
+  return f && FUNCTION_TYPES.has(f.fn.type) ? { fn: f.fn, name: f.name, typed: false } : undefined;
+}
+
+export function takesRequest(fn: Node): boolean {
+  return functionParams(fn).some((p) => REQUEST_TYPE.test(p.type.text));
+}
+
+/**
+ * A HandlerRef for a registration. `typedInput` is the parameter position of a typed arguments struct
+ * (go-sdk `mcp.AddTool` handlers and mcp-go typed handlers take it third).
+ */
+export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedInput?: boolean; tagStyle: TagStyle }): HandlerRef | undefined {
+  if (!expr) return undefined;
+  const r = resolveHandler(file, expr);
+  if (!r) {
+    // Defined in another file of the package: keep the name and the reference site.
+    const e = unwrap(expr);
+    if (e.type === 'identifier' || e.type === 'selector_expression') {
+      return { name: e.type === 'identifier' ? e.text : e.childForFieldName('field')?.text, location: file.loc(e), bindings: [] };
+    }
+    return undefined;
+  }
+  const ref: HandlerRef = { location: file.loc(r.fn), bindings: [] };
+  if (r.name) ref.name = r.name;
+  const params = functionParams(r.fn);
+  const reqIdx = params.findIndex((p) => REQUEST_TYPE.test(p.type.text));
+  const req = reqIdx >= 0 ? params[reqIdx] : undefined;
+  const input = (opts.typedInput || r.typed) && reqIdx >= 0 ? params[reqIdx + 1] : undefined;
+  const body = functionBody(r.fn);
+  if (input?.name && input.name !== '_') {
+    ref.argsObject = input.name;
+    addStructBindings(file, ref, input, input.name, body, r.typed ? 'invopop' : opts.tagStyle);
+  }
+  if (req?.name && req.name !== '_' && body) findRequestReads(file, ref, req.name, body, opts.tagStyle);
+  return ref;
+}
+
+/** `args.Path` bindings for each field of a typed arguments struct, located at the first use when there is one. */
+function addStructBindings(file: GoFile, ref: HandlerRef, param: GoParam | { type: Node }, local: string, body: Node | undefined, style: TagStyle): void {
+  const struct = structTypeOf(file, param.type);
+  if (!struct) return;
+  addFieldBindings(file, ref, structFields(file, struct, style), local, body);
+}
+
+function addFieldBindings(file: GoFile, ref: HandlerRef, fields: StructField[], local: string, body: Node | undefined): void {
+  const uses = new Map<string, Node>();
+  for (const sel of body?.descendantsOfType('selector_expression') ?? []) {
+    if (sel?.childForFieldName('operand')?.text !== local) continue;
+    const f = sel.childForFieldName('field')?.text;
+    if (f && !uses.has(f)) uses.set(f, sel);
+  }
+  for (const f of fields) {
+    const use = uses.get(f.field);
+    addBinding(ref, { param: f.param, local: `${local}.${f.field}`, ...(use ? { location: file.loc(use) } : {}) });
+  }
+}
+
+function addBinding(ref: HandlerRef, b: ParamBinding): void {
+  if (!ref.bindings.some((x) => x.param === b.param && x.local === b.local)) ref.bindings.push(b);
+}
+
+/** Reads of the request's arguments in a handler body: accessors, map indexing, BindArguments and json.Unmarshal. */
+function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle): void {
+  const argsRoots = new Set<string>([`${req}.Params.Arguments`, `${req}.GetArguments()`, `${req}.GetRawArguments()`]);
+  const argsNames = new Set<string>();
+  const nodes = body.descendantsOfType(['call_expression', 'index_expression', 'short_var_declaration', 'assignment_statement', 'var_spec']).filter((n): n is Node => !!n);
+  // First pass: names bound to the whole arguments object (`args := req.GetArguments()`).
+  for (const n of nodes) {
+    if (n.type === 'call_expression' || n.type === 'index_expression') continue;
+    const left = n.type === 'var_spec' ? n.childrenForFieldName('name').filter((x): x is Node => !!x) : (n.childForFieldName('left')?.namedChildren ?? []).filter((x): x is Node => !!x);
+    const right = n.type === 'var_spec' ? n.childForFieldName('value')?.namedChildren ?? [] : n.childForFieldName('right')?.namedChildren ?? [];
+    const r0 = right[0] ? stripAssertion(right[0]) : undefined;
+    if (!r0 || !left[0] || left[0].type !== 'identifier' || left[0].text === '_') continue;
+    if (argsRoots.has(r0.text) || argsNames.has(r0.text)) {
+      argsNames.add(left[0].text);
+      ref.argsObject ??= left[0].text;
+    }
+  }
+  for (const n of nodes) {
+    if (n.type === 'call_expression') {
+      const fn = n.childForFieldName('function');
+      const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+      if (fn?.type !== 'selector_expression') continue;
+      const recv = fn.childForFieldName('operand')?.text;
+      const method = fn.childForFieldName('field')?.text ?? '';
+      if (recv === req && ACCESSOR.test(method) && args[0]) {
+        const key = file.str(args[0]);
+        if (key !== undefined) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+      } else if (recv === req && method === 'BindArguments' && args[0]) {
+        bindTarget(file, ref, args[0], body, style);
+      } else if (/(^|\.)Unmarshal$/.test(fn.text) && args.length >= 2 && (argsRoots.has(args[0]!.text) || argsNames.has(args[0]!.text))) {
+        bindTarget(file, ref, args[1]!, body, style);
+      }
+    } else if (n.type === 'index_expression') {
+      const operand = n.childForFieldName('operand');
+      const index = n.childForFieldName('index');
+      if (!operand || !index) continue;
+      const base = stripAssertion(operand).text;
+      if (!argsRoots.has(base) && !argsNames.has(base)) continue;
+      const key = file.str(index);
+      if (key !== undefined) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+    }
+  }
+  // The raw arguments used whole (passed on, ranged over), not just indexed by key.
+  const whole = body.descendantsOfType('selector_expression').some((s) => {
+    if (s?.text !== `${req}.Params.Arguments`) return false;
+    let cur: Node = s;
+    while (cur.parent && (cur.parent.type === 'type_assertion_expression' || cur.parent.type === 'parenthesized_expression')) cur = cur.parent;
+    return !(cur.parent?.type === 'index_expression' && cur.parent.childForFieldName('operand')?.id === cur.id);
+  });
+  if (!ref.argsObject && whole) ref.argsObject = `${req}.Params.Arguments`;
+}
+
+/** `&v` passed to BindArguments / json.Unmarshal: the whole-arguments name plus a binding per struct field. */
+function bindTarget(file: GoFile, ref: HandlerRef, target: Node, body: Node, style: TagStyle): void {
+  let t = unwrap(target);
+  if (t.type === 'unary_expression' && t.childForFieldName('operator')?.text === '&') t = unwrap(t.childForFieldName('operand') ?? t);
+  if (t.type !== 'identifier') return;
+  ref.argsObject ??= t.text;
+  const type = file.declaredType(t);
+  if (type) addStructBindings(file, ref, { type }, t.text, body, style);
+}
+
+/** `x.(string)` → `x`, so a type assertion on the arguments map still counts as the map. */
+function stripAssertion(n: Node): Node {
+  let cur = unwrap(n);
+  while (cur.type === 'type_assertion_expression' && cur.childForFieldName('operand')) cur = unwrap(cur.childForFieldName('operand')!);
+  return cur;
+}
+
+/** The local variable an expression is assigned to (`p := …`, `p, err := …`, `p, ok := ….(string)`), else its text. */
+function localOf(expr: Node): string {
+  let cur: Node = expr;
+  while (cur.parent && (cur.parent.type === 'type_assertion_expression' || cur.parent.type === 'parenthesized_expression')) cur = cur.parent;
+  const list = cur.parent;
+  const decl = list?.parent;
+  if (list?.type === 'expression_list' && decl && (decl.type === 'short_var_declaration' || decl.type === 'assignment_statement' || decl.type === 'var_spec')) {
+    const right = list.namedChildren.filter((c): c is Node => !!c);
+    const left = (decl.type === 'var_spec' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? []).filter((c): c is Node => !!c);
+    if (list.id !== left[0]?.parent?.id) {
+      const i = right.findIndex((r) => r.id === cur.id);
+      const target = right.length === 1 ? left[0] : left[i];
+      if (target && target.text !== '_') return target.text;
+    }
+  }
+  return expr.text;
+}
