@@ -255,7 +255,17 @@ export function addressOf(file: GoFile, expr: Node, depth = 0): Address {
     }
     if (q?.module === 'fmt' && q.member === 'Sprintf' && args[0]) {
       const f = file.str(args[0]);
-      return f === undefined ? {} : parseAddress(f.replace(/%[-+# 0-9.*]*[a-zA-Z]/g, '{…}'), false);
+      if (f === undefined) return {};
+      let i = 1;
+      let complete = true;
+      const text = f.replace(/%%|%[-+# 0-9.*]*[a-zA-Z]/g, (verb) => {
+        if (verb === '%%') return '%';
+        const v = args[i] ? scalarOf(file, args[i]!) : undefined;
+        i++;
+        if (v === undefined) complete = false;
+        return v ?? '{…}';
+      });
+      return parseAddress(text, complete);
     }
     if (q?.module === 'net' && q.member === 'JoinHostPort') {
       const host = args[0] ? file.str(args[0]) : undefined;
@@ -272,6 +282,23 @@ export function addressOf(file: GoFile, expr: Node, depth = 0): Address {
   }
   const s = staticString(e, 'go', file.assignments);
   return s ? parseAddress(s.value, s.complete) : {};
+}
+
+/** A string or number known before run time, including a flag's default (`*flag.Int("port", 8080, …)`). */
+function scalarOf(file: GoFile, expr: Node, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  let e = unwrap(expr);
+  if (e.type === 'unary_expression' && e.childForFieldName('operator')?.text === '*') e = unwrap(e.childForFieldName('operand') ?? e);
+  const v = e.type === 'identifier' ? file.valueOf(e) : undefined;
+  if (v?.type === 'call_expression') e = v;
+  if (e.type === 'call_expression') {
+    const q = file.qualified(unwrap(e.childForFieldName('function')!));
+    const args = (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+    if (q?.module === 'flag' && /^(String|Int|Uint|Int64)$/.test(q.member) && args[1]) return scalarOf(file, args[1], depth + 1);
+    return undefined;
+  }
+  const n = file.num(e);
+  return n !== undefined ? String(n) : file.str(e);
 }
 
 function parseAddress(value: string, complete: boolean): Address {

@@ -89,6 +89,12 @@ export class GoFile {
   qualified(expr: Node): QualifiedName | undefined {
     let cur = unwrap(expr);
     if (cur.type === 'index_expression' || cur.type === 'generic_type') cur = cur.childForFieldName('operand') ?? cur.childForFieldName('type') ?? cur;
+    if (cur.type === 'qualified_type') {
+      const pkg = cur.childForFieldName('package');
+      const name = cur.childForFieldName('name');
+      const b = pkg ? this.imports.get(pkg.text) : undefined;
+      return b && b.imported === '*' && name ? { module: b.module, member: name.text } : undefined;
+    }
     if (cur.type === 'selector_expression') {
       const op = cur.childForFieldName('operand');
       const field = cur.childForFieldName('field');

@@ -80,7 +80,7 @@ export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedIn
     ref.argsObject = input.name;
     addStructBindings(file, ref, input, input.name, body, r.typed ? 'invopop' : opts.tagStyle);
   }
-  if (req?.name && req.name !== '_' && body) findRequestReads(file, ref, req.name, body, opts.tagStyle);
+  if (req?.name && req.name !== '_' && body) findRequestReads(file, ref, req.name, body, opts.tagStyle, input?.type.type === 'map_type' ? input.name : undefined);
   return ref;
 }
 
@@ -109,8 +109,10 @@ function addBinding(ref: HandlerRef, b: ParamBinding): void {
 }
 
 /** Reads of the request's arguments in a handler body: accessors, map indexing, BindArguments and json.Unmarshal. */
-function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle): void {
+function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle, mapInput?: string): void {
   const argsRoots = new Set<string>([`${req}.Params.Arguments`, `${req}.GetArguments()`, `${req}.GetRawArguments()`]);
+  // A typed input of map type (`in map[string]any`) is the arguments object itself.
+  if (mapInput) argsRoots.add(mapInput);
   const argsNames = new Set<string>();
   const nodes = body.descendantsOfType(['call_expression', 'index_expression', 'short_var_declaration', 'assignment_statement', 'var_spec']).filter((n): n is Node => !!n);
   // First pass: names bound to the whole arguments object (`args := req.GetArguments()`).
