@@ -2,7 +2,7 @@
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import type { ScanResult } from '../model/scan-result.js';
-import { SEVERITIES } from '../model/severity.js';
+import { SEVERITIES, severityRank } from '../model/severity.js';
 import { escapeHtml } from './html-report.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
@@ -40,7 +40,9 @@ export function renderMarkdown(result: ScanResult, options: Pick<RenderOptions, 
   out.push(`| ${Array(SEVERITIES.length + 4).fill('---:').join(' | ')} |`);
   out.push(`| ${[...SEVERITIES.map((sev) => s.bySeverity[sev]), suppressed, result.skipped.length, errors, warnings].join(' | ')} |`, '');
 
-  const shown = result.findings.slice(0, Math.max(0, maxFindings));
+  // Most severe first, so that the cap drops the least important findings; ties keep report (location) order.
+  const ordered = result.findings.map((f, i) => [f, i] as const).sort((a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || a[1] - b[1]);
+  const shown = ordered.slice(0, Math.max(0, maxFindings)).map(([f]) => f);
   if (shown.length) {
     out.push('| severity | rule | location | message |', '| --- | --- | --- | --- |');
     for (const f of shown) {
@@ -79,7 +81,7 @@ function detailsBlock(f: Finding, metas: ReadonlyMap<string, RuleMeta>): string 
   const out: string[] = [];
   const summary = `${f.severity} ${f.ruleId} ${f.slug} at ${f.location.path}:${f.location.startLine}`;
   out.push('<details>', `<summary>${htmlText(summary)}</summary>`, '');
-  out.push(`${mdText(f.message)}`, '');
+  out.push(mdText(f.message, true), '');
   const facts = [`confidence ${f.confidence}`];
   if (f.tool !== undefined) facts.push(`tool ${mdCode(f.tool)}`);
   if (f.cwe.length) facts.push(f.cwe.join(', '));
@@ -115,17 +117,22 @@ function countBy(values: readonly string[]): string {
   return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${n} ${k}`).join(', ');
 }
 
-const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|~<>&"'=:]/g;
+/** Characters with inline meaning anywhere (emphasis, code, links, images, HTML, entities, tables, strikethrough). */
+const MD_SPECIAL = /[\\`*_{}[\]()#!|~<>&]/g;
+/** Characters that only mean something at the start of a line (lists, headings, block quotes, setext underlines). */
+const MD_LINE_START = /^(?:[-+=]|\d+[.)])/;
 /** Zero-width space: breaks `@user` mentions and `#123` references without changing what a reader sees. */
 const ZWSP = '\u200b';
 
 /**
- * Untrusted text as inline Markdown: one line, every Markdown/HTML special character backslash-escaped (so no
- * links, images, tags or table breaks), and `@`/`#` followed by a word character defused so a scanned file cannot
+ * Untrusted text as inline Markdown: one trimmed line (four leading spaces would start a code block), every
+ * Markdown/HTML special character backslash-escaped (so no links, images, tags, table breaks or list markers), and `@`/`#` followed by a word character defused so a scanned file cannot
  * notify people or link issues from a PR comment.
  */
-export function mdText(s: string): string {
-  return defuseMentions(oneLine(sanitize(s)).replace(MD_SPECIAL, (ch) => `\\${ch}`));
+export function mdText(s: string, atLineStart = false): string {
+  let escaped = oneLine(sanitize(s)).trim().replace(MD_SPECIAL, (ch) => `\\${ch}`);
+  if (atLineStart) escaped = escaped.replace(MD_LINE_START, (lead: string) => lead.replace(/^(\d*)(.)$/, '$1\\$2'));
+  return defuseMentions(escaped);
 }
 
 /**
