@@ -24,7 +24,7 @@ export function detectLanguage(fileName: string): Language | undefined {
   // Type declarations describe shapes, not behaviour; scanning them only adds noise.
   if (base.endsWith('.d.ts') || base.endsWith('.d.mts') || base.endsWith('.d.cts')) return undefined;
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  if (/^requirements[\w.-]*\.txt$/.test(base)) return 'text';
+  if (/^requirements[\w.-]*\.txt$/.test(base) || base === 'go.mod') return 'text';
   const dot = base.lastIndexOf('.');
   if (dot <= 0 && !base.startsWith('.')) return undefined;
   return BY_EXTENSION[base.slice(dot)];
