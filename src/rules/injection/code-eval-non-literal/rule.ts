@@ -43,7 +43,7 @@ export default defineRule({
       risk:
         'MCP tools are called by a language model, and the model fills tool arguments with whatever its context suggests — including text planted in a web page, an issue or a file it was asked to read. "Calculator", "run snippet" and "transform data" tools that evaluate an argument hand that text straight to the interpreter: `__import__("os").system(...)` or `require("child_process").execSync(...)` then runs with the server\'s privileges on the user\'s machine. Restricting `__builtins__` or using `vm.runInNewContext` is not a sandbox; both are escaped with well-known one-liners.',
       detection:
-        'Fires when the code argument is not a string fully known before run time: Python builtins `eval`, `exec` and `compile` (also through `builtins.` or an alias such as `run = exec`), JavaScript/TypeScript `eval` (also `globalThis.eval`, `window.eval` and indirect `(0, eval)(…)`), `new Function(…)`/`Function(…)` (any argument, since parameter names are code too), `vm.runInThisContext`/`runInNewContext`/`runInContext`/`compileFunction`, `new vm.Script`, and `setTimeout`/`setInterval` when the first argument is a string built at run time (a callback function never fires). Literals, concatenations of literals and names assigned exactly once to such a string do not fire; `exec(compile(SRC, …))` is checked on the source passed to `compile` and reported once. A bare `eval`/`exec`/`compile` is only the builtin when the file neither imports nor defines that name, so `from re import compile`, a local `def compile(...)` and methods such as `model.eval()`, `regex.exec(s)`, `re.compile(p)` and `ast.literal_eval(s)` do not fire. Go has no evaluator and is not covered. This fast rule does not check where the value comes from.',
+        'Fires when the code argument is not a string fully known before run time: Python builtins `eval`, `exec` and `compile` (also through `builtins.` or an alias such as `run = exec`), JavaScript/TypeScript `eval` (also `globalThis.eval`, `window.eval` and indirect `(0, eval)(…)`), `new Function(…)`/`Function(…)` (any argument, since parameter names are code too), `vm.runInThisContext`/`runInNewContext`/`runInContext`/`compileFunction`, `new vm.Script`, and `setTimeout`/`setInterval` when the first argument is a string built at run time (a callback function never fires). Literals, concatenations of literals and names assigned exactly once to such a string do not fire; Compiled code is reported once: `exec(compile(src, …))` at the `exec`, and `code = compile(src, …)` followed by `exec(code)` at the `compile`, both judged by `src`. A bare `eval`/`exec`/`compile` is only the builtin when the file neither imports nor defines that name, so `from re import compile`, a local `def compile(...)` and methods such as `model.eval()`, `regex.exec(s)`, `re.compile(p)` and `ast.literal_eval(s)` do not fire. Go has no evaluator and is not covered. This fast rule does not check where the value comes from.',
       fix: 'Do not evaluate caller-supplied text. Parse the input instead: `ast.literal_eval` or `json.loads` for Python data, `JSON.parse` for JavaScript, a small expression parser (for example a dedicated arithmetic library) for calculator tools, and a dispatch table (`{"add": add, "mul": mul}[op]`) instead of building function names into code. If running untrusted code is the product, run it in a separate, resource-limited process or container with no credentials, not in the server process.',
       references: [
         { title: 'CWE-94: Improper Control of Generation of Code', url: 'https://cwe.mitre.org/data/definitions/94.html' },
@@ -85,7 +85,9 @@ function detectPython(ctx: FileContext): RawFinding[] {
     if (!code) continue;
     if (bare === 'compile' && isRunnerArgument(call, byNode, isBuiltin)) continue; // reported by the enclosing eval/exec
     if (bare !== 'compile') {
-      const inner = code.type === 'call' ? byNode.get(code.id) : compiledName(code, ctx, byNode, isBuiltin);
+      // `code = compile(src, …)` then `exec(code)`: the compile call is the one reported, judged by `src`.
+      if (boundOnlyToCompile(code, ctx, byNode, isBuiltin)) continue;
+      const inner = code.type === 'call' ? byNode.get(code.id) : undefined;
       if (inner && isBuiltin(inner)?.endsWith('compile')) {
         code = inner.args[0] ?? inner.kwargs.get('source');
         if (!code) continue;
@@ -119,13 +121,15 @@ function isRunnerArgument(call: CallSite, byNode: Map<number, CallSite>, isBuilt
   return Boolean(name && PY_RUNNERS.has(name) && site!.args[0]?.id === call.node.id);
 }
 
-/** `code = compile(SRC, ...)` assigned once: the compile call, so `exec(code)` is judged by SRC. */
-function compiledName(node: Node, ctx: FileContext, byNode: Map<number, CallSite>, isBuiltin: (c: CallSite) => string | undefined): CallSite | undefined {
-  if (node.type !== 'identifier') return undefined;
+/** True for a name whose every assignment in the file is a builtin `compile(...)` call. */
+function boundOnlyToCompile(node: Node, ctx: FileContext, byNode: Map<number, CallSite>, isBuiltin: (c: CallSite) => string | undefined): boolean {
+  if (node.type !== 'identifier') return false;
   const values = ctx.assignments().get(node.text);
-  if (values?.length !== 1 || values[0]!.type !== 'call') return undefined;
-  const site = byNode.get(values[0]!.id);
-  return site && isBuiltin(site)?.endsWith('compile') ? site : undefined;
+  if (!values?.length) return false;
+  return values.every((v) => {
+    const site = v.type === 'call' ? byNode.get(v.id) : undefined;
+    return Boolean(site && isBuiltin(site)?.endsWith('compile'));
+  });
 }
 
 /** Names that no longer mean the builtin in this file: imported, assigned, defined outside a class, or parameters. */
