@@ -74,7 +74,7 @@ server.registerTool(
 );
 
 server.registerTool(
-  "list_issues",
+  "workspace_list_github_issues",
   { description: "List open GitHub issues of a repository (owner/name).", inputSchema: { repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/) } },
   async ({ repo }) => {
     // The token comes from the environment (or a secret manager), never from the source tree.

@@ -21,7 +21,7 @@ const PATTERNS: readonly Pattern[] = [
   { kind: 'override', re: /\b(otherwise|or\s+else)\s+(the\s+)?(tool|system|request|operation)\s+(will|would)\s+(not\s+work|fail|crash|break)/i, label: 'threat of failure' },
   { kind: 'override', re: /\b(the\s+)?user\s+(has\s+)?(already\s+)?(consented|approved|authori[sz]ed|agreed|given\s+permission)/i, label: 'claims prior consent' },
   { kind: 'override', re: /\byou\s+are\s+now\b|\bnew\s+instructions\s*:|\bact\s+as\s+(an?\s+)?(admin|root|system|developer)/i, label: 'role reassignment' },
-  { kind: 'concealment', re: /\b(do\s+not|don'?t|never)\s+(tell|mention|inform|reveal|show|notify|disclose|alert)\s+(this\s+|it\s+|anything\s+)?(to\s+)?(the\s+)?user/i, label: 'concealment from the user' },
+  { kind: 'concealment', re: /\b(do\s+not|don'?t|never)\s+(tell|mention|inform|reveal|show|notify|disclose|alert)\b[^.\n]{0,40}?\b(the\s+)?users?\b/i, label: 'concealment from the user' },
   { kind: 'concealment', re: /\bwithout\s+(telling|informing|notifying|alerting|asking)\s+(the\s+)?user/i, label: 'concealment from the user' },
   { kind: 'concealment', re: /\b(silently|secretly|covertly|quietly)\s+(call|send|read|include|add|forward|copy|upload|run|execute|pass)/i, label: 'covert action' },
   { kind: 'concealment', re: /\b(this\s+is\s+(just\s+)?an?\s+implementation\s+detail|keep\s+this\s+(secret|hidden|confidential)|hide\s+this\s+from)/i, label: 'concealment' },

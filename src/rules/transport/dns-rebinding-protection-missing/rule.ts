@@ -52,8 +52,13 @@ export default defineRule({
   project: {
     detect(ctx) {
       const out: RawFinding[] = [];
-      for (const { transport: t, server } of networkTransports(ctx.inventory)) {
+      const all = networkTransports(ctx.inventory);
+      // An app-level guard (createMcpExpressApp, host-validation middleware) protects every transport served by it;
+      // the inventory records it as an enabled `http` transport of the same file.
+      const guardedFiles = new Set(all.filter((p) => p.transport.kind === 'http' && p.transport.dnsRebindingProtection === 'enabled').map((p) => p.transport.location.path));
+      for (const { transport: t, server } of all) {
         if (!HTTP_KINDS.has(t.kind)) continue;
+        if (t.dnsRebindingProtection !== 'disabled' && guardedFiles.has(t.location.path)) continue;
         const sdk = server?.sdk ?? sdkOfFile(ctx.inventory, t.location.path);
         const verdict = judge(t, sdk);
         if (!verdict) continue;
