@@ -210,7 +210,7 @@ function coversClaimed(c: Candidate, claimed: ReadonlySet<number>): boolean {
 /** A well-known format whose variable part is a placeholder or test value. */
 function looksFake(token: string): boolean {
   if (PLACEHOLDER.test(token)) return true;
-  const body = token.replace(/^(?:gh[pousr]_|github_pat_|xox[abpr]-|[rs]k_live_|AIza|sk-(?:ant-[a-z]{2,8}\d{2}-|proj-|svcacct-|admin-)?|AKIA|ASIA)/, '');
+  const body = token.replace(/^(?:gh[pousr]_|github_pat_|xox[abpr]-|[rs]k_live_|AIza|sk-ant-[a-z]{2,8}\d{2}-|sk-proj-|sk-svcacct-|sk-admin-|sk-|AKIA|ASIA)/, '');
   return entropy(body) < MIN_FORMAT_ENTROPY;
 }
 
@@ -428,11 +428,13 @@ function keyText(node: Node | null | undefined, lang: CodeLanguage): string | un
 
 // ---- .env, JSON, TOML and YAML: `name = value` lines ---------------------------------------------------------
 
-const DOTENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.-]{0,100})(\s*=\s*)(.*)$/;
+// Matched against the line after its indentation (and `export ` / `- `) is removed, so no pattern starts with two
+// competing runs of whitespace.
+const DOTENV_PAIR = /^([A-Za-z_][A-Za-z0-9_.-]{0,100})\s*=(.*)$/;
+const TOML_PAIR = /^([A-Za-z_][\w.-]{0,100}|"[^"\n]{1,100}")\s*=(.*)$/;
+const YAML_PAIR = /^([A-Za-z_][\w.-]{0,100})\s*:\s(.*)$/;
+const YAML_ENV_ITEM = /^([A-Za-z_][\w.-]{0,100})=(.*)$/;
 const JSON_PAIR = /"((?:[^"\\\n]|\\.){1,200})"\s{0,20}:\s{0,20}"((?:[^"\\\n]|\\.){1,4000})"/g;
-const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]{0,100})(\s*:\s+)(.*)$/;
-const YAML_LIST_ENV = /^(\s*-\s+)([A-Za-z_][\w.-]{0,100})(=)(.*)$/;
-const TOML_LINE = /^(\s*)([A-Za-z_][\w.-]{0,100}|"[^"\n]{1,100}")(\s*=\s*)(.*)$/;
 
 function textCandidates(ctx: FileContext): Candidate[] {
   const out: Candidate[] = [];
@@ -448,14 +450,23 @@ function textCandidates(ctx: FileContext): Candidate[] {
       }
       return;
     }
-    const re = ctx.language === 'dotenv' ? DOTENV_LINE : ctx.language === 'toml' ? TOML_LINE : YAML_LIST_ENV.test(line) ? YAML_LIST_ENV : YAML_LINE;
-    const m = re.exec(line);
+    let offset = line.length - line.trimStart().length;
+    let rest = line.slice(offset);
+    let re = ctx.language === 'dotenv' ? DOTENV_PAIR : ctx.language === 'toml' ? TOML_PAIR : YAML_PAIR;
+    const lead = ctx.language === 'dotenv' ? /^export\s/.exec(rest) : ctx.language === 'yaml' ? /^-\s/.exec(rest) : null;
+    if (lead) {
+      const skipped = rest.length - rest.slice(lead[0].length).trimStart().length;
+      offset += skipped;
+      rest = rest.slice(skipped);
+      if (ctx.language === 'yaml' && YAML_ENV_ITEM.test(rest)) re = YAML_ENV_ITEM;
+    }
+    const m = re.exec(rest);
     if (!m) return;
-    const value = scalarValue(m[4]!);
+    const value = scalarValue(m[2]!);
     if (value === undefined) return;
-    const found = line.indexOf(value, m[1]!.length + m[2]!.length + m[3]!.length);
-    const start = found >= 0 ? found : m[1]!.length + m[2]!.length + m[3]!.length;
-    out.push({ row, start, endRow: row, end: start + value.length, name: m[2]!.replace(/^"|"$/g, ''), value });
+    const found = line.indexOf(value, offset + m[1]!.length);
+    const start = found >= 0 ? found : offset + m[1]!.length;
+    out.push({ row, start, endRow: row, end: start + value.length, name: m[1]!.replace(/^"|"$/g, ''), value });
   });
   return out;
 }
