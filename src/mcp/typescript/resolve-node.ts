@@ -4,7 +4,7 @@ import type { TextValue } from '../../model/inventory.js';
 import { objectProperties } from '../../parse/call-sites.js';
 import { staticString } from '../../parse/static-value.js';
 import { decodeString } from '../../parse/string-literal.js';
-import { ancestor } from '../../parse/walk.js';
+import { ancestor, walk } from '../../parse/walk.js';
 import { cleanDocstring, textValueOf } from '../text-value.js';
 import type { TsContext } from './ts-context.js';
 
@@ -185,23 +185,28 @@ function classMethod(from: Node, name: string): Node | undefined {
 }
 
 /** A static string an expression resolves to (including enum members and constant object keys), or undefined. */
-export function staticText(node: Node, ctx: TsContext): { value: string; complete: boolean; origin: TextValue['origin'] } | undefined {
+export function staticText(node: Node, ctx: TsContext, depth = 0): { value: string; complete: boolean; origin: TextValue['origin'] } | undefined {
   const s = staticString(node, ctx.lang, ctx.assignments);
-  if (s) return s;
+  if (s || depth > MAX_HOPS) return s;
   const u = unwrap(node);
-  if (u.type === 'member_expression' || u.type === 'subscript_expression') {
+  // Parentheses are stripped here without limit, so `((("x")))` nested deeper than staticString follows still resolves.
+  if (u.id !== node.id) {
+    const inner = staticString(u, ctx.lang, ctx.assignments);
+    if (inner) return inner;
+  }
+  if (u.type === 'member_expression' || u.type === 'subscript_expression' || u.type === 'identifier') {
     const r = resolveNode(u, ctx);
     if (r.id !== u.id) {
-      const inner = staticString(r, ctx.lang, ctx.assignments);
+      const inner = staticText(r, ctx, depth + 1);
       if (inner) return { ...inner, origin: inner.origin === 'literal' ? 'constant' : inner.origin };
     }
   }
-  if (u.type === 'call_expression') return callText(u, ctx);
+  if (u.type === 'call_expression') return callText(u, ctx, depth);
   return undefined;
 }
 
 /** `dedent\`…\``, `[…].join(sep)`, `"…".trim()`: common ways of writing long descriptions. */
-function callText(call: Node, ctx: TsContext): { value: string; complete: boolean; origin: TextValue['origin'] } | undefined {
+function callText(call: Node, ctx: TsContext, depth: number): { value: string; complete: boolean; origin: TextValue['origin'] } | undefined {
   const fn = call.childForFieldName('function');
   const args = call.childForFieldName('arguments');
   if (!fn || !args) return undefined;
@@ -219,9 +224,9 @@ function callText(call: Node, ctx: TsContext): { value: string; complete: boolea
     const els = arrayElements(obj, ctx);
     if (!els) return undefined;
     const sepNode = args.namedChildren[0];
-    const sep = sepNode ? staticText(sepNode, ctx) : { value: ',', complete: true, origin: 'literal' as const };
+    const sep = sepNode ? staticText(sepNode, ctx, depth + 1) : { value: ',', complete: true, origin: 'literal' as const };
     if (!sep) return undefined;
-    const parts = els.map((e) => staticText(e, ctx));
+    const parts = els.map((e) => staticText(e, ctx, depth + 1));
     return {
       value: parts.map((p) => p?.value ?? '{…}').join(sep.value),
       complete: sep.complete && parts.every((p) => p?.complete),
@@ -229,7 +234,7 @@ function callText(call: Node, ctx: TsContext): { value: string; complete: boolea
     };
   }
   if (method === 'trim' || method === 'trimStart' || method === 'trimEnd') {
-    const inner = staticText(obj, ctx);
+    const inner = staticText(obj, ctx, depth + 1);
     if (!inner) return undefined;
     const value = method === 'trim' ? inner.value.trim() : method === 'trimStart' ? inner.value.trimStart() : inner.value.trimEnd();
     return { ...inner, value };
@@ -300,5 +305,21 @@ export function literalTextOf(node: Node, ctx: TsContext): TextValue {
   const r = unwrap(node);
   if (r.type === 'number' || r.type === 'true' || r.type === 'false' || r.type === 'null') return { value: r.text, origin: 'literal', location: ctx.loc(node) };
   if (r.type === 'unary_expression' && numberOf(r, ctx) !== undefined) return { value: r.text.replace(/\s+/g, ''), origin: 'literal', location: ctx.loc(node) };
+  // Arrays and objects made only of literals (`[]`, `{}`, `["a", 1]`) are defaults written in place.
+  if ((r.type === 'array' || r.type === 'object') && onlyLiterals(r)) return { value: r.text, origin: 'literal', location: ctx.loc(node) };
   return textOf(node, ctx);
+}
+
+const LITERAL_PARTS = new Set(['array', 'object', 'pair', 'property_identifier', 'string', 'string_fragment', 'escape_sequence', 'number', 'true', 'false', 'null', 'unary_expression', 'comment']);
+
+function onlyLiterals(node: Node): boolean {
+  let ok = true;
+  let seen = 0;
+  walk(node, (n) => {
+    if (!ok) return false;
+    if (++seen > 500) ok = false;
+    else if (n.isNamed && !LITERAL_PARTS.has(n.type)) ok = false;
+    return ok;
+  });
+  return ok;
 }
