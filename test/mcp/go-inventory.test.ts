@@ -1,12 +1,10 @@
 // The Go MCP inventory (mark3labs/mcp-go and the official go-sdk), driven through the real scan engine over small fixture servers.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/engine/scan.js';
-import { mergeInventory } from '../../src/mcp/merge-inventory.js';
-import { parseManifest } from '../../src/mcp/parse-manifest.js';
 import type { Inventory, ServerDef, ToolDef } from '../../src/model/inventory.js';
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'inventory', 'go');
@@ -352,18 +350,19 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
     assert.deepEqual(server(i, 'admin.go#s').tools.map((t) => t.name), ['flush_cache']);
   });
 
-  it('reports the SDK package under the module path go.mod declares, so manifest versions attach', async (t) => {
-    const i = await inventoryOf('split-package');
-    const text = await readFile(path.join(FIXTURES, 'split-package', 'go.mod'), 'utf8');
-    const parsed = parseManifest('go.mod', text);
-    assert.ok(parsed && 'manifest' in parsed);
-    const merged = mergeInventory([{ path: 'main.go', language: 'go', sdkImports: [], servers: i.servers, orphans: [], auth: [], metadataRoutes: [], transports: [] }], [parsed.manifest]);
-    assert.deepEqual(merged.servers.map((s) => [s.sdk.package, s.sdk.version, s.sdk.versionSource]), i.servers.map(() => ['github.com/mark3labs/mcp-go', 'v0.29.0', 'go.mod']));
-    if (!i.manifests.some((m) => m.kind === 'go.mod')) {
-      t.todo('the scan does not discover go.mod (src/source/detect-language.ts has no mapping for it)');
-      return;
-    }
-    assert.equal(server(i, 'main.go#mcpServer').sdk.version, 'v0.29.0');
+  it('takes the SDK version from the go.mod next to the code', async () => {
+    const split = await inventoryOf('split-package');
+    assert.deepEqual(split.manifests.map((m) => [m.path, m.kind, m.name]), [['go.mod', 'go.mod', 'example.com/split']]);
+    assert.deepEqual(
+      split.servers.map((s) => [s.id, s.sdk.package, s.sdk.version, s.sdk.versionSource]),
+      [
+        ['admin.go#s', 'github.com/mark3labs/mcp-go', 'v0.29.0', 'go.mod'],
+        ['main.go#mcpServer', 'github.com/mark3labs/mcp-go', 'v0.29.0', 'go.mod'],
+      ],
+    );
+    assert.equal(server(await inventoryOf('gosdk-http'), 'main.go#server').sdk.version, 'v1.0.0');
+    assert.equal(server(await inventoryOf('mcpgo-basic'), 'main.go#s').sdk.version, 'v0.32.0');
+    assert.deepEqual(inv(split, 'main.go').sdkImports, [{ package: 'github.com/mark3labs/mcp-go', api: 'mcp-go', version: 'v0.29.0', versionSource: 'go.mod' }]);
   });
 
   it('reports JWT verification vs decoding, OAuth config and metadata routes in a file without an SDK import', async () => {
