@@ -8,7 +8,7 @@ import type { ScanResult } from '../../src/model/scan-result.js';
 import { SEVERITIES } from '../../src/model/severity.js';
 import { escapeHtml, renderHtml } from '../../src/report/html-report.js';
 import { ruleDocUrl } from '../../src/report/rule-page.js';
-import { failingRule, ranMetas, removeProject, RICH_PROJECT, scanTarget, traceRule, writeProject } from './scan-fixtures.js';
+import { EXAMPLE_SERVERS, failingRule, ranMetas, removeProject, RICH_PROJECT, scanTarget, traceRule, writeProject } from './scan-fixtures.js';
 
 /** Attacker-controlled text: markup, both quote kinds, an ANSI escape, a bidi override and a NUL. */
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)> ' " & \u001b[31m \u202e \u0000 end`;
@@ -139,6 +139,18 @@ describe('HTML report', () => {
     assert.match(html, new RegExp(`Errors and warnings \\(${result.errors.length}\\)`));
     for (const s of result.skipped) assert.ok(html.includes(`<td><code>${escapeHtml(s.path)}</code></td><td>${s.reason}</td>`), `skipped ${s.path} missing`);
     assert.ok(html.includes('deliberate &lt;failure&gt; for tests'));
+  });
+
+  it('shows a real inventory: servers, SDKs and every tool', async () => {
+    const servers = await scanTarget(EXAMPLE_SERVERS);
+    const page = renderHtml(servers, { rules: ranMetas(servers) });
+    const inv = servers.inventory;
+    const tools = inv.servers.flatMap((s) => s.tools);
+    assert.ok(tools.length > 0);
+    assert.ok(page.includes(`<p>${inv.servers.length} server(s), ${tools.length} tool(s),`));
+    assert.equal(page.split('<h3>Server ').length - 1, inv.servers.length);
+    for (const t of tools) assert.ok(page.includes(`<td><code>${escapeHtml(t.name)}</code></td>`), `tool ${t.name} missing`);
+    for (const s of inv.servers) assert.ok(page.includes(escapeHtml(s.sdk.package)), `sdk ${s.sdk.package} missing`);
   });
 
   it('is deterministic', () => {

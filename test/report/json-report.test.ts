@@ -9,7 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import type { ScanResult } from '../../src/model/scan-result.js';
 import { renderJson } from '../../src/report/json-report.js';
 import { scanResultJsonSchema } from '../../src/report/scan-result-schema.js';
-import { failingRule, REPO_ROOT, removeProject, RICH_PROJECT, scanTarget, SHELL_EXAMPLES, traceRule, withoutTiming, writeProject } from './scan-fixtures.js';
+import { EXAMPLE_SERVERS, failingRule, REPO_ROOT, removeProject, RICH_PROJECT, scanTarget, SHELL_EXAMPLES, traceRule, withoutTiming, writeProject } from './scan-fixtures.js';
 
 const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsModule.default;
@@ -62,6 +62,12 @@ describe('JSON report', () => {
     assert.ok(rich.findings.some((f) => f.trace?.length && f.related?.length));
     assert.ok(rich.suppressed.length > 0 && rich.skipped.length > 0 && rich.errors.some((e) => e.level === 'error'));
     assert.equal(errorsOf(validate, JSON.parse(renderJson(rich))), '');
+  });
+
+  it('of the example MCP servers, with a populated inventory, validates', async () => {
+    const servers = await scanTarget(EXAMPLE_SERVERS);
+    assert.ok(servers.inventory.servers.some((s) => s.tools.length > 0), 'the examples should yield servers with tools');
+    assert.equal(errorsOf(validate, JSON.parse(renderJson(servers))), '');
   });
 
   it('renders the result itself, unchanged', () => {

@@ -13,7 +13,7 @@ import { SEVERITIES, severityRank } from '../../src/model/severity.js';
 import { buildSarif, FINGERPRINT_KEY, GITHUB_LIMITS, renderSarif, SARIF_LEVEL, SECURITY_SEVERITY, cweTag, pathToUri } from '../../src/report/sarif-report.js';
 import { ruleDocUrl } from '../../src/report/rule-page.js';
 import { buildBaseline } from '../../src/engine/baseline.js';
-import { failingRule, ranMetas, REPO_ROOT, removeProject, RICH_PROJECT, scanTarget, SHELL_EXAMPLES, traceRule, withoutTiming, writeProject } from './scan-fixtures.js';
+import { EXAMPLE_SERVERS, failingRule, ranMetas, REPO_ROOT, removeProject, RICH_PROJECT, scanTarget, SHELL_EXAMPLES, traceRule, withoutTiming, writeProject } from './scan-fixtures.js';
 
 const AjvDraft04 = AjvDraft04Module.default;
 const addFormats = addFormatsModule.default;
@@ -85,6 +85,14 @@ describe('SARIF report', () => {
 
   it('with flows, suppressions, odd file names and notifications validates against the official schema', () => {
     assert.equal(schemaErrors(validate, sarifOf(rich)), '');
+  });
+
+  it('of the example MCP servers validates and meets GitHub requirements', async () => {
+    const servers = await scanTarget(EXAMPLE_SERVERS);
+    assert.ok(servers.findings.length > 0);
+    const log = sarifOf(servers, []);
+    assert.equal(schemaErrors(validate, log), '');
+    assert.deepEqual(githubProblems(log), []);
   });
 
   it('the validator is not vacuous: it rejects a broken log', () => {

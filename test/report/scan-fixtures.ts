@@ -11,6 +11,8 @@ import { defineRule, type RawFinding, type Rule } from '../../src/rule/rule.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHELL_EXAMPLES = path.join(REPO_ROOT, 'src', 'rules', 'injection', 'shell-command-non-literal', 'examples');
+/** The repository's example MCP servers (Python, TypeScript, Go): a real, populated inventory. */
+export const EXAMPLE_SERVERS = path.join(REPO_ROOT, 'examples');
 
 /**
  * A test-only rule: every line containing `FLOW_SINK` is a finding whose trace starts at the line containing
