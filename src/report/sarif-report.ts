@@ -186,7 +186,7 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
     ruleId: f.ruleId,
     ruleIndex,
     level: SARIF_LEVEL[f.severity],
-    message: { text: sanitize(f.message) },
+    message: { text: sarifText(f.message) },
     locations: [{ physicalLocation: physical(f.location.path, region(f.location)) }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
   };
@@ -197,7 +197,7 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
         threadFlows: [
           {
             locations: steps.map((s, i) => ({
-              location: { physicalLocation: physical(s.location.path, region(s.location)), message: { text: sanitize(s.label) } },
+              location: { physicalLocation: physical(s.location.path, region(s.location)), message: { text: sarifText(s.label) } },
               executionOrder: i + 1,
             })),
           },
@@ -209,7 +209,7 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
     r.relatedLocations = f.related.slice(0, GITHUB_LIMITS.locationsPerResult).map((rel, i) => ({
       id: i + 1,
       physicalLocation: physical(rel.location.path, region(rel.location)),
-      message: { text: sanitize(rel.message) },
+      message: { text: sarifText(rel.message) },
     }));
   }
   if (f.suppression) {
@@ -236,6 +236,15 @@ function region(loc: Location): Sarif.Region {
   const endLine = Math.max(startLine, loc.endLine);
   const endColumn = endLine === startLine ? Math.max(startColumn, loc.endColumn) : Math.max(1, loc.endColumn);
   return { startLine, startColumn, endLine, endColumn };
+}
+
+/**
+ * Scanned text inside a SARIF message. Viewers turn `[text](target)` in plain-text messages into links (SARIF
+ * 2.1.0 §3.11.6), so a hostile tool name or description could plant one; such brackets are escaped as the spec
+ * says. Other brackets (`list[str]`) are left alone because not every viewer removes the backslashes.
+ */
+export function sarifText(s: string): string {
+  return sanitize(s).replace(/\[([^[\]]*)\]\(/g, '\\[$1\\](');
 }
 
 /** A relative path as a URI reference: every segment percent-encoded, so `#`, `?`, `%`, spaces and `:` stay path characters. */

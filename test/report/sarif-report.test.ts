@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { ScanResult } from '../../src/model/scan-result.js';
 import { SEVERITIES, severityRank } from '../../src/model/severity.js';
-import { buildSarif, FINGERPRINT_KEY, GITHUB_LIMITS, renderSarif, SARIF_LEVEL, SECURITY_SEVERITY, cweTag, pathToUri } from '../../src/report/sarif-report.js';
+import { buildSarif, FINGERPRINT_KEY, GITHUB_LIMITS, renderSarif, SARIF_LEVEL, SECURITY_SEVERITY, cweTag, pathToUri, sarifText } from '../../src/report/sarif-report.js';
 import { ruleDocUrl } from '../../src/report/rule-page.js';
 import { buildBaseline } from '../../src/engine/baseline.js';
 import { EXAMPLE_SERVERS, failingRule, ranMetas, REPO_ROOT, removeProject, RICH_PROJECT, scanTarget, SHELL_EXAMPLES, traceRule, withoutTiming, writeProject } from './scan-fixtures.js';
@@ -175,6 +175,16 @@ describe('SARIF report', () => {
     assert.equal(pathToUri('a:b/c.py'), 'a%3Ab/c.py');
     const uris = sarifOf(rich).runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri);
     assert.ok(uris.includes('dir%20with%20space/odd%20%23name%25.py'), uris.join(', '));
+  });
+
+  it('defuses embedded links and control characters in scanned text, leaving ordinary brackets alone', () => {
+    assert.equal(sarifText('see [click](https://evil.example) and [x](1)'), 'see \\[click\\](https://evil.example) and \\[x\\](1)');
+    assert.equal(sarifText('param type list[str]'), 'param type list[str]');
+    assert.equal(sarifText('a\u202eb\u001b'), 'a\\u{202e}b\\u{1b}');
+    const r = structuredClone(rich);
+    r.findings[0]!.message = 'tool [click](https://evil.example) \u202e';
+    const res = sarifOf(r).runs[0]!.results!.find((x) => x.partialFingerprints?.[FINGERPRINT_KEY] === r.findings[0]!.fingerprint)!;
+    assert.equal(res.message.text, 'tool \\[click\\](https://evil.example) \\u{202e}');
   });
 
   it('reports columns in UTF-16 code units, as the run declares', () => {
