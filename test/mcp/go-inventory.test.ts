@@ -338,6 +338,45 @@ describe('Go inventory: official go-sdk', () => {
   });
 });
 
+describe('Go inventory: edge cases', () => {
+  it('reads tools from a factory slice, a registration loop (sharing its handler) and ServerTool literals', async () => {
+    const s = server(await inventoryOf('edge-cases'), 'mcpgo.go#s');
+    assert.deepEqual(
+      s.tools.map((t) => [t.name, t.location.startLine, t.handler?.name ?? null, t.handler?.location.startLine]),
+      [
+        ['t1', 16, 'h1', 21],
+        ['t2', 17, null, 17],
+        ['loop_a', 26, 'h1', 21],
+        ['loop_b', 26, 'h1', 21],
+      ],
+    );
+    assert.deepEqual(bindings(tool(s, 't2')), ['flag=x']);
+  });
+
+  it('reads chained Start, an origin allow-list, and gin Run() binding every interface on 8080', async () => {
+    const i = await inventoryOf('edge-cases');
+    assert.deepEqual(
+      server(i, 'mcpgo.go#s').transports.map((t) => [t.kind, t.host, t.hostDefaultsToAll, t.port, t.dnsRebindingProtection]),
+      [
+        ['sse', 'localhost', undefined, '8080', 'default'],
+        ['streamable-http', undefined, true, '8080', 'enabled'],
+      ],
+    );
+    // net.Listen feeding the default mux serves no MCP handler: a loose listener of the file.
+    assert.deepEqual(inv(i, 'mcpgo.go').transports.map((t) => [t.kind, t.api, t.host, t.port]), [['http', 'net.Listen', '0.0.0.0', '7000']]);
+  });
+
+  it('follows a named getServer callback to a per-request server, and reads http.Server{Addr}', async () => {
+    const i = await inventoryOf('edge-cases');
+    const s = server(i, 'gosdk.go#s');
+    assert.equal(s.name?.value, 'b-server');
+    assert.deepEqual(s.transports.map((t) => [t.kind, t.api, t.host, t.port, t.dnsRebindingProtection]), [['streamable-http', 'mcp.NewStreamableHTTPHandler', '0.0.0.0', '3000', 'default']]);
+    assert.deepEqual(paramSummary(tool(s, 'per_request')), [{ name: 'q', type: 'string', required: true, description: undefined }]);
+    assert.deepEqual(server(i, 'gosdk.go#other').transports.map((t) => [t.kind, t.api]), [['stdio', 'mcp.StdioTransport']]);
+    assert.deepEqual(inv(i, 'gosdk.go').transports, []);
+  });
+});
+
 describe('Go inventory: across files, auth helpers, non-MCP code', () => {
   it('attaches registrations from other files of the package to the server they name', async () => {
     const i = await inventoryOf('split-package');

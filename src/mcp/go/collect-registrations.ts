@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HandlerRef, PromptDef, ResourceDef, TextValue, ToolDef } from '../../model/inventory.js';
 import { staticString } from '../../parse/static-value.js';
+import { ancestor } from '../../parse/walk.js';
 import type { GoFile, SdkFamily } from './go-file.js';
 import { goSdkPrompt, goSdkResource, goSdkTool } from './go-sdk-definitions.js';
 import { functionBody, functionParams, literalElements, literalFields, returnValues, unwrap } from './go-syntax.js';
@@ -24,6 +25,8 @@ export interface Registrations {
 
 type Kind = 'tools' | 'prompts' | 'resources';
 type Target = { entry: ServerEntry } | { receiver: string };
+/** A registration whose definition could not be read here, with the registering call. */
+type Placeholder = { kind: Kind; target: Target; def: ToolDef | PromptDef | ResourceDef; at: Node };
 
 const METHODS = new Set(['AddTool', 'AddTools', 'SetTools', 'AddPrompt', 'AddPrompts', 'AddResource', 'AddResources', 'AddResourceTemplate', 'AddResourceTemplates']);
 /** The struct field holding the definition in mcp-go's ServerTool / ServerPrompt / ServerResource / ServerResourceTemplate. */
@@ -33,7 +36,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
   const out: Registrations = { perServer: new Map(), orphans: new Map() };
   const consumed = new Set<number>();
   /** Registrations whose definition could not be read here (loops, other files), by kind. */
-  const placeholders: { kind: Kind; target: Target; def: ToolDef | PromptDef | ResourceDef }[] = [];
+  const placeholders: Placeholder[] = [];
 
   const bucket = (t: Target): Registered => {
     if ('entry' in t) {
@@ -59,7 +62,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
       if (!def.handler) delete def.handler;
       if (def.schemaKind === 'none' && handlerExpr) inferTypedSchema(file, def, handlerExpr);
       if (shape) bucket(target).tools.push(def);
-      else placeholders.push({ kind: 'tools', target, def });
+      else placeholders.push({ kind: 'tools', target, def, at: node });
       continue;
     }
     const callee = unwrap(call.callee);
@@ -82,7 +85,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
         const kind: Kind = method.includes('Tool') ? 'tools' : method.includes('Prompt') ? 'prompts' : 'resources';
         const made = makeDef(file, kind, method === 'AddResourceTemplates', 'mcp-go', defExpr, handlerExpr, el, consumed);
         if (made) bucket(target)[kind].push(made as never);
-        else if (confirmed && kind === 'tools') placeholders.push({ kind, target, def: withHandler(file, placeholderTool(file, defExpr, 'MCPServer.' + method, el), handlerExpr, 'mcp-go') });
+        else if (confirmed && kind === 'tools') placeholders.push({ kind, target, def: withHandler(file, placeholderTool(file, defExpr, 'MCPServer.' + method, el), handlerExpr, 'mcp-go'), at: el });
       }
       continue;
     }
@@ -104,7 +107,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
       const fam = family ?? soleFamily(file);
       const api = `${fam === 'go-sdk' ? 'Server' : 'MCPServer'}.${method}`;
       const def = kind === 'tools' ? placeholderTool(file, defExpr, api, node) : kind === 'prompts' ? placeholderPrompt(file, defExpr, api, node) : placeholderResource(file, defExpr, api, node, template);
-      placeholders.push({ kind, target, def: withHandler(file, def, handlerExpr, fam) });
+      placeholders.push({ kind, target, def: withHandler(file, def, handlerExpr, fam), at: node });
     }
   }
 
@@ -268,7 +271,7 @@ function addUnconsumed(
   index: ServerIndex,
   out: Registrations,
   consumed: Set<number>,
-  placeholders: { kind: Kind; target: Target; def: ToolDef | PromptDef | ResourceDef }[],
+  placeholders: Placeholder[],
   bucket: (t: Target) => Registered,
 ): void {
   const found: Record<Kind, { def: ToolDef | PromptDef | ResourceDef; at: number }[]> = { tools: [], prompts: [], resources: [] };
@@ -314,6 +317,9 @@ function addUnconsumed(
     const ph = placeholders.filter((p) => p.kind === kind);
     if (defs.length) {
       const target: Target = ph[0]?.target ?? (index.entries.length === 1 ? { entry: index.entries[0]! } : { receiver: '' });
+      // `for _, t := range tools { s.AddTool(t, handler) }`: the loop's handler serves every definition it registers.
+      const loop = ph.length === 1 && ph[0]!.def.handler && ancestor(ph[0]!.at, ['for_statement']) ? ph[0]!.def.handler : undefined;
+      if (loop) for (const d of defs) d.handler ??= loop;
       bucket(target)[kind].push(...(defs as never[]));
     } else {
       for (const p of ph) bucket(p.target)[kind].push(p.def as never);
