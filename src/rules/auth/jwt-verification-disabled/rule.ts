@@ -44,7 +44,7 @@ export default defineRule({
       risk:
         'Remote MCP servers use bearer tokens to decide who is calling and which tools and scopes they may use; the MCP authorization specification requires the server to validate every access token it receives. A JWT is only base64: without the signature check, anyone can write `{"sub": "admin", "scope": "files:write"}`, encode it, and call every tool as any user — including tools that read other users\' data or act on their behalf. Token verifiers written for MCP servers (`TokenVerifier.verify_token`, `verifyAccessToken`, `auth.RequireBearerToken`) are where this mistake usually lives.',
       detection:
-        'Python: PyJWT/python-jose `jwt.decode`/`decode_complete` with `options={"verify_signature": False}` (inline or a dict assigned once), `verify=False` (PyJWT 1.x) or `algorithms` containing `"none"`; reported at medium confidence when the same file also verifies a token properly, as with code that peeks at `iss` to choose a key. python-jose `jwt.get_unverified_claims`/`jws.get_unverified_claims` when the file has no verifying call. `get_unverified_header` never fires: reading `kid` or `alg` to pick a key is the normal way to verify. JavaScript/TypeScript: `jsonwebtoken` `verify` with `algorithms` containing `"none"`; `jsonwebtoken` `decode`, `jose` `decodeJwt` and `jwt-decode` when the file calls no verifier (`jwt.verify`, `jwtVerify`, `compactVerify`, `flattenedVerify`, `generalVerify`, `jwtDecrypt`); `jose` `UnsecuredJWT.decode` always. Go: `ParseUnverified` on a golang-jwt/jwt-go parser (`jwt.NewParser().ParseUnverified`, `new(jwt.Parser).ParseUnverified`), a key function that returns `jwt.UnsafeAllowNoneSignatureType`, and lestrrat-go/jwx `jwt.ParseInsecure` or `jwt.WithVerify(false)`. Disabling only claim checks (`verify_exp`, `ignoreExpiration`, `WithoutClaimsValidation`) is a different weakness and does not fire. Callees are resolved through imports, so `from jose import jwt` and `import { decode } from "jsonwebtoken"` are recognised; a decode whose verification happens in another file is reported.',
+        'Python: PyJWT/python-jose `jwt.decode`/`decode_complete` with `options={"verify_signature": False}` (inline or a dict assigned once), `verify=False` (PyJWT 1.x) or `algorithms` containing `"none"`; reported at medium confidence when the same file also verifies a token properly, as with code that peeks at `iss` to choose a key. python-jose `jwt.get_unverified_claims`/`jws.get_unverified_claims` when the file has no verifying call (medium confidence). `get_unverified_header` never fires: reading `kid` or `alg` to pick a key is the normal way to verify. JavaScript/TypeScript: `jsonwebtoken` `verify` with `algorithms` containing `"none"`; `jsonwebtoken` `decode`, `jose` `decodeJwt` and `jwt-decode` when the file calls no verifier (`jwt.verify`, `jwtVerify`, `compactVerify`, `flattenedVerify`, `generalVerify`, `jwtDecrypt`), at medium confidence because a client reading the expiry of its own token looks the same; `jose` `UnsecuredJWT.decode` always. Go: `ParseUnverified` on a golang-jwt/jwt-go parser (`jwt.NewParser().ParseUnverified`, `new(jwt.Parser).ParseUnverified`), a key function that returns `jwt.UnsafeAllowNoneSignatureType`, and lestrrat-go/jwx `jwt.ParseInsecure` or `jwt.WithVerify(false)`. Disabling only claim checks (`verify_exp`, `ignoreExpiration`, `WithoutClaimsValidation`) is a different weakness and does not fire. Callees are resolved through imports, so `from jose import jwt` and `import { decode } from "jsonwebtoken"` are recognised; a decode whose verification happens in another file is reported.',
       fix: 'Verify every token with the issuer\'s key and a fixed algorithm list, and check issuer and audience: PyJWT `jwt.decode(token, key, algorithms=["RS256"], audience=RESOURCE, issuer=ISSUER)` (with `PyJWKClient` for JWKS), `jose` `jwtVerify(token, createRemoteJWKSet(jwksUrl), { issuer, audience })`, `jsonwebtoken` `jwt.verify(token, key, { algorithms: ["RS256"], audience, issuer })`, golang-jwt `jwt.ParseWithClaims(token, claims, keyFunc, jwt.WithValidMethods([]string{"RS256"}), jwt.WithAudience(resource))`. If you only need a header field to choose the key, read the header, then verify before using any claim.',
       references: [
         { title: 'CWE-347: Improper Verification of Cryptographic Signature', url: 'https://cwe.mitre.org/data/definitions/347.html' },
@@ -84,7 +84,9 @@ function detectPython(ctx: FileContext): Hit[] {
     if (!name) continue;
     const what = unverified.get(call.node.id);
     if (what) hits.push({ node: call.node, what, confidence: verifies ? 'medium' : undefined });
-    else if (PY_UNVERIFIED_CLAIMS.has(name) && !verifies) hits.push({ node: call.node, what: `${name} returns the claims unchecked and nothing in this file verifies the token` });
+    else if (PY_UNVERIFIED_CLAIMS.has(name) && !verifies) {
+      hits.push({ node: call.node, what: `${name} returns the claims unchecked and nothing in this file verifies the token`, confidence: 'medium' });
+    }
   }
   return hits;
 }
@@ -117,7 +119,9 @@ function detectJs(ctx: FileContext): Hit[] {
     } else if (name === 'jose.UnsecuredJWT.decode') {
       hits.push({ node: call.node, what: 'jose UnsecuredJWT.decode accepts only unsigned ("none") tokens' });
     } else if (JS_DECODE_ONLY.has(name) && !verifies) {
-      hits.push({ node: call.node, what: `${name} reads the token without checking its signature and nothing in this file verifies it` });
+      // Decoding alone is also how clients read the expiry of their own tokens; without a verifier nearby it is
+      // usually the auth result, but the file cannot prove it.
+      hits.push({ node: call.node, what: `${name} reads the token without checking its signature and nothing in this file verifies it`, confidence: 'medium' });
     }
   }
   return hits;
