@@ -85,7 +85,7 @@ export default defineRule({
   },
   file: {
     languages: ['python', 'javascript', 'typescript', 'tsx'],
-    requires: /pickle|Unpickler|joblib|marshal|shelve|yaml|YAML|torch|numpy|np\.|serialize|funcster/,
+    requires: /pickle|Unpickler|dill|joblib|marshal|shelve|yaml|YAML|torch|numpy|np\.|serialize|funcster/,
     detect(ctx) {
       const out: RawFinding[] = [];
       const python = ctx.codeLanguage === 'python';
