@@ -131,7 +131,7 @@ export default defineRule({
   },
   file: {
     languages: ['python', 'javascript', 'typescript', 'tsx', 'go', 'dotenv', 'json', 'toml', 'yaml'],
-    requires: /key|secret|token|passw|pwd|auth|credential|AKIA|ASIA|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|xox|_live_|AIza|sk-|PRIVATE KEY|eyJ/i,
+    requires: /key|secret|token|passw|passphrase|pwd|auth|bearer|credential|AKIA|ASIA|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|xox|_live_|AIza|sk-|PRIVATE KEY|eyJ/i,
     detect(ctx) {
       const hits: Hit[] = [];
       const claimed = scanFormats(ctx.lines, hits);
