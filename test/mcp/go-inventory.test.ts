@@ -366,6 +366,17 @@ describe('Go inventory: edge cases', () => {
     assert.deepEqual(inv(i, 'mcpgo.go').transports.map((t) => [t.kind, t.api, t.host, t.port]), [['http', 'net.Listen', '0.0.0.0', '7000']]);
   });
 
+  it("reads mcp-go's well-known path constant and metadata handler", async () => {
+    const routes = inv(await inventoryOf('edge-cases'), 'mcpgo.go').metadataRoutes;
+    assert.deepEqual(
+      routes.map((r) => [r.kind, r.path, r.api, r.location.startLine]),
+      [
+        ['route', '/.well-known/oauth-protected-resource', 'mux.Handle', 37],
+        ['sdk-router', '/.well-known/oauth-protected-resource', 'server.NewProtectedResourceMetadataHandler', 37],
+      ],
+    );
+  });
+
   it('follows a named getServer callback to a per-request server, and reads http.Server{Addr}', async () => {
     const i = await inventoryOf('edge-cases');
     const s = server(i, 'gosdk.go#s');
@@ -428,6 +439,32 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
     );
     // Listeners only count as MCP transports in files that use an MCP SDK.
     assert.deepEqual(f.transports, []);
+  });
+
+  it('reads jwx, go-jose and go-oidc verification, and routes on net/http, echo and chi', async () => {
+    const f = inv(await inventoryOf('auth-helpers'), 'routes.go');
+    assert.deepEqual(
+      f.auth.map((a) => [a.kind, a.api, a.location.startLine]),
+      [
+        ['jwt-verify', 'jwt.ParseWithClaims', 26],
+        ['jwt-decode', 'jwt.Parse', 27],
+        ['jwt-decode', 'jwt.ParseInsecure', 28],
+        ['jwt-verify', 'jwt.JSONWebToken.Claims', 31],
+        ['jwt-decode', 'jwt.JSONWebToken.UnsafeClaimsWithoutVerification', 32],
+        ['jwt-decode', 'oidc.Provider.Verifier', 34],
+      ],
+    );
+    assert.deepEqual(
+      f.metadataRoutes.map((r) => [r.kind, r.path, r.api ?? null, r.location.startLine]),
+      [
+        ['literal', '/.well-known/oauth-protected-resource', null, 16],
+        ['route', '/.well-known/oauth-protected-resource', 'http.HandleFunc', 19],
+        ['route', '/.well-known/oauth-authorization-server/tenant', 'e.GET', 20],
+        ['literal', '/.well-known/oauth-authorization-server/tenant', null, 20],
+        // A POST route is not a metadata document, but the path still counts as a literal.
+        ['literal', '/.well-known/oauth-protected-resource', null, 22],
+      ],
+    );
   });
 
   it('yields nothing for ordinary Go code or an MCP client', async () => {

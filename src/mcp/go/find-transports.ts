@@ -57,7 +57,7 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
     } else if (s?.family === 'go-sdk' && s.pkg === 'mcp' && (s.member === 'NewStreamableHTTPHandler' || s.member === 'NewSSEHandler')) {
       const sse = s.member === 'NewSSEHandler';
       const entry = c.args[0] ? index.returnedServer(c.args[0]) : undefined;
-      const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `mcp.${s.member}`, dnsRebindingProtection: sse ? 'default' : goSdkProtection(file, c.args[1]), location: loc };
+      const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `mcp.${s.member}`, dnsRebindingProtection: goSdkProtection(file, c.args[1]), location: loc };
       add({ node: n, entry, transport: t });
     } else if (!s && unwrap(c.callee).type === 'selector_expression') {
       // go-sdk `server.Run(ctx, transport)` / `server.Connect(ctx, transport, opts)`.
@@ -120,7 +120,7 @@ function mcpGoProtection(file: GoFile, opts: Node[], sse: boolean): Transport['d
   return out;
 }
 
-/** go-sdk: `&mcp.StreamableHTTPOptions{DisableLocalhostProtection: true}`; localhost protection is on by default. */
+/** go-sdk: `&mcp.StreamableHTTPOptions{DisableLocalhostProtection: true}`; unset means the SDK default applies. */
 function goSdkProtection(file: GoFile, opts: Node | undefined): Transport['dnsRebindingProtection'] {
   if (!opts) return 'default';
   const f = literalFields(file.resolve(opts));

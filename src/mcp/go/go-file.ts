@@ -177,16 +177,20 @@ export class GoFile {
     return pkg.length === 1 ? this.realValue(pkg[0]!, id) : undefined;
   }
 
-  /** Assignment entries for declarations without a value (or multi-value right sides) hold the name itself. */
+  /**
+   * Assignment entries for declarations without a value, and for multi-value right sides, hold the name itself.
+   * `a, err := f()` gives `a` the call (its first result); later names of such a declaration stay unknown.
+   */
   private realValue(v: Node, id: Node): Node | undefined {
-    if (v.type === 'identifier' && v.text === id.text) {
-      const p = v.parent;
-      if (p && (p.type === 'var_spec' || p.type === 'const_spec' || p.type === 'expression_list')) {
-        const left = p.type === 'expression_list' ? p : undefined;
-        if (!left || left.parent?.childForFieldName('left')?.id === left.id) return undefined;
-      }
-    }
-    return v;
+    if (v.type !== 'identifier' || v.text !== id.text) return v;
+    const p = v.parent;
+    if (!p) return v;
+    const decl = p.type === 'expression_list' ? p.parent : p;
+    if (!decl || !['var_spec', 'const_spec', 'short_var_declaration', 'assignment_statement'].includes(decl.type)) return v;
+    const left = (p.type === 'expression_list' ? p.namedChildren : decl.childrenForFieldName('name')).filter((x): x is Node => !!x);
+    if (p.type === 'expression_list' && decl.childForFieldName('left')?.id !== p.id) return v;
+    const right = (decl.childForFieldName(decl.type.endsWith('_spec') ? 'value' : 'right')?.namedChildren ?? []).filter((x): x is Node => !!x);
+    return right.length === 1 && left.length > 1 && left[0]?.id === v.id ? right[0] : undefined;
   }
 
   /** The declared type of a variable (`var v T`, `v := T{}`, `v := &T{}`, `v := new(T)`) in the scope of `id`. */
