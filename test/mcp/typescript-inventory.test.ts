@@ -255,8 +255,15 @@ describe('TypeScript inventory: SDK v2 packages (.tsx)', () => {
     const t = tool(server(await inventoryOf('v2'), 'server.tsx#server'), 'add_note');
     assert.equal(t.description?.value, 'Add a note to the notebook');
     assert.equal(t.schemaKind, 'zod');
-    assert.deepEqual(t.params.map((p) => [p.name, p.type, p.required]), [['title', 'string', true], ['source', 'string', false], ['tags', 'array', false], ['priority', 'string', true]]);
-    const [title, source, tags, priority] = t.params;
+    assert.deepEqual(t.params.map((p) => [p.name, p.type, p.required]), [
+      ['title', 'string', true],
+      ['source', 'string', false],
+      ['tags', 'array', false],
+      ['priority', 'string', true],
+      ['level', 'number', false],
+    ]);
+    const [title, source, tags, priority, level] = t.params;
+    assert.deepEqual(level!.enum?.map((e) => e.value), ['1', '2']);
     assert.deepEqual([title!.description?.value, title!.minLength, title!.maxLength], ['Note title', 3, 80]);
     assert.equal(source!.format, 'uri');
     assert.deepEqual([tags!.default?.value, tags!.default?.origin], ['[]', 'literal']);
@@ -427,6 +434,15 @@ describe('TypeScript inventory: tricky cases', () => {
     const remote = tool(s, 'remote');
     assert.deepEqual([remote.schemaKind, remote.params.length, remote.description?.origin], ['dynamic', 0, 'dynamic']);
     assert.equal(remote.handler?.argsObject, 'args');
+  });
+
+  it('registers one tool per element when a loop walks a constant array', async () => {
+    const s = server(await inventoryOf('tricky'), 'loops.ts#server');
+    assert.deepEqual(s.tools.map((t) => [t.name, t.nameResolved, t.description?.value]), [['uppercase', true, 'Upper-case the text'], ['reverse', true, 'Reverse the text']]);
+    assert.deepEqual(tool(s, 'reverse').params.map((p) => [p.name, p.maxLength]), [['text', 500]]);
+    assert.deepEqual(bindings(tool(s, 'uppercase')), ['text=text']);
+    assert.deepEqual(bindings(tool(s, 'reverse')), ['text=args.text']);
+    assert.deepEqual(s.prompts.map((p) => [p.name, p.body?.[0]?.value]), [['haiku', 'Write a haiku.']]);
   });
 
   it('keeps same-named servers in different functions apart', async () => {

@@ -1,6 +1,6 @@
 // OAuth discovery metadata evidence: well-known routes, the SDK's metadata routers, FastMCP `oauth`, and literals.
 import type { Node } from 'web-tree-sitter';
-import type { FileInventory, MetadataRoute } from '../../model/inventory.js';
+import type { FileInventory } from '../../model/inventory.js';
 import { ancestor, descendantsOfType } from '../../parse/walk.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { arrayElements, chainText, propsOf, staticText, unwrap } from './resolve-node.js';

@@ -8,7 +8,8 @@ import { collectTransports } from './collect-transports.js';
 import { FASTMCP_METHODS, fastmcpRegistrations, isFastmcpShape } from './fastmcp-registration.js';
 import { collectLowLevel } from './low-level-handlers.js';
 import { MCP_SERVER_METHODS, isDistinctiveRegistration, mcpServerRegistration, type Registration } from './mcp-server-registration.js';
-import { unwrap } from './resolve-node.js';
+import { FUNCTION_TYPES, arrayElements, chainText, objectOf, unwrap } from './resolve-node.js';
+import { parameters } from './handler-ref.js';
 import { collectSdkImports, sdkPackageOf } from './sdk-symbols.js';
 import { ServerIndex } from './server-index.js';
 import { createTsContext, type TsContext } from './ts-context.js';
@@ -32,7 +33,7 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
     const method = call.callee.childForFieldName('property')?.text ?? '';
     const receiver = call.callee.childForFieldName('object');
     if (!receiver) continue;
-    const regs = registrationsOf(call, method, receiver, ctx, index, mcpFile);
+    const regs = withLoopElements(call, ctx, () => registrationsOf(call, method, receiver, ctx, index, mcpFile));
     for (const r of regs) {
       registered = true;
       if (r.kind === 'tool') index.addTool(receiver, call.node, r.def);
@@ -81,4 +82,55 @@ function trustedReceiver(receiver: Node, ctx: TsContext, mcpFile: boolean): bool
   const binding = head.type === 'identifier' ? ctx.imports.get(head.text) : undefined;
   if (binding) return sdkPackageOf(binding.module) !== undefined || /^(\.|\/|@\/|~\/|#)/.test(binding.module);
   return mcpFile;
+}
+
+/**
+ * Runs `read` once per element when the call sits in a loop over a constant array of objects
+ * (`for (const t of TOOLS)`, `TOOLS.forEach((t) => …)`) and its first argument reads the loop variable, so each
+ * element becomes its own registration; otherwise runs it once.
+ */
+function withLoopElements(call: CallSite, ctx: TsContext, read: () => Registration[]): Registration[] {
+  const loop = MCP_LOOP_METHODS.has(call.callee.childForFieldName('property')?.text ?? '') ? loopOver(call, ctx) : undefined;
+  if (!loop) return read();
+  const out: Registration[] = [];
+  for (const el of loop.elements) {
+    ctx.overrides.set(loop.variable, el);
+    ctx.textCache.clear();
+    try {
+      out.push(...read());
+    } finally {
+      ctx.overrides.delete(loop.variable);
+      ctx.textCache.clear();
+    }
+  }
+  return out;
+}
+
+const MCP_LOOP_METHODS = new Set([...MCP_SERVER_METHODS, ...FASTMCP_METHODS]);
+
+function loopOver(call: CallSite, ctx: TsContext): { variable: string; elements: Node[] } | undefined {
+  const first = call.args[0];
+  if (!first) return undefined;
+  const head = chainText(first).split('.')[0]!;
+  for (let cur = call.node.parent; cur; cur = cur.parent) {
+    let variable: string | undefined;
+    let list: Node | null | undefined;
+    if (cur.type === 'for_in_statement' && cur.children.some((c) => c?.type === 'of')) {
+      variable = cur.childForFieldName('left')?.text;
+      list = cur.childForFieldName('right');
+    } else if (FUNCTION_TYPES.has(cur.type)) {
+      const outer = cur.parent?.type === 'arguments' ? cur.parent.parent : undefined;
+      const fn = outer?.type === 'call_expression' ? outer.childForFieldName('function') : undefined;
+      const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : undefined;
+      if (!fn || (method !== 'forEach' && method !== 'map')) return undefined;
+      const param = parameters(cur)[0];
+      variable = param?.type === 'identifier' ? param.text : undefined;
+      list = fn.childForFieldName('object');
+    } else continue;
+    if (!variable || !list || variable !== head) return undefined;
+    const elements = arrayElements(list, ctx)?.map((e) => objectOf(e, ctx));
+    if (!elements?.length || elements.some((e) => !e) || elements.length > 500) return undefined;
+    return { variable, elements: elements as Node[] };
+  }
+  return undefined;
 }

@@ -57,7 +57,7 @@ export function parameters(fn: Node): Node[] {
 }
 
 /** Bindings for the parameter that receives the arguments: destructured names, or reads of the whole object. */
-export function bindingsFromParameter(param: Node, fn: Node, ctx: TsContext): { bindings: ParamBinding[]; argsObject?: string } {
+function bindingsFromParameter(param: Node, fn: Node, ctx: TsContext): { bindings: ParamBinding[]; argsObject?: string } {
   if (param.type === 'object_pattern') {
     const { bindings, rest } = patternBindings(param, ctx);
     if (!rest) return { bindings };
@@ -71,7 +71,7 @@ export function bindingsFromParameter(param: Node, fn: Node, ctx: TsContext): { 
 }
 
 /** `{ path, mode: m, depth = 1, ...rest }` → path→path, mode→m, depth→depth, and the rest name. */
-export function patternBindings(pattern: Node, ctx: TsContext): { bindings: ParamBinding[]; rest?: string } {
+function patternBindings(pattern: Node, ctx: TsContext): { bindings: ParamBinding[]; rest?: string } {
   const bindings: ParamBinding[] = [];
   let rest: string | undefined;
   for (const el of pattern.namedChildren) {

@@ -29,6 +29,8 @@ export function unwrap(node: Node): Node {
 /** The single value assigned to an identifier in this file, or undefined when there is none or several. */
 export function assignedValue(id: Node, ctx: TsContext): Node | undefined {
   if (id.type !== 'identifier' && id.type !== 'shorthand_property_identifier') return undefined;
+  const bound = ctx.overrides.get(id.text);
+  if (bound) return bound;
   const values = ctx.assignments.get(id.text);
   if (!values || values.length !== 1) return undefined;
   const v = values[0]!;

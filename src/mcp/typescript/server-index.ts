@@ -6,7 +6,7 @@ import { importedSymbol, serverApi } from './sdk-symbols.js';
 import { nearestFunction } from './registration-parts.js';
 import type { TsContext } from './ts-context.js';
 
-export type ServerKind = 'mcpserver' | 'lowlevel' | 'fastmcp';
+type ServerKind = 'mcpserver' | 'lowlevel' | 'fastmcp';
 
 export interface ServerSite {
   def: ServerDef;
@@ -19,7 +19,7 @@ export interface ServerSite {
 type Orphan = FileInventory['orphans'][number];
 
 /** Resolves a `new X(...)` to the kind of MCP server it builds, or undefined. */
-export function serverKindOf(newExpr: Node, ctx: TsContext): { kind: ServerKind; package: string; symbol: string } | undefined {
+function serverKindOf(newExpr: Node, ctx: TsContext): { kind: ServerKind; package: string; symbol: string } | undefined {
   const ctor = newExpr.childForFieldName('constructor');
   if (!ctor) return undefined;
   const sym = importedSymbol(ctor, ctx);
@@ -57,7 +57,7 @@ export class ServerIndex {
   readonly sites: ServerSite[] = [];
   private readonly orphans = new Map<string, Orphan>();
 
-  constructor(private readonly ctx: TsContext) {
+  constructor(ctx: TsContext) {
     const idCount = new Map<string, number>();
     for (const call of ctx.calls) {
       if (!call.isNew) continue;

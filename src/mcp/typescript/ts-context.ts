@@ -25,6 +25,11 @@ export interface TsContext {
   functions(): ReadonlyMap<string, Node>;
   /** Memo for TextValues so one node is resolved once. */
   textCache: Map<number, TextValue>;
+  /**
+   * Values a name stands for while one iteration of a registration loop is read (`for (const t of TOOLS)` binds
+   * `t` to each element in turn). Empty otherwise.
+   */
+  overrides: Map<string, Node>;
 }
 
 export function createTsContext(input: ExtractInput): TsContext {
@@ -71,5 +76,6 @@ export function createTsContext(input: ExtractInput): TsContext {
       return functions;
     },
     textCache: new Map(),
+    overrides: new Map(),
   };
 }

@@ -9,7 +9,7 @@ import type { TsContext } from './ts-context.js';
 const MAX_DEPTH = 8;
 
 /** What a zod expression says about one value. */
-export interface ZodInfo {
+interface ZodInfo {
   type?: string;
   description?: Node;
   title?: Node;
@@ -190,6 +190,16 @@ function rootInfo(method: string, args: Node[], ctx: TsContext, depth: number): 
       }
       break;
     }
+    case 'union': {
+      // `z.union([z.literal("a"), z.literal("b")])` is an enum in all but name.
+      const members = first ? arrayElements(first, ctx)?.map((m) => zodInfo(m, ctx, depth + 1)) : undefined;
+      if (members?.length && members.every((m) => m?.type && m.enum?.length === 1 && ['string', 'number', 'boolean'].includes(m.type))) {
+        const types = new Set(members.map((m) => m!.type));
+        info.type = types.size === 1 ? [...types][0] : 'union';
+        info.enum = members.map((m) => m!.enum![0]!);
+      }
+      break;
+    }
     case 'object':
     case 'strictObject':
     case 'looseObject': {
@@ -308,7 +318,7 @@ function regexPattern(node: Node, ctx: TsContext): string | undefined {
 }
 
 /** True when the expression is (or names) a zod schema. */
-export function isZodExpression(node: Node, ctx: TsContext): boolean {
+function isZodExpression(node: Node, ctx: TsContext): boolean {
   return zodInfo(node, ctx) !== undefined;
 }
 
@@ -316,7 +326,7 @@ export function isZodExpression(node: Node, ctx: TsContext): boolean {
  * The object literals that hold the properties of a schema written as a raw shape (`{ a: z.string() }`) or as
  * `z.object({...})`; undefined when the expression is neither.
  */
-export function shapeObjects(node: Node, ctx: TsContext, depth = 0): Node[] | undefined {
+function shapeObjects(node: Node, ctx: TsContext, depth = 0): Node[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const u = unwrap(node);
   // `Schema.shape` is the raw shape of a z.object.
@@ -382,7 +392,7 @@ function propertyEntry(child: Node, ctx: TsContext): { name: string; value: Node
 }
 
 /** One schema property from a zod expression; properties whose value is not zod keep only their name. */
-export function zodProperty(name: string, value: Node, at: Node, ctx: TsContext): SchemaProperty {
+function zodProperty(name: string, value: Node, at: Node, ctx: TsContext): SchemaProperty {
   const prop: SchemaProperty = { name, location: ctx.loc(at) };
   const info = zodInfo(value, ctx);
   if (!info) return prop;
