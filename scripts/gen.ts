@@ -1,4 +1,4 @@
-// Generates src/rules/catalog.ts, docs/rules/*.md and rules.json from the rule folders. `--check` fails when stale.
+// Generates src/rules/catalog.ts, docs/rules/*.md, rules.json and schema/scan-result.schema.json. `--check` fails when stale.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,6 +69,10 @@ for (const dir of dirs) {
 metas.sort((a, b) => (a.id < b.id ? -1 : 1));
 emit('docs/rules/index.md', renderRuleIndex(metas));
 emit('rules.json', `${JSON.stringify({ tool: 'mcpvet', count: metas.length, rules: metas }, null, 2)}\n`);
+
+// The published JSON Schema of the JSON report, generated from the zod schema the reporter tests validate against.
+const { scanResultJsonSchema } = await import('../src/report/scan-result-schema.js');
+emit('schema/scan-result.schema.json', `${JSON.stringify(scanResultJsonSchema(), null, 2)}\n`);
 
 // Pages of rules that no longer exist.
 const docsDir = path.join(root, 'docs', 'rules');
