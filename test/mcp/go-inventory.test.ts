@@ -328,8 +328,11 @@ describe('Go inventory: official go-sdk', () => {
         ['filter', 'string', false],
         ['meta', 'object', false],
         ['Raw', 'string', true],
+        ['mode', 'string', false],
       ],
     );
+    // Tag values are Go string literals: escapes in them are decoded like any other text.
+    assert.equal(read.params.find((p) => p.name === 'mode')?.description?.value, 'read mode\u200b');
     assert.equal(read.handler?.name, 'read');
     const stat = tool(s, 'stat');
     assert.equal(stat.schemaKind, 'dynamic');

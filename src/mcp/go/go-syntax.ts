@@ -1,6 +1,6 @@
 // Small Go syntax-tree helpers for the MCP extractor: composite literal fields, scopes, parameters, struct tags.
 import type { Node } from 'web-tree-sitter';
-import { decodeString } from '../../parse/string-literal.js';
+import { decodeEscapes, decodeString } from '../../parse/string-literal.js';
 
 export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -168,16 +168,10 @@ export function parseStructTag(tag: string): Map<string, string> {
     if (j === i || tag[j] !== ':' || tag[j + 1] !== '"') break;
     const key = tag.slice(i, j);
     let k = j + 2;
-    let value = '';
-    while (k < tag.length && tag[k] !== '"') {
-      if (tag[k] === '\\' && k + 1 < tag.length) {
-        const e = tag[k + 1]!;
-        value += e === 'n' ? '\n' : e === 't' ? '\t' : e;
-        k += 2;
-      } else value += tag[k++];
-    }
+    while (k < tag.length && tag[k] !== '"') k += tag[k] === '\\' ? 2 : 1;
     if (k >= tag.length) break;
-    if (!out.has(key)) out.set(key, value);
+    // Values are Go string literals (strconv.Unquote), so `\u200b` in a tag is a real zero-width space.
+    if (!out.has(key)) out.set(key, decodeEscapes(tag.slice(j + 2, k), 'go'));
     i = k + 1;
   }
   return out;
