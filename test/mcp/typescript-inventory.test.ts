@@ -409,6 +409,14 @@ describe('TypeScript inventory: registrations across modules', () => {
   });
 });
 
+describe('TypeScript inventory: servers handed out by wrappers', () => {
+  it('trusts registrations on the server an mcp-handler callback receives', async () => {
+    const inv = await inventoryOf('wrapper');
+    assert.deepEqual(inv.servers.map((s) => [s.id, s.variable, s.tools.map((t) => t.name).join(',')]), [['route.ts#server', 'server', 'roll_dice']]);
+    assert.equal(inv.servers[0]!.tools[0]!.description?.value, 'Roll a die');
+  });
+});
+
 describe('TypeScript inventory: tricky cases', () => {
   it('handles a server held in a class field, enum names and bound handler methods', async () => {
     const s = server(await inventoryOf('tricky'), 'classes.ts#this.server');

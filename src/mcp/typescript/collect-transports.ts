@@ -64,7 +64,7 @@ export function collectTransports(ctx: TsContext, index: ServerIndex, inv: FileI
   }
   for (const s of sites) if (!s.attached) inv.transports.push(s.transport);
 
-  if (isMcpFile) inv.transports.push(...listeners(ctx, index));
+  if (isMcpFile) inv.transports.push(...listeners(ctx));
 }
 
 /** `enableDnsRebindingProtection` in a transport's options: enabled, explicitly disabled, or left to the default. */
@@ -122,7 +122,7 @@ function portText(node: Node, ctx: TsContext): string {
 }
 
 /** HTTP listeners: `app.listen`, `http.createServer(...).listen`, Fastify, `serve()` (Hono), `Bun.serve`, `Deno.serve`. */
-function listeners(ctx: TsContext, index: ServerIndex): Transport[] {
+function listeners(ctx: TsContext): Transport[] {
   const out: Transport[] = [];
   const protectedApps = new Set<string>();
   for (const call of ctx.calls) {
@@ -137,7 +137,6 @@ function listeners(ctx: TsContext, index: ServerIndex): Transport[] {
     const name = call.name ?? '';
     if (call.callee.type === 'member_expression' && call.callee.childForFieldName('property')?.text === 'listen') {
       const receiver = call.callee.childForFieldName('object')!;
-      if (index.serverFor(receiver, call.node)) continue;
       const app = appInfo(receiver, ctx, protectedApps, listened);
       out.push(listenCall(call, receiver, app, ctx));
       continue;

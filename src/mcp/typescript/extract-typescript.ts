@@ -1,20 +1,23 @@
 // Extracts the MCP inventory of one JavaScript/TypeScript/TSX file: servers, registrations, transports, auth, metadata.
+import type { Node } from 'web-tree-sitter';
 import type { FileInventory } from '../../model/inventory.js';
+import type { CallSite } from '../../parse/call-sites.js';
 import type { ExtractInput } from '../extract-file.js';
 import { emptyFileInventory } from '../extract-file.js';
 import { collectAuth } from './collect-auth.js';
 import { collectMetadataRoutes } from './collect-metadata-routes.js';
 import { collectTransports } from './collect-transports.js';
 import { FASTMCP_METHODS, fastmcpRegistrations, isFastmcpShape } from './fastmcp-registration.js';
+import { parameters } from './handler-ref.js';
 import { collectLowLevel } from './low-level-handlers.js';
 import { MCP_SERVER_METHODS, isDistinctiveRegistration, mcpServerRegistration, type Registration } from './mcp-server-registration.js';
 import { FUNCTION_TYPES, arrayElements, chainText, objectOf, unwrap } from './resolve-node.js';
-import { parameters } from './handler-ref.js';
 import { collectSdkImports, sdkPackageOf } from './sdk-symbols.js';
 import { ServerIndex } from './server-index.js';
 import { createTsContext, type TsContext } from './ts-context.js';
-import type { Node } from 'web-tree-sitter';
-import type { CallSite } from '../../parse/call-sites.js';
+
+/** Packages that wrap an SDK server and pass it to user code. */
+const MCP_WRAPPERS = /^(mcp-handler|@vercel\/mcp-adapter|agents\/mcp)(\/|$)/;
 
 /** Files without any of these cannot contribute anything, so they are skipped before any tree work. */
 const RELEVANT = /@modelcontextprotocol|fastmcp|jsonwebtoken|jose|jwt|\.well-known\/oauth-|authorization_endpoint|registerTool|registerPrompt|registerResource|\.tool\(|\.prompt\(|\.resource\(|addTool|addPrompt|addResource|setRequestHandler/;
@@ -26,6 +29,8 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
   inv.sdkImports = collectSdkImports(ctx);
   const index = new ServerIndex(ctx);
   const mcpFile = inv.sdkImports.length > 0 || index.sites.length > 0;
+  // Wrappers such as `createMcpHandler((server) => …)` hand an SDK server to a callback without importing the SDK.
+  const trusted = mcpFile || [...ctx.imports.values()].some((b) => MCP_WRAPPERS.test(b.module));
 
   let registered = false;
   for (const call of ctx.calls) {
@@ -33,7 +38,7 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
     const method = call.callee.childForFieldName('property')?.text ?? '';
     const receiver = call.callee.childForFieldName('object');
     if (!receiver) continue;
-    const regs = withLoopElements(call, ctx, () => registrationsOf(call, method, receiver, ctx, index, mcpFile));
+    const regs = withLoopElements(call, ctx, () => registrationsOf(call, method, receiver, ctx, index, trusted));
     for (const r of regs) {
       registered = true;
       if (r.kind === 'tool') index.addTool(receiver, call.node, r.def);
@@ -41,7 +46,7 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
       else index.addResource(receiver, call.node, r.def);
     }
   }
-  collectLowLevel(ctx, index, mcpFile);
+  collectLowLevel(ctx, index, trusted);
   collectTransports(ctx, index, inv, mcpFile || registered);
   collectAuth(ctx, index, inv);
   collectMetadataRoutes(ctx, index, inv);
@@ -52,7 +57,7 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
 }
 
 /** Registrations made by one call, when its receiver is (or plausibly is) an MCP server of the matching API. */
-function registrationsOf(call: CallSite, method: string, receiver: Node, ctx: TsContext, index: ServerIndex, mcpFile: boolean): Registration[] {
+function registrationsOf(call: CallSite, method: string, receiver: Node, ctx: TsContext, index: ServerIndex, trusted: boolean): Registration[] {
   const isSdk = MCP_SERVER_METHODS.has(method);
   const isFast = FASTMCP_METHODS.has(method);
   if (!isSdk && !isFast) return [];
@@ -60,7 +65,7 @@ function registrationsOf(call: CallSite, method: string, receiver: Node, ctx: Ts
   if (site) {
     if (isSdk && site.kind !== 'mcpserver') return [];
     if (isFast && site.kind !== 'fastmcp') return [];
-  } else if (!trustedReceiver(receiver, ctx, mcpFile) && !(isSdk ? isDistinctiveRegistration(call, method, ctx) : isFastmcpShape(call, method, ctx))) {
+  } else if (!trustedReceiver(receiver, ctx, trusted) && !(isSdk ? isDistinctiveRegistration(call, method, ctx) : isFastmcpShape(call, method, ctx))) {
     return [];
   }
   if (isSdk) {
@@ -76,12 +81,12 @@ function registrationsOf(call: CallSite, method: string, receiver: Node, ctx: Ts
  * is imported from a project module (`import { server } from "./server.js"`). Names imported from other packages
  * (`inquirer.prompt`) are never servers.
  */
-function trustedReceiver(receiver: Node, ctx: TsContext, mcpFile: boolean): boolean {
+function trustedReceiver(receiver: Node, ctx: TsContext, trustedFile: boolean): boolean {
   let head = unwrap(receiver);
   while (head.type === 'member_expression') head = unwrap(head.childForFieldName('object')!);
   const binding = head.type === 'identifier' ? ctx.imports.get(head.text) : undefined;
   if (binding) return sdkPackageOf(binding.module) !== undefined || /^(\.|\/|@\/|~\/|#)/.test(binding.module);
-  return mcpFile;
+  return trustedFile;
 }
 
 /**
