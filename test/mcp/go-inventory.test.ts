@@ -369,6 +369,13 @@ describe('Go inventory: edge cases', () => {
     assert.deepEqual(inv(i, 'mcpgo.go').transports.map((t) => [t.kind, t.api, t.host, t.port]), [['http', 'net.Listen', '0.0.0.0', '7000']]);
   });
 
+  it('marks instructions from a //go:embed variable as read from a file, on an unbound server', async () => {
+    const s = server(await inventoryOf('edge-cases'), 'mcpgo.go:44');
+    assert.equal(s.variable, undefined);
+    assert.equal(s.name?.value, 'embedded');
+    assert.deepEqual([s.instructions?.origin, s.instructions?.dynamicFrom], ['dynamic', ['file']]);
+  });
+
   it("reads mcp-go's well-known path constant and metadata handler", async () => {
     const routes = inv(await inventoryOf('edge-cases'), 'mcpgo.go').metadataRoutes;
     assert.deepEqual(

@@ -71,7 +71,22 @@ export class GoFile {
   }
 
   text(node: Node): TextValue {
-    return textValueOf(node, 'go', this.assignments, this.path);
+    const t = textValueOf(node, 'go', this.assignments, this.path);
+    // A `//go:embed` variable is file content compiled into the binary: dynamic, and read from a file.
+    const u = unwrap(node);
+    if (t.origin === 'dynamic' && u.type === 'identifier' && this.isEmbedded(u.text)) t.dynamicFrom = ['file'];
+    return t;
+  }
+
+  private isEmbedded(name: string): boolean {
+    for (const decl of this.root.namedChildren) {
+      if (decl?.type !== 'var_declaration') continue;
+      const spec = decl.namedChildren.find((c) => c?.type === 'var_spec' && c.childrenForFieldName('name').some((n) => n?.text === name));
+      if (!spec) continue;
+      const before = (spec.previousNamedSibling?.type === 'comment' ? spec.previousNamedSibling : decl.previousNamedSibling) ?? undefined;
+      return before?.type === 'comment' && before.text.startsWith('//go:embed');
+    }
+    return false;
   }
 
   loc(node: Node): Location {
