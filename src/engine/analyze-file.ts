@@ -17,7 +17,7 @@ import type { FileContext, Rule, RuleOptions } from '../rule/rule.js';
 import type { SourceFile } from '../source/discover.js';
 import { loadSource } from '../source/load-source.js';
 import { findInlineSuppressions, type InlineSuppression } from './inline-suppressions.js';
-import { snippetOf, splitLines } from './snippet.js';
+import { redactSnippet, snippetOf, splitLines } from './snippet.js';
 
 export interface FileFinding {
   ruleId: string;
@@ -150,7 +150,7 @@ function runRules(
         result.findings.push({
           ruleId: rule.meta.id,
           location,
-          snippet: snippetOf(lines, location),
+          snippet: redactSnippet(snippetOf(lines, location), raw.redact),
           data: raw.data,
           tool: raw.tool,
           trace: raw.trace,

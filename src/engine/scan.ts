@@ -19,7 +19,7 @@ import { readBaseline } from './baseline.js';
 import { findProjectConfig, readProjectConfig, type ProjectConfig } from './project-config.js';
 import { runFiles } from './run-files.js';
 import { computeScore } from './score.js';
-import { snippetOf, splitLines } from './snippet.js';
+import { redactSnippet, snippetOf, splitLines } from './snippet.js';
 import { VERSION } from './version.js';
 
 export interface ScanLimits {
@@ -160,7 +160,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         pending.push({
           ruleId: rule.meta.id,
           location,
-          snippet: snippetOf(linesOf(raw.path), location),
+          snippet: redactSnippet(snippetOf(linesOf(raw.path), location), raw.redact),
           data: raw.data,
           tool: raw.tool,
           trace: raw.trace,

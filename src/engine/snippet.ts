@@ -19,3 +19,16 @@ export function snippetOf(lines: readonly string[], loc: Location): string {
   }
   return out.join('\n');
 }
+
+/** Masks secrets in a snippet: each value keeps its first four characters, the rest becomes `…`. */
+export function redactSnippet(snippet: string, secrets: readonly string[] | undefined): string {
+  if (!secrets?.length) return snippet;
+  let out = snippet;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length < 4) continue;
+    out = out.split(secret).join(`${secret.slice(0, 4)}…`);
+    // A multi-line secret (PEM block) spans snippet lines: mask each of its lines too.
+    for (const part of secret.split(/\r?\n/)) if (part.length >= 8) out = out.split(part).join(`${part.slice(0, 4)}…`);
+  }
+  return out;
+}

@@ -20,6 +20,11 @@ export interface RawFinding {
   tool?: string;
   trace?: TraceStep[];
   related?: { location: Location; message: string }[];
+  /**
+   * Text that must never appear in reports (a secret): every occurrence in the snippet is replaced by its first
+   * four characters and an ellipsis before the finding leaves the worker.
+   */
+  redact?: string[];
   /** Per-finding adjustments, e.g. a rule raising severity when two signals co-occur. */
   severity?: Severity;
   confidence?: Confidence;

@@ -147,6 +147,7 @@ export default defineRule({
         (h): RawFinding => ({
           span: { start: { row: h.row, column: h.start }, end: { row: h.endRow ?? h.row, column: h.end } },
           data: { kind: h.kind, masked: mask(h.value) },
+          redact: [h.value],
           confidence: lowered ? 'low' : h.confidence,
         }),
       );
