@@ -32,7 +32,9 @@ function aliasedName(callee: Node, lang: CodeLanguage, imports: ImportMap, assig
   let cur: Node = callee;
   for (let hops = 0; hops < 4 && cur.type === 'identifier' && !imports.has(cur.text); hops++) {
     const values = assignments.get(cur.text);
-    if (!values || values.length !== 1) return undefined;
+    // A name never assigned in the file (a builtin such as `exec` or `eval`) ends the chain: `run = exec` → `exec`.
+    if (!values) break;
+    if (values.length !== 1) return undefined;
     let v = values[0]!;
     if (v.type === 'call_expression' || v.type === 'call') {
       const fn = v.childForFieldName('function');
