@@ -387,6 +387,23 @@ describe('Go inventory: edge cases', () => {
     );
   });
 
+  it('follows a server stored in a struct field and an HTTP server built by a method', async () => {
+    const i = await inventoryOf('edge-cases');
+    assert.deepEqual(i.servers.filter((s) => s.location.path === 'held.go').map((s) => s.id), ['held.go#ms']);
+    const s = server(i, 'held.go#ms');
+    assert.deepEqual(s.tools.map((t) => t.name), ['ask']);
+    assert.deepEqual(s.transports.map((t) => [t.kind, t.host, t.hostDefaultsToAll, t.port]), [['streamable-http', undefined, true, '8088']]);
+  });
+
+  it('attaches a bearer guard applied through a variable, with the address from a flag default', async () => {
+    const i = await inventoryOf('edge-cases');
+    const s = server(i, 'guarded.go#srv');
+    assert.deepEqual(s.auth.map((a) => [a.kind, a.api]), [['bearer-middleware', 'auth.RequireBearerToken']]);
+    assert.deepEqual(s.transports.map((t) => [t.kind, t.hostDefaultsToAll, t.port]), [['streamable-http', true, '7070']]);
+    assert.deepEqual(inv(i, 'guarded.go').auth.map((a) => [a.kind, a.api]), [['jwt-verify', 'jwt.ParseWithClaims']]);
+    assert.deepEqual(tool(s, 'hello').params, []);
+  });
+
   it('follows a named getServer callback to a per-request server, and reads http.Server{Addr}', async () => {
     const i = await inventoryOf('edge-cases');
     const s = server(i, 'gosdk.go#s');

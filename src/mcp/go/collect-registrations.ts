@@ -28,7 +28,7 @@ type Target = { entry: ServerEntry } | { receiver: string };
 /** A registration whose definition could not be read here, with the registering call. */
 type Placeholder = { kind: Kind; target: Target; def: ToolDef | PromptDef | ResourceDef; at: Node };
 
-const METHODS = new Set(['AddTool', 'AddTools', 'SetTools', 'AddPrompt', 'AddPrompts', 'AddResource', 'AddResources', 'AddResourceTemplate', 'AddResourceTemplates']);
+const METHODS = new Set(['AddTool', 'AddRawTool', 'AddTools', 'SetTools', 'AddPrompt', 'AddPrompts', 'AddResource', 'AddResources', 'AddResourceTemplate', 'AddResourceTemplates']);
 /** The struct field holding the definition in mcp-go's ServerTool / ServerPrompt / ServerResource / ServerResourceTemplate. */
 const BUNDLE_FIELD: Record<string, string> = { AddTools: 'Tool', SetTools: 'Tool', AddPrompts: 'Prompt', AddResources: 'Resource', AddResourceTemplates: 'Template' };
 
@@ -99,9 +99,9 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     }
     const [defExpr, handlerExpr] = args;
     if (!defExpr) continue;
-    const kind: Kind = method === 'AddTool' ? 'tools' : method === 'AddPrompt' ? 'prompts' : 'resources';
+    const kind: Kind = method === 'AddTool' || method === 'AddRawTool' ? 'tools' : method === 'AddPrompt' ? 'prompts' : 'resources';
     const template = method === 'AddResourceTemplate';
-    const made = makeDef(file, kind, template, family, defExpr, handlerExpr, node, consumed);
+    const made = makeDef(file, kind, template, family, defExpr, handlerExpr, node, consumed, method);
     if (made) bucket(target)[kind].push(made as never);
     else if (confirmed) {
       const fam = family ?? soleFamily(file);
@@ -143,13 +143,13 @@ function bundleElements(file: GoFile, args: Node[]): Node[] {
   return out.filter((e) => literalFields(e).size > 0);
 }
 
-function makeDef(file: GoFile, kind: Kind, template: boolean, family: SdkFamily | undefined, defExpr: Node, handlerExpr: Node | undefined, at: Node, consumed: Set<number>): ToolDef | PromptDef | ResourceDef | undefined {
+function makeDef(file: GoFile, kind: Kind, template: boolean, family: SdkFamily | undefined, defExpr: Node, handlerExpr: Node | undefined, at: Node, consumed: Set<number>, method = 'AddTool'): ToolDef | PromptDef | ResourceDef | undefined {
   if (kind === 'tools') {
     const shape = family === 'go-sdk' ? goSdkTool(file, defExpr) : family === 'mcp-go' ? mcpGoTool(file, defExpr) : (mcpGoTool(file, defExpr) ?? goSdkTool(file, defExpr));
     if (!shape) return undefined;
     consumed.add(defKey(shape.definition));
     const fam = family ?? familyOfShape(file, shape.definition);
-    const def = toolFrom(shape, fam === 'go-sdk' ? 'Server.AddTool' : shape.api, at, file);
+    const def = toolFrom(shape, fam === 'go-sdk' ? `Server.${method}` : shape.api, at, file);
     return withHandler(file, def, handlerExpr, fam);
   }
   if (kind === 'prompts') {

@@ -79,8 +79,7 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
   for (const c of file.calls) {
     const callee = unwrap(c.callee);
     if (callee.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Start' || !c.args[0]) continue;
-    const recv = file.resolve(callee.childForFieldName('operand')!);
-    const t = byNode.get(recv.id);
+    const t = byNode.get(producer(file, callee.childForFieldName('operand')!).id);
     if (t && (t.transport.kind === 'streamable-http' || t.transport.kind === 'sse') && t.transport.api.startsWith('server.')) setAddress(t.transport, addressOf(file, c.args[0]));
   }
 
@@ -97,6 +96,19 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
     }
   }
   return { mcp, listeners, served: (expr) => reach.transportsOf(expr) };
+}
+
+/** The expression that produced a value: through names and same-file functions returning it (`hs := h.http()`). */
+function producer(file: GoFile, expr: Node): Node {
+  let cur = file.resolve(expr);
+  for (let hops = 0; hops < 6 && cur.type === 'call_expression'; hops++) {
+    const fn = cur.childForFieldName('function');
+    if (!fn || file.sdk(fn)) break;
+    const returned = file.returnedBy(cur);
+    if (returned.length !== 1) break;
+    cur = file.resolve(returned[0]!);
+  }
+  return cur;
 }
 
 function setAddress(t: Transport, a: Address): void {

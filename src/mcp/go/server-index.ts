@@ -15,6 +15,8 @@ export interface ServerEntry {
   field?: string;
   /** Function the construction happens in (undefined at package level). */
   scope?: Node;
+  /** Struct fields the server is later stored in (`&holder{inner: s}`, `h.inner = s`). */
+  aliases: Set<string>;
 }
 
 const MAX_DEPTH = 8;
@@ -49,11 +51,36 @@ export class ServerIndex {
       def.id = id;
       if (s.family === 'mcp-go') this.readMcpGo(c.node, def);
       else this.readGoSdk(c.node, def);
-      const entry: ServerEntry = { def, family: s.family, node: c.node, scope: enclosingFunction(c.node) };
+      const entry: ServerEntry = { def, family: s.family, node: c.node, scope: enclosingFunction(c.node), aliases: new Set() };
       if (binding?.name) entry.binding = binding.name;
       if (binding?.field) entry.field = binding.field;
       this.entries.push(entry);
       this.byNode.set(c.node.id, entry);
+    }
+    if (this.entries.length) this.findFieldAliases();
+  }
+
+  /** Servers stored into struct fields after construction, so `h.inner.AddTool(…)` elsewhere resolves. */
+  private findFieldAliases(): void {
+    for (const n of this.file.root.descendantsOfType(['keyed_element', 'assignment_statement'])) {
+      if (!n) continue;
+      let field: string | undefined;
+      let value: Node | undefined;
+      if (n.type === 'keyed_element') {
+        const k = n.namedChildren[0] ? unwrap(n.namedChildren[0]) : undefined;
+        if (k?.type === 'identifier' || k?.type === 'field_identifier') field = k.text;
+        value = n.namedChildren[1] ?? undefined;
+      } else {
+        const left = n.childForFieldName('left')?.namedChildren ?? [];
+        const right = n.childForFieldName('right')?.namedChildren ?? [];
+        if (left.length === 1 && right.length === 1 && left[0]?.type === 'selector_expression') {
+          field = left[0].childForFieldName('field')?.text;
+          value = right[0] ?? undefined;
+        }
+      }
+      if (!field || !value || unwrap(value).type !== 'identifier') continue;
+      const entry = this.resolve(value);
+      if (entry && entry.field !== field) entry.aliases.add(field);
     }
   }
 
@@ -111,7 +138,7 @@ export class ServerIndex {
       const field = e.childForFieldName('field')?.text;
       const byText = this.entries.filter((x) => x.binding === e.text);
       if (byText.length === 1) return byText[0];
-      const byField = this.entries.filter((x) => x.field === field);
+      const byField = this.entries.filter((x) => x.field === field || (field !== undefined && x.aliases.has(field)));
       return byField.length === 1 ? byField[0] : undefined;
     }
     if (e.type !== 'identifier') return undefined;
