@@ -271,6 +271,12 @@ describe('TypeScript inventory: SDK v2 packages (.tsx)', () => {
     assert.deepEqual(bindings(t), ['title=title', 'source=source']);
   });
 
+  it('reads prompt arguments wrapped in completable()', async () => {
+    const p = prompt(server(await inventoryOf('v2'), 'server.tsx#server'), 'draft');
+    assert.deepEqual(p.arguments.map((a) => [a.name, a.type, a.description?.value, a.required]), [['tone', 'string', 'Writing tone', true]]);
+    assert.deepEqual(bindings(p), ['tone=tone']);
+  });
+
   it('records the enabled Node transport and the createMcpExpressApp listener', async () => {
     const inv = await inventoryOf('v2');
     assert.deepEqual(plain(server(inv, 'server.tsx#server').transports), [{ kind: 'streamable-http', api: 'NodeStreamableHTTPServerTransport', dnsRebindingProtection: 'enabled' }]);

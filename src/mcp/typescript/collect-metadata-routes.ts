@@ -29,7 +29,9 @@ export function collectMetadataRoutes(ctx: TsContext, index: ServerIndex, inv: F
     if (!hasLiteral || call.isNew || call.callee.type !== 'member_expression') continue;
     const method = call.callee.childForFieldName('property')?.text ?? '';
     if (!ROUTE_METHODS.has(method)) continue;
-    const receiver = chainText(call.callee.childForFieldName('object')!);
+    const object = call.callee.childForFieldName('object');
+    if (!object) continue;
+    const receiver = chainText(object);
     for (const p of routePathArgs(call.args, method, ctx)) {
       const s = staticText(p, ctx);
       if (!s || !wellKnownPrefix(s.value)) continue;

@@ -23,7 +23,8 @@ interface TransportSite {
   call: CallSite;
   transport: Transport;
   variable?: string;
-  attached: boolean;
+  /** Servers (ids or receiver names) this transport was connected to. */
+  connectedTo: Set<string>;
 }
 
 /** What is known about an HTTP app or server object that `.listen` is called on. */
@@ -41,7 +42,7 @@ export function collectTransports(ctx: TsContext, index: ServerIndex, inv: FileI
     if (!sym || !spec) continue;
     const transport: Transport = { kind: spec.kind, api: sym, location: ctx.loc(call.node) };
     transport.dnsRebindingProtection = spec.kind === 'stdio' ? 'not-applicable' : protectionOption(call.args[spec.optionsArg], ctx);
-    sites.push({ call, transport, variable: boundName(call.node), attached: false });
+    sites.push({ call, transport, variable: boundName(call.node), connectedTo: new Set() });
   }
 
   for (const call of ctx.calls) {
@@ -51,9 +52,11 @@ export function collectTransports(ctx: TsContext, index: ServerIndex, inv: FileI
     if (!receiver) continue;
     if (method === 'connect' && call.args.length === 1) {
       const site = transportArg(call.args[0]!, call.node, sites);
-      if (!site) continue;
+      // The same transport connected on several code paths is still one transport of that server.
+      const key = site ? `${index.serverFor(receiver, call.node)?.def.id ?? chainText(receiver)}` : '';
+      if (!site || site.connectedTo.has(key)) continue;
+      site.connectedTo.add(key);
       index.addTransport(receiver, call.node, site.transport);
-      site.attached = true;
     } else if (method === 'start' && call.args.length <= 1) {
       const server = index.serverFor(receiver, call.node);
       const opts = call.args[0];
@@ -62,7 +65,7 @@ export function collectTransports(ctx: TsContext, index: ServerIndex, inv: FileI
       index.addTransport(receiver, call.node, fastmcpStart(call, ctx));
     }
   }
-  for (const s of sites) if (!s.attached) inv.transports.push(s.transport);
+  for (const s of sites) if (!s.connectedTo.size) inv.transports.push(s.transport);
 
   if (isMcpFile) inv.transports.push(...listeners(ctx));
 }
@@ -127,16 +130,16 @@ function listeners(ctx: TsContext): Transport[] {
   const protectedApps = new Set<string>();
   for (const call of ctx.calls) {
     if (call.isNew || call.callee.type !== 'member_expression' || call.callee.childForFieldName('property')?.text !== 'use') continue;
-    if (call.args.some((a) => unwrap(a).type === 'call_expression' && HOST_VALIDATORS.has(sdkSymbol(unwrap(a).childForFieldName('function')!, ctx) ?? ''))) {
-      protectedApps.add(chainText(call.callee.childForFieldName('object')!));
-    }
+    const app = call.callee.childForFieldName('object');
+    if (app && call.args.some((a) => isHostValidator(a, ctx))) protectedApps.add(chainText(app));
   }
   const listened = new Set<number>();
   for (const call of ctx.calls) {
     if (call.isNew) continue;
     const name = call.name ?? '';
     if (call.callee.type === 'member_expression' && call.callee.childForFieldName('property')?.text === 'listen') {
-      const receiver = call.callee.childForFieldName('object')!;
+      const receiver = call.callee.childForFieldName('object');
+      if (!receiver) continue;
       const app = appInfo(receiver, ctx, protectedApps, listened);
       out.push(listenCall(call, receiver, app, ctx));
       continue;
@@ -163,6 +166,13 @@ function listeners(ctx: TsContext): Transport[] {
   return out;
 }
 
+/** `hostHeaderValidation([...])` / `localhostHostValidation()` from an MCP SDK package. */
+function isHostValidator(arg: Node, ctx: TsContext): boolean {
+  const u = unwrap(arg);
+  const fn = u.type === 'call_expression' ? u.childForFieldName('function') : undefined;
+  return !!fn && HOST_VALIDATORS.has(sdkSymbol(fn, ctx) ?? '');
+}
+
 /** Host validation `createMcpExpressApp` sets up: on for localhost hosts (the default) or explicit `allowedHosts`. */
 function expressAppProtection(call: CallSite, ctx: TsContext): Transport['dnsRebindingProtection'] {
   const opts = propsOf(call.args[0], ctx);
@@ -181,8 +191,8 @@ function appInfo(receiver: Node, ctx: TsContext, protectedApps: ReadonlySet<stri
   const v = value ? unwrap(value.type === 'await_expression' ? value.namedChildren[0] ?? value : value) : undefined;
   if (!v || depth > 3) return info;
   if (v.type === 'call_expression') {
-    const fn = v.childForFieldName('function')!;
-    const sym = importedSymbol(fn, ctx);
+    const fn = v.childForFieldName('function');
+    const sym = fn ? importedSymbol(fn, ctx) : undefined;
     if (sym?.package && sym.name === 'createMcpExpressApp') {
       listened.add(v.id);
       const site = ctx.calls.find((c) => c.node.id === v.id);
@@ -203,7 +213,7 @@ function appInfo(receiver: Node, ctx: TsContext, protectedApps: ReadonlySet<stri
 
 function listenCall(call: CallSite, receiver: Node, app: AppInfo, ctx: TsContext): Transport {
   const r = unwrap(receiver);
-  const base = r.type === 'identifier' || r.type === 'member_expression' ? chainText(r) : r.type === 'call_expression' ? `${chainText(r.childForFieldName('function')!)}()` : 'server';
+  const base = r.type === 'identifier' || r.type === 'member_expression' ? chainText(r) : r.type === 'call_expression' ? `${chainText(r.childForFieldName('function') ?? r)}()` : 'server';
   const t: Transport = { kind: 'http', api: `${base}.listen`, location: ctx.loc(call.node) };
   const [a0, a1] = call.args;
   let host: Node | undefined;

@@ -7,9 +7,9 @@ import { emptyFileInventory } from '../extract-file.js';
 import { collectAuth } from './collect-auth.js';
 import { collectMetadataRoutes } from './collect-metadata-routes.js';
 import { collectTransports } from './collect-transports.js';
-import { FASTMCP_METHODS, fastmcpRegistrations, isFastmcpShape } from './fastmcp-registration.js';
+import { FASTMCP_METHODS, fastmcpRegistrations, isFastmcpShape } from './fastmcp-registrations.js';
 import { parameters } from './handler-ref.js';
-import { collectLowLevel } from './low-level-handlers.js';
+import { collectLowLevelHandlers } from './low-level-handlers.js';
 import { MCP_SERVER_METHODS, isDistinctiveRegistration, mcpServerRegistration, type Registration } from './mcp-server-registration.js';
 import { FUNCTION_TYPES, arrayElements, chainText, objectOf, unwrap } from './resolve-node.js';
 import { collectSdkImports, sdkPackageOf } from './sdk-symbols.js';
@@ -46,7 +46,7 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
       else index.addResource(receiver, call.node, r.def);
     }
   }
-  collectLowLevel(ctx, index, trusted);
+  collectLowLevelHandlers(ctx, index, trusted);
   collectTransports(ctx, index, inv, mcpFile || registered);
   collectAuth(ctx, index, inv);
   collectMetadataRoutes(ctx, index, inv);
@@ -83,7 +83,11 @@ function registrationsOf(call: CallSite, method: string, receiver: Node, ctx: Ts
  */
 function trustedReceiver(receiver: Node, ctx: TsContext, trustedFile: boolean): boolean {
   let head = unwrap(receiver);
-  while (head.type === 'member_expression') head = unwrap(head.childForFieldName('object')!);
+  while (head.type === 'member_expression') {
+    const obj = head.childForFieldName('object');
+    if (!obj) break;
+    head = unwrap(obj);
+  }
   const binding = head.type === 'identifier' ? ctx.imports.get(head.text) : undefined;
   if (binding) return sdkPackageOf(binding.module) !== undefined || /^(\.|\/|@\/|~\/|#)/.test(binding.module);
   return trustedFile;

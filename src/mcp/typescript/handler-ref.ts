@@ -14,7 +14,8 @@ export function handlerRef(expr: Node, ctx: TsContext, argIndex: number | undefi
   const fn = functionOf(expr, ctx);
   const inline = isFunctionNode(unwrap(expr));
   const declared = fn?.childForFieldName('name')?.text;
-  const name = inline ? (fn?.type === 'function_declaration' ? declared : undefined) : declared ?? referenceName(expr);
+  // Inline arrows and object methods are anonymous handlers; `function named() {}` keeps its name.
+  const name = inline ? (fn?.type === 'function_expression' || fn?.type === 'function' ? declared : undefined) : declared ?? referenceName(expr);
   const ref: HandlerRef = { location: ctx.loc(fn ?? expr), bindings: [] };
   if (name) ref.name = name;
   if (!fn || argIndex === undefined) return ref;

@@ -10,7 +10,7 @@ import { arrayElements, boolOf, chainText, functionOf, objectOf, propsOf, static
 import { sdkSymbol } from './sdk-symbols.js';
 import type { ServerIndex } from './server-index.js';
 import type { TsContext } from './ts-context.js';
-import { zodParams } from './zod-schema.js';
+import { zodParams } from './zod-params.js';
 
 /** Request schema names and the JSON-RPC methods they stand for (v2 also accepts the method string). */
 const METHODS: Record<string, string> = {
@@ -33,7 +33,7 @@ interface HandlerSite {
 }
 
 /** Collects tools, prompts and resources declared through `setRequestHandler` and adds them to their server. */
-export function collectLowLevel(ctx: TsContext, index: ServerIndex, trusted: boolean): void {
+export function collectLowLevelHandlers(ctx: TsContext, index: ServerIndex, trusted: boolean): void {
   const groups = new Map<string, Map<string, HandlerSite>>();
   for (const call of ctx.calls) {
     if (call.isNew || call.callee.type !== 'member_expression') continue;

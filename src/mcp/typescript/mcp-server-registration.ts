@@ -7,7 +7,7 @@ import { isJsonSchemaObject, jsonSchemaParams } from './json-schema-params.js';
 import { ANNOTATION_KEYS, annotationsOf, nameOf, promptBody, templateVariables } from './registration-parts.js';
 import { functionOf, isFunctionNode, isStringLike, objectOf, propsOf, resolveNode, textOf, unwrap } from './resolve-node.js';
 import { sdkSymbol } from './sdk-symbols.js';
-import { isRawShape, zodInfo, zodParams } from './zod-schema.js';
+import { isRawShape, zodInfo, zodParams } from './zod-params.js';
 import type { TsContext } from './ts-context.js';
 
 export const MCP_SERVER_METHODS = new Set(['tool', 'registerTool', 'prompt', 'registerPrompt', 'resource', 'registerResource']);
@@ -106,12 +106,9 @@ function splitOverload(middle: Node[], ctx: TsContext): { description?: Node; sh
   });
   const out: { description?: Node; shape?: Node; annotations?: Node } = {};
   let i = 0;
-  const unresolvedFirst = argKind(middle[0]!, ctx) === 'unknown';
   if (kinds[0] === 'string') i = 1;
-  else if (unresolvedFirst && kinds[0] === 'unknown') {
-    // An unreadable first argument is a description when the arguments after it fill the other slots.
-    if (middle.length === 3 || (middle.length === 2 && kinds[1] !== 'annotations')) i = 1;
-  }
+  // An unreadable first argument is a description when the arguments after it fill the other slots.
+  else if (kinds[0] === 'unknown' && (middle.length === 3 || (middle.length === 2 && kinds[1] !== 'annotations'))) i = 1;
   if (i === 1) out.description = middle[0];
   const rest = middle.slice(i);
   const restKinds = kinds.slice(i);

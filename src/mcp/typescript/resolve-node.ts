@@ -139,8 +139,9 @@ export function functionOf(node: Node | null | undefined, ctx: TsContext): Node 
     if (isFunctionNode(cur)) return cur;
     if (cur.type === 'call_expression') {
       const fn = cur.childForFieldName('function');
-      if (fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'bind') {
-        cur = unwrap(fn.childForFieldName('object')!);
+      const target = fn?.type === 'member_expression' && fn.childForFieldName('property')?.text === 'bind' ? fn.childForFieldName('object') : null;
+      if (target) {
+        cur = unwrap(target);
         continue;
       }
       return undefined;

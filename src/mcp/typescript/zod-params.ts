@@ -4,6 +4,7 @@ import type { SchemaProperty } from '../../model/inventory.js';
 import { objectProperties } from '../../parse/call-sites.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { arrayElements, assignedValue, literalTextOf, numberOf, objectOf, resolveNode, textOf, unwrap } from './resolve-node.js';
+import { importedSymbol } from './sdk-symbols.js';
 import type { TsContext } from './ts-context.js';
 
 const MAX_DEPTH = 8;
@@ -109,23 +110,33 @@ export function zodInfo(node: Node, ctx: TsContext, depth = 0): ZodInfo | undefi
   let base: ZodInfo | undefined;
   for (;;) {
     if (cur.type === 'call_expression') {
-      const fn = unwrap(cur.childForFieldName('function')!);
+      const fnNode = cur.childForFieldName('function');
+      if (!fnNode) return undefined;
+      const fn = unwrap(fnNode);
       const args = (cur.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
       if (fn.type === 'member_expression') {
-        const obj = unwrap(fn.childForFieldName('object')!);
+        const objNode = fn.childForFieldName('object');
+        if (!objNode) return undefined;
+        const obj = unwrap(objNode);
         const method = fn.childForFieldName('property')?.text ?? '';
         if (isZodNamespace(obj, ctx)) {
           base = rootInfo(method, args, ctx, depth);
           break;
         }
         // `z.coerce.number()`, `z.iso.datetime()`, `z.string.email()`-style namespaces.
-        if (obj.type === 'member_expression' && isZodNamespace(unwrap(obj.childForFieldName('object')!), ctx)) {
+        const nsHead = obj.type === 'member_expression' ? obj.childForFieldName('object') : null;
+        if (nsHead && isZodNamespace(unwrap(nsHead), ctx)) {
           const ns = obj.childForFieldName('property')?.text;
           base = ns === 'iso' ? { type: 'string', optional: false, format: FORMATS[method] ?? method } : rootInfo(method, args, ctx, depth);
           break;
         }
         steps.push({ method, args });
         cur = obj;
+        continue;
+      }
+      // `completable(z.string(), complete)` wraps a prompt argument schema with an autocompletion callback.
+      if (args[0] && importedSymbol(fn, ctx)?.package && importedSymbol(fn, ctx)?.name === 'completable') {
+        cur = unwrap(args[0]);
         continue;
       }
       const factory = zodImportedFactory(fn, ctx);
