@@ -391,7 +391,9 @@ describe('Go inventory: edge cases', () => {
     const i = await inventoryOf('edge-cases');
     assert.deepEqual(i.servers.filter((s) => s.location.path === 'held.go').map((s) => s.id), ['held.go#ms']);
     const s = server(i, 'held.go#ms');
-    assert.deepEqual(s.tools.map((t) => t.name), ['ask']);
+    assert.deepEqual(s.tools.map((t) => t.name), ['ask', 'get_repo']);
+    // A project helper reading a declared parameter from the request is a binding; other strings are not.
+    assert.deepEqual(bindings(tool(s, 'get_repo')), ['owner=owner']);
     assert.deepEqual(s.transports.map((t) => [t.kind, t.host, t.hostDefaultsToAll, t.port]), [['streamable-http', undefined, true, '8088']]);
   });
 

@@ -190,8 +190,9 @@ function familyOfShape(file: GoFile, def: Node): SdkFamily | undefined {
   return t ? file.sdk(t)?.family : undefined;
 }
 
-function withHandler<T extends { handler?: HandlerRef }>(file: GoFile, def: T, handlerExpr: Node | undefined, family: SdkFamily | undefined): T {
-  const h = handlerRef(file, handlerExpr, { tagStyle: family === 'go-sdk' ? 'go-sdk' : 'invopop' });
+function withHandler<T extends { handler?: HandlerRef; params?: { name: string }[]; arguments?: { name: string }[] }>(file: GoFile, def: T, handlerExpr: Node | undefined, family: SdkFamily | undefined): T {
+  const declared = (def.params ?? def.arguments ?? []).map((p) => p.name);
+  const h = handlerRef(file, handlerExpr, { tagStyle: family === 'go-sdk' ? 'go-sdk' : 'invopop', declared });
   if (h) def.handler = h;
   return def;
 }

@@ -58,7 +58,7 @@ export function takesRequest(fn: Node): boolean {
  * A HandlerRef for a registration. `typedInput` is the parameter position of a typed arguments struct
  * (go-sdk `mcp.AddTool` handlers and mcp-go typed handlers take it third).
  */
-export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedInput?: boolean; tagStyle: TagStyle }): HandlerRef | undefined {
+export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedInput?: boolean; tagStyle: TagStyle; declared?: string[] }): HandlerRef | undefined {
   if (!expr) return undefined;
   const r = resolveHandler(file, expr);
   if (!r) {
@@ -80,7 +80,7 @@ export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedIn
     ref.argsObject = input.name;
     addStructBindings(file, ref, input, input.name, body, r.typed ? 'invopop' : opts.tagStyle);
   }
-  if (req?.name && req.name !== '_' && body) findRequestReads(file, ref, req.name, body, opts.tagStyle, input?.type.type === 'map_type' ? input.name : undefined);
+  if (req?.name && req.name !== '_' && body) findRequestReads(file, ref, req.name, body, opts.tagStyle, input?.type.type === 'map_type' ? input.name : undefined, opts.declared ?? []);
   return ref;
 }
 
@@ -109,7 +109,7 @@ function addBinding(ref: HandlerRef, b: ParamBinding): void {
 }
 
 /** Reads of the request's arguments in a handler body: accessors, map indexing, BindArguments and json.Unmarshal. */
-function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle, mapInput?: string): void {
+function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle, mapInput: string | undefined, declared: string[]): void {
   const argsRoots = new Set<string>([`${req}.Params.Arguments`, `${req}.GetArguments()`, `${req}.GetRawArguments()`]);
   // A typed input of map type (`in map[string]any`) is the arguments object itself.
   if (mapInput) argsRoots.add(mapInput);
@@ -131,6 +131,14 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
     if (n.type === 'call_expression') {
       const fn = n.childForFieldName('function');
       const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+      // Project helpers such as `requiredParam[string](req, "owner")`: the request plus a declared parameter name.
+      const onReq = fn?.type === 'selector_expression' && fn.childForFieldName('operand')?.text === req;
+      const at = onReq ? -1 : args.findIndex((a) => a.text === req);
+      if (at >= 0) {
+        const key = args[at + 1] ? file.str(args[at + 1]!) : undefined;
+        if (key !== undefined && declared.includes(key)) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+        continue;
+      }
       if (fn?.type !== 'selector_expression') continue;
       const recv = fn.childForFieldName('operand')?.text;
       const method = fn.childForFieldName('field')?.text ?? '';
