@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TextValue, ToolAnnotations } from '../../model/inventory.js';
 import { descendantsOfType } from '../../parse/walk.js';
 import { decodeString } from '../../parse/string-literal.js';
-import { FUNCTION_TYPES, boolOf, isStringLike, objectOf, propsOf, textOf, unwrap } from './resolve-node.js';
+import { FUNCTION_TYPES, boolOf, isStringLike, objectOf, propsOf, resolveNode, textOf, unwrap } from './resolve-node.js';
 import type { TsContext } from './ts-context.js';
 
 export const ANNOTATION_KEYS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
@@ -63,13 +63,16 @@ export function promptBody(region: Node, fn: Node, ctx: TsContext): TextValue[] 
       out.push(textOf(v, ctx));
       continue;
     }
+    // `return { messages }` / `return PROMPT` may name a constant built outside the handler.
+    if (v.type === 'identifier') v = resolveNode(v, ctx);
+    const inHandler = fn.startIndex <= v.startIndex && v.endIndex <= fn.endIndex;
     for (const pair of descendantsOfType(v, 'pair')) {
       const key = pair.childForFieldName('key');
       const value = pair.childForFieldName('value');
       if (!key || !value) continue;
       const k = key.type === 'property_identifier' ? key.text : decodeString(key, ctx.lang)?.value;
       if (k !== 'text' || !isStringLike(value, ctx)) continue;
-      if (nearestFunction(pair)?.id !== fn.id) continue;
+      if (inHandler && nearestFunction(pair)?.id !== fn.id) continue;
       out.push(textOf(value, ctx));
     }
   }
