@@ -1,0 +1,311 @@
+// `npm run bench [path] [--runs N] [--profile]`: measures the compiled scanner (dist/) on a corpus and prints a table.
+//
+// Each configuration runs in its own child process, so that peak RSS (`maxRSS`, which never goes down) belongs to
+// that configuration alone; worker threads live in the same process and are included.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CORPUS_VERSION, generateCorpus, type CorpusSummary } from './generate-corpus.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS_DIR = path.join(ROOT, '.bench-corpus');
+const CORPUS_INFO = path.join(CORPUS_DIR, '.corpus-info');
+const SEED = 20_251_126;
+const CORPUS_BYTES = 16_000_000;
+
+const TARGET = { mbPerSecond: 15 / 2, peakRssMb: 400, ruleOverhead: 0.33, singleServerSeconds: 0.5 };
+
+interface ChildConfig {
+  target: string;
+  workers: number;
+  /** `parser`: tree-sitter alone over the discovered files (no engine); `none`: scan() with no rules; `all`: a real scan. */
+  rules: 'parser' | 'none' | 'all';
+  runs: number;
+}
+
+interface ChildResult {
+  /** Wall time of each run, ms. */
+  runsMs: number[];
+  /** CPU time (user + system, all threads) of each run, ms: less disturbed than wall time on a busy machine. */
+  cpuMs: number[];
+  maxRssMb: number;
+  files: number;
+  bytes: number;
+  lines: number;
+  skipped: number;
+  findings: number;
+  byRule: Record<string, number>;
+  errorsByKind: Record<string, number>;
+}
+
+// ------------------------------------------------------------------------------------------------------ child mode
+
+async function child(config: ChildConfig): Promise<void> {
+  if (config.rules === 'parser') return parserOnly(config);
+  // Compiled code is what ships, so that is what is measured.
+  const { scan } = (await import(pathToFileURL(path.join(ROOT, 'dist/engine/scan.js')).href)) as typeof import('../dist/engine/scan.js');
+  const { builtinRules } = (await import(pathToFileURL(path.join(ROOT, 'dist/rules/index.js')).href)) as typeof import('../dist/rules/index.js');
+  const all = builtinRules();
+  // An empty rule list still names the catalog module, so that `workers: 2` uses the pool rather than in-process.
+  const rules = config.rules === 'all' ? all : { rules: [], module: all.module };
+  const runsMs: number[] = [];
+  const cpuMs: number[] = [];
+  let last: Awaited<ReturnType<typeof scan>> | undefined;
+  for (let i = 0; i < config.runs; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    last = await scan({ target: config.target, rules, workers: config.workers, config: false });
+    runsMs.push(performance.now() - t0);
+    cpuMs.push(cpuMs_(process.cpuUsage(c0)));
+  }
+  const byRule: Record<string, number> = {};
+  for (const f of last!.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  const errorsByKind: Record<string, number> = {};
+  for (const e of last!.errors) errorsByKind[`${e.kind}/${e.level}`] = (errorsByKind[`${e.kind}/${e.level}`] ?? 0) + 1;
+  const out: ChildResult = {
+    runsMs,
+    cpuMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    files: last!.stats.files,
+    bytes: last!.stats.bytes,
+    lines: last!.stats.lines,
+    skipped: last!.stats.skipped,
+    findings: last!.findings.length,
+    byRule,
+    errorsByKind,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function cpuMs_(u: NodeJS.CpuUsage): number {
+  return (u.user + u.system) / 1000;
+}
+
+/** Tree-sitter alone, in-process: discover, read, decode, parse, free. The floor under every other figure. */
+async function parserOnly(config: ChildConfig): Promise<void> {
+  const dist = (rel: string) => pathToFileURL(path.join(ROOT, 'dist', rel)).href;
+  const { discover, DEFAULT_EXCLUDES } = (await import(dist('source/discover.js'))) as typeof import('../dist/source/discover.js');
+  const { loadSource } = (await import(dist('source/load-source.js'))) as typeof import('../dist/source/load-source.js');
+  const { Parsers } = (await import(dist('parse/parsers.js'))) as typeof import('../dist/parse/parsers.js');
+  const { CODE_LANGUAGES, isCodeLanguage } = (await import(dist('model/language.js'))) as typeof import('../dist/model/language.js');
+  const runsMs: number[] = [];
+  const cpuMs: number[] = [];
+  let files = 0;
+  let bytes = 0;
+  let lines = 0;
+  let skipped = 0;
+  for (let i = 0; i < config.runs; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const parsers = await Parsers.create();
+    await parsers.loadAll(CODE_LANGUAGES);
+    const found = await discover(config.target, { maxFileBytes: 1_000_000, exclude: [], defaultExcludes: DEFAULT_EXCLUDES });
+    files = bytes = lines = 0;
+    skipped = found.skipped.length;
+    for (const f of found.files) {
+      const loaded = await loadSource(f.path, f.absPath, f.language);
+      if (!loaded.ok) continue;
+      files++;
+      bytes += loaded.bytes;
+      lines += loaded.text.split('\n').length;
+      if (isCodeLanguage(f.language)) parsers.parse(f.language, loaded.text, 10_000)?.delete();
+    }
+    runsMs.push(performance.now() - t0);
+    cpuMs.push(cpuMs_(process.cpuUsage(c0)));
+  }
+  const out: ChildResult = { runsMs, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, files, bytes, lines, skipped, findings: 0, byRule: {}, errorsByKind: {} };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+function runChild(config: ChildConfig, nodeFlags: string[] = []): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [...process.execArgv, ...nodeFlags, fileURLToPath(import.meta.url), '--child', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`benchmark child exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult);
+    });
+  });
+}
+
+// ----------------------------------------------------------------------------------------------------- parent mode
+
+async function ensureCorpus(): Promise<CorpusSummary> {
+  if (existsSync(CORPUS_INFO)) {
+    const info = JSON.parse(readFileSync(CORPUS_INFO, 'utf8')) as CorpusSummary;
+    if (info.version === CORPUS_VERSION && info.seed === SEED && info.bytes >= CORPUS_BYTES) return info;
+  }
+  process.stderr.write(`generating ${(CORPUS_BYTES / 1e6).toFixed(0)} MB corpus in ${path.relative(ROOT, CORPUS_DIR)}/ …\n`);
+  const info = await generateCorpus(CORPUS_DIR, SEED, CORPUS_BYTES);
+  writeFileSync(CORPUS_INFO, JSON.stringify(info));
+  return info;
+}
+
+function best(xs: number[]): number {
+  return Math.min(...xs);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+const mb = (bytes: number) => bytes / 1e6;
+const fmt = (n: number, d = 2) => n.toFixed(d);
+
+/** Wall time of `node bin/mcpvet.js scan <target>` including process start, best of `n`. */
+function timeCli(target: string, n: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/mcpvet.js'), 'scan', target, '-f', 'json', '--no-config'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    times.push(performance.now() - t0);
+    // Exit 1 means "findings at or above the fail level": expected for the vulnerable example.
+    if (r.status !== 0 && r.status !== 1) throw new Error(`mcpvet exited with ${r.status}: ${r.stderr.toString()}`);
+  }
+  return times;
+}
+
+/** Self time per function and per file from a V8 .cpuprofile, largest first. */
+function summariseProfile(file: string): { byFunction: [string, number][]; byFile: [string, number][]; totalMs: number } {
+  const prof = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const nodes = new Map(prof.nodes.map((n) => [n.id, n.callFrame]));
+  const fn = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const us = prof.timeDeltas[i] ?? 0;
+    total += us;
+    const cf = nodes.get(id)!;
+    const where = cf.url ? cf.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '') : '(native)';
+    fn.set(`${cf.functionName || '(anonymous)'}  ${where}:${cf.lineNumber + 1}`, (fn.get(`${cf.functionName || '(anonymous)'}  ${where}:${cf.lineNumber + 1}`) ?? 0) + us);
+    const bucket = cf.url ? where : cf.functionName || '(native)';
+    byFile.set(bucket, (byFile.get(bucket) ?? 0) + us);
+  });
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / 1000] as [string, number]);
+  return { byFunction: sorted(fn), byFile: sorted(byFile), totalMs: total / 1000 };
+}
+
+async function parent(argv: string[]): Promise<void> {
+  const runsIdx = argv.indexOf('--runs');
+  const runs = runsIdx >= 0 ? Number(argv[runsIdx + 1]) : 3;
+  const profile = argv.includes('--profile');
+  const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--runs');
+  let target: string;
+  let summary = '';
+  if (positional[0]) {
+    target = path.resolve(positional[0]);
+    summary = `corpus: ${target}`;
+  } else {
+    const info = await ensureCorpus();
+    target = CORPUS_DIR;
+    const l = info.byLanguage;
+    summary =
+      `corpus: ${path.relative(ROOT, CORPUS_DIR)}/ (seed ${info.seed}, v${info.version}): ${info.files} files, ${fmt(mb(info.bytes))} MB — ` +
+      `Python ${fmt(mb(l.python.bytes))} MB/${l.python.files}, TypeScript ${fmt(mb(l.typescript.bytes))} MB/${l.typescript.files}, ` +
+      `Go ${fmt(mb(l.go.bytes))} MB/${l.go.files}, manifests ${l.manifest.files}`;
+  }
+
+  // Named so that the figures below read as what they are.
+  const plan = {
+    parser: { target, workers: 1, rules: 'parser', runs },
+    none1: { target, workers: 1, rules: 'none', runs },
+    all1: { target, workers: 1, rules: 'all', runs },
+    none2: { target, workers: 2, rules: 'none', runs },
+    all2: { target, workers: 2, rules: 'all', runs },
+  } satisfies Record<string, ChildConfig>;
+  const labels: Record<keyof typeof plan, string> = {
+    parser: 'tree-sitter alone, 1 thread',
+    none1: 'scan, no rules, 1 worker',
+    all1: 'scan, all rules, 1 worker',
+    none2: 'scan, no rules, 2 workers',
+    all2: 'scan, all rules, 2 workers',
+  };
+  const res = {} as Record<keyof typeof plan, ChildResult>;
+  for (const [key, c] of Object.entries(plan) as [keyof typeof plan, ChildConfig][]) {
+    process.stderr.write(`running ${labels[key]} ×${c.runs} …\n`);
+    res[key] = await runChild(c);
+  }
+  const exampleDir = path.join(ROOT, 'examples/typescript/vulnerable-server');
+  const cliTimes = timeCli(exampleDir, 5);
+
+  const full = res.all1;
+  const lines: string[] = [];
+  lines.push(summary);
+  lines.push(
+    `scanned: ${full.files} files, ${fmt(mb(full.bytes))} MB, ${full.lines.toLocaleString('en-US')} lines, ${full.skipped} skipped; ` +
+      `node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}; best of ${runs} (first run in brackets)`,
+  );
+  lines.push('');
+  const rows: string[][] = [['configuration', 'wall s', '(first)', 'cpu s', 'MB/s', 'k lines/s', 'peak RSS MB', 'findings']];
+  for (const key of Object.keys(plan) as (keyof typeof plan)[]) {
+    const r = res[key];
+    const s = best(r.runsMs) / 1000;
+    rows.push([labels[key], fmt(s), `(${fmt(r.runsMs[0]! / 1000)})`, fmt(best(r.cpuMs) / 1000), fmt(mb(r.bytes) / s, 1), fmt(r.lines / s / 1000, 0), fmt(r.maxRssMb, 0), String(r.findings)]);
+  }
+  lines.push(table(rows));
+  lines.push('');
+  const wall = (k: keyof typeof plan) => best(res[k].runsMs);
+  const cpu = (k: keyof typeof plan) => best(res[k].cpuMs);
+  const pct = (x: number) => `${x >= 0 ? '+' : ''}${fmt(x * 100, 0)} %`;
+  lines.push(
+    `where the 1-worker time goes: parsing ${fmt(wall('parser') / 1000)} s, MCP inventory and the rest of the engine ` +
+      `${fmt((wall('none1') - wall('parser')) / 1000)} s, rules ${fmt((wall('all1') - wall('none1')) / 1000)} s ` +
+      `(cpu: ${fmt(cpu('parser') / 1000)} / ${fmt((cpu('none1') - cpu('parser')) / 1000)} / ${fmt((cpu('all1') - cpu('none1')) / 1000)} s)`,
+  );
+  lines.push('');
+
+  const full2 = wall('all2') / 1000;
+  const scale = 15e6 / res.all2.bytes;
+  const peak = Math.max(...Object.values(res).map((r) => r.maxRssMb));
+  const single = best(cliTimes) / 1000;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const over1 = wall('all1') / wall('none1') - 1;
+  const over2 = wall('all2') / wall('none2') - 1;
+  const targets: string[][] = [
+    ['target', 'measured', 'goal', ''],
+    ['15 MB, all rules, 2 workers', `${fmt(full2 * scale)} s (${fmt(mb(res.all2.bytes), 1)} MB took ${fmt(full2)} s)`, '≤ 2.00 s', verdict(full2 * scale <= 2)],
+    ['throughput, all rules, 2 workers', `${fmt(mb(res.all2.bytes) / full2, 1)} MB/s`, `≥ ${fmt(TARGET.mbPerSecond, 1)} MB/s`, verdict(mb(res.all2.bytes) / full2 >= TARGET.mbPerSecond)],
+    ['peak RSS (any configuration)', `${fmt(peak, 0)} MB`, `≤ ${TARGET.peakRssMb} MB`, verdict(peak <= TARGET.peakRssMb)],
+    ['rules over no-rules scan, 1 worker', `${pct(over1)} (cpu ${pct(cpu('all1') / cpu('none1') - 1)})`, `≤ +${TARGET.ruleOverhead * 100} %`, verdict(over1 <= TARGET.ruleOverhead)],
+    ['rules over no-rules scan, 2 workers', `${pct(over2)} (cpu ${pct(cpu('all2') / cpu('none2') - 1)})`, `≤ +${TARGET.ruleOverhead * 100} %`, verdict(over2 <= TARGET.ruleOverhead)],
+    ['full scan over tree-sitter alone, 1 worker', pct(wall('all1') / wall('parser') - 1), `≤ +${TARGET.ruleOverhead * 100} %`, verdict(wall('all1') / wall('parser') - 1 <= TARGET.ruleOverhead)],
+    ['single server, CLI end to end', `${fmt(single)} s (best of 5: ${cliTimes.map((t) => fmt(t / 1000)).join(' ')})`, `< ${fmt(TARGET.singleServerSeconds)} s`, verdict(single < TARGET.singleServerSeconds)],
+  ];
+  lines.push(table(targets));
+  lines.push('');
+
+  const ruleRows: string[][] = [['rule', 'findings']];
+  for (const [id, n] of Object.entries(full.byRule).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) ruleRows.push([id, String(n)]);
+  lines.push(table(ruleRows));
+  const errs = Object.entries(full.errorsByKind);
+  lines.push(errs.length ? `errors: ${errs.map(([k, n]) => `${k} ${n}`).join(', ')}` : 'errors: none');
+
+  if (profile) {
+    // Inside the git-ignored corpus folder; .cpuprofile files are not a scanned file type.
+    const dir = path.join(CORPUS_DIR, '.profile');
+    process.stderr.write(`profiling workers=1 rules=all into ${path.relative(ROOT, dir)}/ …\n`);
+    await runChild({ target, workers: 1, rules: 'all', runs: 1 }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const newest = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().pop()!;
+    const p = summariseProfile(path.join(dir, newest));
+    lines.push('');
+    lines.push(`profile ${path.relative(ROOT, path.join(dir, newest))}: ${fmt(p.totalMs / 1000)} s sampled; self time by file`);
+    lines.push(table([['file', 'ms', '%'], ...p.byFile.slice(0, 15).map(([k, v]) => [k, fmt(v, 0), fmt((v / p.totalMs) * 100, 1)])]));
+    lines.push('');
+    lines.push('self time by function');
+    lines.push(table([['function', 'ms', '%'], ...p.byFunction.slice(0, 25).map(([k, v]) => [k, fmt(v, 0), fmt((v / p.totalMs) * 100, 1)])]));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--child') await child(JSON.parse(argv[1]!) as ChildConfig);
+else await parent(argv);
