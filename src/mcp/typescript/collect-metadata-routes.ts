@@ -52,7 +52,9 @@ export function collectMetadataRoutes(ctx: TsContext, index: ServerIndex, inv: F
       const d = decodeString(s, ctx.lang);
       const m = d ? WELL_KNOWN.exec(d.value) : null;
       if (!d || !m) continue;
-      inv.metadataRoutes.push({ kind: 'literal', path: d.value.slice(m.index).replace(/[?#].*$/s, ''), location: ctx.loc(s) });
+      // The path ends where URL path characters end (prose, query strings and quotes are not part of it).
+      const path = /^[^\s'"`()<>,;{}?#\\]*/.exec(d.value.slice(m.index))![0];
+      inv.metadataRoutes.push({ kind: 'literal', path, location: ctx.loc(s) });
     }
   }
   inv.metadataRoutes.sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);

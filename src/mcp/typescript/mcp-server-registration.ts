@@ -157,10 +157,12 @@ function registerTool(call: CallSite, ctx: TsContext): ToolDef {
   if (description) tool.description = textOf(description, ctx);
   const input = cfg.get('inputSchema');
   if (input) Object.assign(tool, schemaOf(input, ctx));
-  if (!objectOf(call.args[1], ctx)) tool.schemaKind = 'dynamic';
+  const unknownConfig = !objectOf(call.args[1], ctx);
+  if (unknownConfig) tool.schemaKind = 'dynamic';
   const ann = annotationsOf(cfg.get('annotations'), ctx);
   if (ann) tool.annotations = ann;
-  tool.handler = handlerRef(call.args[2]!, ctx, input ? 0 : undefined);
+  // A config built elsewhere most likely declares an input schema, so the first parameter holds the arguments.
+  tool.handler = handlerRef(call.args[2]!, ctx, input || unknownConfig ? 0 : undefined);
   return tool;
 }
 
