@@ -394,6 +394,7 @@ describe('TypeScript inventory: auth and metadata routes', () => {
       ['literal', '/.well-known/oauth-protected-resource/mcp', undefined, 37],
       ['route', '/.well-known/oauth-protected-resource/mcp', 'app.get', 40],
       ['route', '/.well-known/oauth-authorization-server', 'app.all', 41],
+      ['literal', '/.well-known/oauth-authorization-server', undefined, 44],
     ]);
   });
 });
