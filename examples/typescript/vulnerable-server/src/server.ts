@@ -62,7 +62,7 @@ server.registerTool(
 );
 
 server.registerTool(
-  "list_issues",
+  "workspace_list_github_issues",
   { description: "List open GitHub issues of a repository (owner/name).", inputSchema: { repo: z.string() } },
   async ({ repo }) => {
     const r = await fetch(`https://api.github.com/repos/${repo}/issues`, { headers: { authorization: `Bearer ${GITHUB_TOKEN}` } });
