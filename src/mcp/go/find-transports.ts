@@ -338,7 +338,9 @@ class Reach {
       if (callee.type !== 'selector_expression' || file.qualified(callee)) continue;
       const recv = callee.childForFieldName('operand')?.text;
       if (!recv) continue;
-      this.methodCalls.set(recv, [...(this.methodCalls.get(recv) ?? []), c.args]);
+      const list = this.methodCalls.get(recv);
+      if (list) list.push(c.args);
+      else this.methodCalls.set(recv, [c.args]);
     }
   }
 

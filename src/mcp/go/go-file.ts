@@ -8,7 +8,7 @@ import { staticString, type Assignments } from '../../parse/static-value.js';
 import { decodeString } from '../../parse/string-literal.js';
 import type { ExtractInput } from '../extract-file.js';
 import { locationOf, textValueOf } from '../text-value.js';
-import { enclosingFunction, functionParams, ownReturns, returnValues, sameNode, unwrap } from './go-syntax.js';
+import { enclosingFunction, functionParams, ownReturns, returnValues, unwrap } from './go-syntax.js';
 
 export type SdkFamily = 'mcp-go' | 'go-sdk';
 
@@ -45,6 +45,12 @@ export class GoFile {
   /** Type specs by name. */
   readonly types = new Map<string, Node>();
   private readonly dotImports: string[] = [];
+  /** Lazily built indexes; a file can hold thousands of registrations, so lookups must not rescan it. */
+  private callsByName?: Map<string, CallSite[]>;
+  private readonly varSpecs = new Map<number, Node[]>();
+  private fieldDeclList?: Node[];
+  private readonly qualifiedCache = new Map<number, QualifiedName | null>();
+  private scoped?: Map<string, Map<number, Node[]>>;
 
   constructor(input: ExtractInput) {
     this.path = input.path;
@@ -102,6 +108,14 @@ export class GoFile {
 
   /** `pkg.Member` for a callee or value expression naming an imported package member. */
   qualified(expr: Node): QualifiedName | undefined {
+    const key = expr.id;
+    if (this.qualifiedCache.has(key)) return this.qualifiedCache.get(key) ?? undefined;
+    const q = this.computeQualified(expr);
+    this.qualifiedCache.set(key, q ?? null);
+    return q;
+  }
+
+  private computeQualified(expr: Node): QualifiedName | undefined {
     let cur = unwrap(expr);
     if (cur.type === 'index_expression' || cur.type === 'generic_type') cur = cur.childForFieldName('operand') ?? cur.childForFieldName('type') ?? cur;
     if (cur.type === 'qualified_type') {
@@ -151,10 +165,9 @@ export class GoFile {
 
   /** Whether an identifier is shadowed by a local binding of the same name in its function. */
   private isLocalName(id: Node): boolean {
-    const values = this.assignments.get(id.text);
-    if (!values) return false;
-    const fn = enclosingFunction(id);
-    return values.some((v) => sameNode(enclosingFunction(v), fn) || !enclosingFunction(v));
+    const byScope = this.scopedAssignments().get(id.text);
+    if (!byScope) return false;
+    return byScope.has(enclosingFunction(id)?.id ?? 0) || byScope.has(0);
   }
 
   /**
@@ -178,18 +191,35 @@ export class GoFile {
   }
 
   private assignedValue(id: Node): Node | undefined {
-    const values = this.assignments.get(id.text);
-    if (!values?.length) return undefined;
+    const byScope = this.scopedAssignments().get(id.text);
+    if (!byScope) return undefined;
     let fn = enclosingFunction(id);
     while (fn) {
       const scope = fn;
-      const local = values.filter((v) => sameNode(enclosingFunction(v), scope) && v.startIndex < id.startIndex);
+      const local = (byScope.get(scope.id) ?? []).filter((v) => v.startIndex < id.startIndex);
       if (local.length) return this.realValue(local[local.length - 1]!, id);
       if (functionParams(scope).some((p) => p.name === id.text)) return undefined;
       fn = enclosingFunction(scope);
     }
-    const pkg = values.filter((v) => !enclosingFunction(v));
+    const pkg = byScope.get(0) ?? [];
     return pkg.length === 1 ? this.realValue(pkg[0]!, id) : undefined;
+  }
+
+  /** Assignments by name, then by enclosing function id (0 for package level), computed once. */
+  private scopedAssignments(): Map<string, Map<number, Node[]>> {
+    if (this.scoped) return this.scoped;
+    const out = new Map<string, Map<number, Node[]>>();
+    for (const [name, values] of this.assignments) {
+      const m = new Map<number, Node[]>();
+      for (const v of values) {
+        const key = enclosingFunction(v)?.id ?? 0;
+        const list = m.get(key);
+        if (list) list.push(v);
+        else m.set(key, [v]);
+      }
+      out.set(name, m);
+    }
+    return (this.scoped = out);
   }
 
   /**
@@ -212,8 +242,10 @@ export class GoFile {
   declaredType(id: Node): Node | undefined {
     const fn = enclosingFunction(id);
     const scope = fn ?? this.root;
-    for (const spec of scope.descendantsOfType('var_spec')) {
-      if (!spec || spec.startIndex > id.startIndex) continue;
+    let specs = this.varSpecs.get(scope.id);
+    if (!specs) this.varSpecs.set(scope.id, (specs = scope.descendantsOfType('var_spec').filter((n): n is Node => !!n)));
+    for (const spec of specs) {
+      if (spec.startIndex > id.startIndex) continue;
       if (spec.childrenForFieldName('name').some((n) => n?.text === id.text)) {
         const t = spec.childForFieldName('type');
         if (t) return t;
@@ -282,12 +314,24 @@ export class GoFile {
 
   /** Calls to a same-file function or method by name (`setup(s)`, `a.setup(s)`). */
   callsOf(name: string): CallSite[] {
-    return this.calls.filter((c) => {
-      const f = unwrap(c.callee);
-      if (f.type === 'identifier') return f.text === name;
-      if (f.type === 'selector_expression') return f.childForFieldName('field')?.text === name && !this.qualified(f);
-      return false;
-    });
+    if (!this.callsByName) {
+      const index = new Map<string, CallSite[]>();
+      for (const c of this.calls) {
+        const f = unwrap(c.callee);
+        const key = f.type === 'identifier' ? f.text : f.type === 'selector_expression' && !this.qualified(f) ? f.childForFieldName('field')?.text : undefined;
+        if (!key) continue;
+        const list = index.get(key);
+        if (list) list.push(c);
+        else index.set(key, [c]);
+      }
+      this.callsByName = index;
+    }
+    return this.callsByName.get(name) ?? [];
+  }
+
+  /** Every struct field declaration in the file. */
+  fieldDecls(): Node[] {
+    return (this.fieldDeclList ??= this.root.descendantsOfType('field_declaration').filter((n): n is Node => !!n));
   }
 
   /** A boolean known before run time: `true`, a constant, `&v` / `ptr(true)` / `new(bool)` style pointers. */

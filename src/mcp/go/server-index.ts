@@ -25,6 +25,8 @@ const SERVER_TYPE = /(^|[*.\s])(MCPServer|mcp\.Server)$/;
 export class ServerIndex {
   readonly entries: ServerEntry[] = [];
   private readonly byNode = new Map<number, ServerEntry>();
+  /** Identifier resolutions per (function, name): receivers repeat across many registrations. */
+  private readonly memo = new Map<string, ServerEntry | undefined>();
 
   constructor(private readonly file: GoFile) {
     const usedIds = new Set<string>();
@@ -143,6 +145,15 @@ export class ServerIndex {
     }
     if (e.type !== 'identifier') return undefined;
     const fn = enclosingFunction(e);
+    const key = `${fn?.id ?? 0}:${e.text}`;
+    if (this.memo.has(key)) return this.memo.get(key);
+    this.memo.set(key, undefined); // cycle guard while resolving
+    const found = this.resolveName(e, fn, depth);
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private resolveName(e: Node, fn: Node | undefined, depth: number): ServerEntry | undefined {
     // A name bound in this scope (or an enclosing one) before the use.
     for (let scope = fn; scope; scope = enclosingFunction(scope)) {
       const s = scope;
@@ -225,7 +236,7 @@ export function receiverIsServer(file: GoFile, recv: Node): boolean {
   if (r.type === 'identifier') return SERVER_TYPE.test(file.declaredType(r)?.text ?? '');
   if (r.type === 'selector_expression') {
     const field = r.childForFieldName('field')?.text;
-    return file.root.descendantsOfType('field_declaration').some((d) => !!d && d.childrenForFieldName('name').some((n) => n?.text === field) && SERVER_TYPE.test(d.childForFieldName('type')?.text ?? ''));
+    return file.fieldDecls().some((d) => d.childrenForFieldName('name').some((n) => n?.text === field) && SERVER_TYPE.test(d.childForFieldName('type')?.text ?? ''));
   }
   return false;
 }
