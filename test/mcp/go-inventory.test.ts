@@ -397,6 +397,12 @@ describe('Go inventory: edge cases', () => {
     assert.deepEqual(s.transports.map((t) => [t.kind, t.host, t.hostDefaultsToAll, t.port]), [['streamable-http', undefined, true, '8088']]);
   });
 
+  it('resolves a package-level server variable assigned in init()', async () => {
+    const s = server(await inventoryOf('edge-cases'), 'initvar.go#s');
+    assert.deepEqual(s.tools.map((t) => t.name), ['x']);
+    assert.deepEqual(s.transports.map((t) => t.api), ['server.ServeStdio']);
+  });
+
   it('attaches a bearer guard applied through a variable, with the address from a flag default', async () => {
     const i = await inventoryOf('edge-cases');
     const s = server(i, 'guarded.go#srv');

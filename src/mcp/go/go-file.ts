@@ -329,6 +329,15 @@ export class GoFile {
     return this.callsByName.get(name) ?? [];
   }
 
+  /** True when the name is declared by a package-level `var` (and so is shared by every function). */
+  isPackageVar(name: string): boolean {
+    for (const decl of this.root.namedChildren) {
+      if (decl?.type !== 'var_declaration') continue;
+      for (const spec of decl.descendantsOfType('var_spec')) if (spec?.childrenForFieldName('name').some((n) => n?.text === name)) return true;
+    }
+    return false;
+  }
+
   /** Every struct field declaration in the file. */
   fieldDecls(): Node[] {
     return (this.fieldDeclList ??= this.root.descendantsOfType('field_declaration').filter((n): n is Node => !!n));

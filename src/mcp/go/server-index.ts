@@ -168,8 +168,9 @@ export class ServerIndex {
     }
     const pkg = this.entries.filter((x) => x.binding === e.text && !x.field && !x.scope);
     if (pkg.length === 1) return pkg[0];
+    // `var s *server.MCPServer` at package level, assigned in init() or main() and used everywhere.
     const any = this.entries.filter((x) => x.binding === e.text && !x.field);
-    return any.length === 1 && !fn ? any[0] : undefined;
+    return any.length === 1 && (!fn || this.file.isPackageVar(e.text)) ? any[0] : undefined;
   }
 
   /** `func register(s *server.MCPServer) { s.AddTool(…) }` called as `register(srv)` in this file. */
