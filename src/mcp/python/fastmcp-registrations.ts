@@ -1,7 +1,6 @@
 // FastMCP-style registrations (official `mcp` FastMCP/MCPServer and the standalone `fastmcp` package): decorators and add_* calls.
 import type { Node } from 'web-tree-sitter';
 import type { HandlerRef, PromptDef, ResourceDef, ToolDef } from '../../model/inventory.js';
-import { descendantsOfType } from '../../parse/walk.js';
 import { promptBody, returnValues } from './prompt-body.js';
 import type { PythonFacts } from './python-facts.js';
 import type { ServerRegistry, Target } from './server-registry.js';
@@ -52,13 +51,19 @@ export function fastmcpRegistrations(facts: PythonFacts, registry: ServerRegistr
 function collect(facts: PythonFacts, registry: ServerRegistry): Registration[] {
   const out: Registration[] = [];
 
-  for (const dd of descendantsOfType(facts.root, 'decorated_definition')) {
+  // Node.parent walks down from the root in web-tree-sitter, so membership sets replace parent checks here.
+  const decoratorCalls = new Set<number>();
+  const appliedCalls = new Set<number>();
+  for (const site of facts.calls) if (site.callee.type === 'call') appliedCalls.add(site.callee.id);
+
+  for (const dd of facts.nodes('decorated_definition')) {
     const def = dd.childForFieldName('definition');
-    if (def?.type !== 'function_definition') continue;
     for (const dec of dd.namedChildren) {
       if (dec?.type !== 'decorator') continue;
       const expr = dec.namedChildren[0];
       if (!expr) continue;
+      decoratorCalls.add(expr.id);
+      if (def?.type !== 'function_definition') continue;
       const call = expr.type === 'call' ? expr : undefined;
       const callee = call ? call.childForFieldName('function') : expr;
       if (callee?.type !== 'attribute') continue;
@@ -72,7 +77,7 @@ function collect(facts: PythonFacts, registry: ServerRegistry): Registration[] {
 
   for (const site of facts.calls) {
     const node = site.node;
-    if (node.parent?.type === 'decorator') continue;
+    if (decoratorCalls.has(node.id)) continue;
     const callee = site.callee;
     // `mcp.tool(name="x")(fn)`: the inner call carries the options, the outer one the function.
     if (callee.type === 'call') {
@@ -86,7 +91,7 @@ function collect(facts: PythonFacts, registry: ServerRegistry): Registration[] {
       continue;
     }
     if (callee.type !== 'attribute') continue;
-    if (node.parent?.type === 'call' && node.parent.childForFieldName('function')?.id === node.id) continue;
+    if (appliedCalls.has(node.id)) continue;
     const method = callee.childForFieldName('attribute')?.text ?? '';
     const receiver = callee.childForFieldName('object');
     const r = callRegistration(method, site.args, site.kwargs, node, facts);

@@ -74,7 +74,7 @@ function collectGroups(facts: PythonFacts, registry: ServerRegistry): Group[] {
   };
   const add = (g: Group, m: Method, fn: Node) => g.handlers.set(m, [...(g.handlers.get(m) ?? []), fn]);
 
-  for (const dd of descendantsOfType(facts.root, 'decorated_definition')) {
+  for (const dd of facts.nodes('decorated_definition')) {
     const def = dd.childForFieldName('definition');
     if (def?.type !== 'function_definition') continue;
     for (const dec of dd.namedChildren) {
@@ -128,10 +128,11 @@ function constructorCalls(fns: readonly Node[], ctors: ReadonlySet<string>, fact
     for (const id of descendantsOfType(fn, 'identifier')) {
       const value = facts.singleValue(id);
       if (value && !within(value, fn)) regions.set(value.id, value);
-      if (id.parent?.type === 'call' && id.parent.childForFieldName('function')?.id === id.id) {
-        const helper = facts.functionsNamed(id.text)[0];
-        if (helper && helper.id !== fn.id) regions.set(helper.id, helper);
-      }
+    }
+    for (const call of descendantsOfType(fn, 'call')) {
+      const callee = call.childForFieldName('function');
+      const helper = callee?.type === 'identifier' ? facts.functionsNamed(callee.text)[0] : undefined;
+      if (helper && helper.id !== fn.id) regions.set(helper.id, helper);
     }
   }
   const found = new Map<number, Node>();

@@ -2,7 +2,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileInventory } from '../../model/inventory.js';
 import { decodeString } from '../../parse/string-literal.js';
-import { descendantsOfType } from '../../parse/walk.js';
 import type { PythonFacts } from './python-facts.js';
 
 const WELL_KNOWN = /\/\.well-known\/oauth-(?:protected-resource|authorization-server)(?:\/[^\s'"?#{}]*)?/;
@@ -13,15 +12,18 @@ const ROUTE_METHODS = new Set(['add_route', 'add_api_route', 'add_url_rule', 'ad
 const ROUTE_CLASSES = /(?:^|\.)(?:Route|APIRoute)$/;
 
 export function pythonMetadataRoutes(facts: PythonFacts, inv: FileInventory): void {
-  for (const dec of descendantsOfType(facts.root, 'decorator')) {
+  // Node.parent walks down from the root in web-tree-sitter, so membership sets replace parent checks here.
+  const decoratorCalls = new Set<number>();
+  for (const dec of facts.nodes('decorator')) {
     const call = dec.namedChildren[0];
+    if (call) decoratorCalls.add(call.id);
     const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
     if (callee?.type !== 'attribute' || !ROUTE_DECORATORS.has(callee.childForFieldName('attribute')?.text ?? '')) continue;
     const path = wellKnownPath(facts, facts.arg(call!, ['path', 'rule'], 0));
     if (path) inv.metadataRoutes.push({ kind: 'route', path, api: `@${callee.text}`, location: facts.loc(dec) });
   }
   for (const site of facts.calls) {
-    if (site.node.parent?.type === 'decorator') continue;
+    if (decoratorCalls.has(site.node.id)) continue;
     const callee = site.callee;
     const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : '';
     const isClass = ROUTE_CLASSES.test(site.name ?? '');
@@ -30,8 +32,10 @@ export function pythonMetadataRoutes(facts: PythonFacts, inv: FileInventory): vo
     const path = [site.kwargs.get('path'), site.args[0], site.args[1]].map((n) => wellKnownPath(facts, n)).find((p) => p);
     if (path) inv.metadataRoutes.push({ kind: 'route', path, api: isClass ? callee.text : `${callee.text}`, location: facts.loc(site.node) });
   }
-  for (const s of descendantsOfType(facts.root, ['string', 'concatenated_string'])) {
-    if (s.parent?.type === 'concatenated_string') continue;
+  const parts = new Set<number>();
+  for (const s of facts.nodes('string', 'concatenated_string')) {
+    if (s.type === 'concatenated_string') for (const c of s.namedChildren) if (c) parts.add(c.id);
+    if (parts.has(s.id)) continue;
     const decoded = decodeString(s, 'python');
     const m = decoded ? WELL_KNOWN.exec(decoded.value) : undefined;
     if (m) inv.metadataRoutes.push({ kind: 'literal', path: m[0], location: facts.loc(s) });

@@ -2,11 +2,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextValue } from '../../model/inventory.js';
 import { staticString } from '../../parse/static-value.js';
-import { ancestor, descendantsOfType } from '../../parse/walk.js';
+import { walk } from '../../parse/walk.js';
 import type { PythonFacts } from './python-facts.js';
 
 const MAX_STEPS = 256;
-const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 
 /** Return values of `fn` (not of nested functions), optionally only those inside `region`. */
 export function returnValues(fn: Node, region: Node = fn): Node[] {
@@ -14,10 +14,15 @@ export function returnValues(fn: Node, region: Node = fn): Node[] {
     const body = fn.childForFieldName('body');
     return body ? [body] : [];
   }
-  return descendantsOfType(region, 'return_statement')
-    .filter((r) => ancestor(r, FUNCTION_TYPES)?.id === fn.id)
-    .map((r) => r.namedChildren[0])
-    .filter((v): v is Node => !!v);
+  const out: Node[] = [];
+  walk(region, (n) => {
+    if (n.id !== fn.id && NESTED_SCOPES.has(n.type)) return false; // returns of nested functions are not this handler's
+    if (n.type !== 'return_statement') return true;
+    const v = n.namedChildren[0];
+    if (v) out.push(v);
+    return false;
+  });
+  return out;
 }
 
 /** Static (or partly static) text found in the returned values, in document order. */

@@ -2,7 +2,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { AuthSetup, FileInventory, MetadataRoute } from '../../model/inventory.js';
 import type { CallSite } from '../../parse/call-sites.js';
-import { descendantsOfType } from '../../parse/walk.js';
 import type { PythonFacts } from './python-facts.js';
 import type { PyServer, ServerRegistry } from './server-registry.js';
 
@@ -54,7 +53,7 @@ export function pythonAuth(facts: PythonFacts, registry: ServerRegistry, inv: Fi
     const endpoint = site.kwargs.get('authorization_endpoint');
     if (endpoint && !c.kind && endpoint.parent) fileAuth.push({ kind: 'oauth-config', api: 'authorization_endpoint', location: facts.loc(endpoint.parent) });
   }
-  for (const pair of descendantsOfType(facts.root, 'pair')) {
+  for (const pair of facts.nodes('pair')) {
     const key = pair.childForFieldName('key');
     if (key && facts.stringValue(key) === 'authorization_endpoint') fileAuth.push({ kind: 'oauth-config', api: 'authorization_endpoint', location: facts.loc(pair) });
   }
@@ -80,7 +79,7 @@ export function pythonAuth(facts: PythonFacts, registry: ServerRegistry, inv: Fi
     }
   }
   // `mcp.auth = provider` (fastmcp) after construction.
-  for (const a of descendantsOfType(facts.root, 'assignment')) {
+  for (const a of facts.nodes('assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
     if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'auth' || !right) continue;

@@ -7,12 +7,15 @@ import { dottedParts, type ImportMap } from '../../parse/imports.js';
 import { staticString, type Assignments } from '../../parse/static-value.js';
 import { descendantsOfType } from '../../parse/walk.js';
 import type { ExtractInput } from '../extract-file.js';
-import { cleanDocstring, locationOf, textValueOf } from '../text-value.js';
+import { cleanDocstring, dynamicSources, locationOf, textValueOf } from '../text-value.js';
 
 /** How many `name = other_name` hops are followed before giving up (cycles and long chains). */
 const MAX_HOPS = 6;
 
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
+/** Node types the extractor scans the whole file for; collected in one pass (deep files make each pass costly). */
+const INDEXED_TYPES = ['decorated_definition', 'decorator', 'assignment', 'pair', 'string', 'concatenated_string', 'function_definition', 'class_definition'] as const;
+export type IndexedType = (typeof INDEXED_TYPES)[number];
 
 export class PythonFacts {
   readonly path: string;
@@ -20,6 +23,7 @@ export class PythonFacts {
   private callIndex?: Map<number, CallSite>;
   private functionIndex?: Map<string, Node[]>;
   private classIndex?: Map<string, Node>;
+  private typeIndex?: Map<string, Node[]>;
 
   constructor(private readonly input: ExtractInput) {
     this.path = input.path;
@@ -53,11 +57,21 @@ export class PythonFacts {
     return this.callSite(node)?.name;
   }
 
+  /** Every node of the given types in the file, in document order. */
+  nodes(...types: IndexedType[]): Node[] {
+    if (!this.typeIndex) {
+      this.typeIndex = new Map(INDEXED_TYPES.map((t) => [t, []]));
+      for (const n of descendantsOfType(this.root, INDEXED_TYPES)) this.typeIndex.get(n.type)!.push(n);
+    }
+    if (types.length === 1) return this.typeIndex.get(types[0]!)!;
+    return types.flatMap((t) => this.typeIndex!.get(t)!).sort((a, b) => a.startIndex - b.startIndex);
+  }
+
   /** Function definitions by name, in document order (methods included). */
   functionsNamed(name: string): Node[] {
     if (!this.functionIndex) {
       this.functionIndex = new Map();
-      for (const fn of descendantsOfType(this.root, 'function_definition')) {
+      for (const fn of this.nodes('function_definition')) {
         const n = fn.childForFieldName('name')?.text;
         if (!n) continue;
         const list = this.functionIndex.get(n) ?? [];
@@ -89,7 +103,7 @@ export class PythonFacts {
   classNamed(name: string): Node | undefined {
     if (!this.classIndex) {
       this.classIndex = new Map();
-      for (const c of descendantsOfType(this.root, 'class_definition')) {
+      for (const c of this.nodes('class_definition')) {
         const n = c.childForFieldName('name')?.text;
         if (n && !this.classIndex.has(n)) this.classIndex.set(n, c);
       }
@@ -149,7 +163,15 @@ export class PythonFacts {
     const tv = textValueOf(node, 'python', this.assignments, this.path);
     if (tv.origin !== 'dynamic') return tv;
     const member = this.enumMemberValue(node);
-    return member === undefined ? tv : { value: member, origin: 'constant', location: tv.location };
+    if (member !== undefined) return { value: member, origin: 'constant', location: tv.location };
+    // `BASE + REMOTE` where `REMOTE = requests.get(…).text`: classify by what the names were computed from.
+    const texts = [node.text];
+    for (const id of node.type === 'identifier' ? [node] : descendantsOfType(node, 'identifier')) {
+      const v = this.singleValue(id);
+      if (v) texts.push(v.text);
+    }
+    if (texts.length > 1) tv.dynamicFrom = dynamicSources(texts.join('\n'));
+    return tv;
   }
 
   /** A TextValue for a default or schema value: strings as text, numbers/booleans/None as written. */

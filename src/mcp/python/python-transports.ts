@@ -48,12 +48,10 @@ export function pythonTransports(facts: PythonFacts, registry: ServerRegistry, i
     if (site.callee.type === 'attribute') {
       const method = site.callee.childForFieldName('attribute')?.text ?? '';
       const serve = SERVE_METHODS[method];
-      if (serve) {
-        const t = serveTransport(site, method, serve, facts, registry);
-        if (t) {
-          push(t.target, t.transport);
-          if (!serve.binds && t.transport.kind !== 'stdio') factories.set(site.node.id, t.transport);
-        }
+      const t = serve ? serveTransport(site, method, serve, facts, registry) : undefined;
+      if (t) {
+        push(t.target, t.transport);
+        if (!serve!.binds && t.transport.kind !== 'stdio') factories.set(site.node.id, t.transport);
         continue;
       }
     }
@@ -111,8 +109,8 @@ function serveTransport(site: CallSite, method: string, serve: ServeMethod, fact
   if (serve.binds) {
     const host = site.kwargs.get('host') ?? settings.host;
     const port = site.kwargs.get('port') ?? settings.port;
+    // Without a host both SDKs bind 127.0.0.1, so `hostDefaultsToAll` stays unset.
     if (host && !facts.isNone(host)) t.host = hostText(host, facts);
-    else t.hostDefaultsToAll = false; // both SDKs bind 127.0.0.1 unless told otherwise
     if (port && !facts.isNone(port)) t.port = portText(port, facts);
   }
   t.dnsRebindingProtection = protection(site.kwargs.get('transport_security') ?? settings.transportSecurity, facts);
@@ -157,12 +155,8 @@ function portText(node: Node, facts: PythonFacts): string {
 function applyListener(t: Transport, l: CallSite, facts: PythonFacts): void {
   const host = l.kwargs.get('host');
   const port = l.kwargs.get('port');
-  if (t.host === undefined) {
-    if (host && !facts.isNone(host)) {
-      t.host = hostText(host, facts);
-      delete t.hostDefaultsToAll;
-    } else t.hostDefaultsToAll = false; // uvicorn binds 127.0.0.1 by default
-  }
+  // uvicorn binds 127.0.0.1 when no host is given.
+  if (t.host === undefined && host && !facts.isNone(host)) t.host = hostText(host, facts);
   if (t.port === undefined && port && !facts.isNone(port)) t.port = portText(port, facts);
 }
 

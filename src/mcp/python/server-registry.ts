@@ -120,7 +120,7 @@ export class ServerRegistry {
   /** `mcp.settings.host = "0.0.0.0"` and friends, in document order (later ones win). */
   private readSettingsAssignments(): void {
     if (!this.servers.length) return;
-    for (const a of descendantsOfType(this.facts.root, 'assignment')) {
+    for (const a of this.facts.nodes('assignment')) {
       const left = a.childForFieldName('left');
       const right = a.childForFieldName('right');
       const parts = left && right ? receiverText(left)?.split('.') : undefined;
