@@ -397,6 +397,13 @@ describe('Go inventory: edge cases', () => {
     assert.deepEqual(s.transports.map((t) => [t.kind, t.host, t.hostDefaultsToAll, t.port]), [['streamable-http', undefined, true, '8088']]);
   });
 
+  it('groups a registration on a server parameter typed *mcp.Server under its receiver', async () => {
+    const s = server(await inventoryOf('edge-cases'), 'gosdk.go#m');
+    assert.equal(s.sdk.package, 'github.com/modelcontextprotocol/go-sdk');
+    const t = tool(s, 'more');
+    assert.deepEqual([t.api, t.title?.value, t.description?.value], ['Server.AddTool', 'More things', 'Registered on a server passed in from elsewhere.']);
+  });
+
   it('resolves a package-level server variable assigned in init()', async () => {
     const s = server(await inventoryOf('edge-cases'), 'initvar.go#s');
     assert.deepEqual(s.tools.map((t) => t.name), ['x']);

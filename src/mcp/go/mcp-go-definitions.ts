@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PromptDef, ResourceDef, SchemaProperty, ToolAnnotations, ToolDef } from '../../model/inventory.js';
 import type { GoFile } from './go-file.js';
-import { literalElements, literalFields, literalTypeText, unwrap } from './go-syntax.js';
+import { literalElements, literalFields, unwrap } from './go-syntax.js';
 import { schemaLiteralParams } from './schema-literal-params.js';
 import { structFields, structTypeOf } from './struct-params.js';
 
@@ -69,7 +69,8 @@ export function mcpGoTool(file: GoFile, expr: Node, depth = 0): ToolShape | unde
     }
     return undefined;
   }
-  if (/(^|\.)Tool$/.test(literalTypeText(e) ?? '') && file.sdk(unwrapType(e)!)) return fromToolLiteral(file, e);
+  const type = unwrapType(e);
+  if (type && /(^|\.)Tool$/.test(type.text) && file.sdk(type)?.family === 'mcp-go') return fromToolLiteral(file, e);
   return undefined;
 }
 
@@ -263,8 +264,8 @@ export function mcpGoResource(file: GoFile, expr: Node, template: boolean, depth
     }
     return res;
   }
-  const t = literalTypeText(e) ?? '';
-  if (!template && /(^|\.)Resource$/.test(t)) {
+  const type = unwrapType(e);
+  if (!template && type && /(^|\.)Resource$/.test(type.text) && file.sdk(type)?.family === 'mcp-go') {
     const f = literalFields(e);
     const res: ResourceShape = { ...uriOf(file, f.get('URI'), false), definition: e, api: 'mcp.Resource' };
     const name = f.get('Name');
