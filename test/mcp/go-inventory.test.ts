@@ -393,7 +393,7 @@ describe('Go inventory: edge cases', () => {
     const s = server(i, 'held.go#ms');
     assert.deepEqual(s.tools.map((t) => t.name), ['ask', 'get_repo']);
     // A project helper reading a declared parameter from the request is a binding; other strings are not.
-    assert.deepEqual(bindings(tool(s, 'get_repo')), ['owner=owner']);
+    assert.deepEqual(bindings(tool(s, 'get_repo')), ['owner=owner', 'branch=branch']);
     assert.deepEqual(s.transports.map((t) => [t.kind, t.host, t.hostDefaultsToAll, t.port]), [['streamable-http', undefined, true, '8088']]);
   });
 

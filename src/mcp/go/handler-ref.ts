@@ -136,7 +136,9 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
       const at = onReq ? -1 : args.findIndex((a) => a.text === req);
       if (at >= 0) {
         const key = args[at + 1] ? file.str(args[at + 1]!) : undefined;
-        if (key !== undefined && declared.includes(key)) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+        // mcp-go's own `mcp.ParseString(req, "key", def)` family always reads an argument.
+        const sdkParse = fn ? /^Parse[A-Z]/.test(file.sdk(fn)?.member ?? '') : false;
+        if (key !== undefined && (sdkParse || declared.includes(key))) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
         continue;
       }
       if (fn?.type !== 'selector_expression') continue;
