@@ -117,7 +117,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       skipped.push(r.skipped);
       continue;
     }
-    if (r.errors.some((e) => e.level === 'error' && (e.kind === 'read' || e.kind === 'timeout' || e.kind === 'internal')) && r.lines === 0) continue;
+    // A file that was never analysed is not counted as scanned, whether it was abandoned by a worker (no lines) or
+    // read in-process and then timed out in the parser (lines, but no tree).
+    if (r.errors.some((e) => e.level === 'error' && (e.kind === 'read' || e.kind === 'timeout' || e.kind === 'internal')) && !r.parsed) continue;
     summaries.push({ path: r.path, language: r.language, bytes: r.bytes });
     lines += r.lines;
     bytes += r.bytes;

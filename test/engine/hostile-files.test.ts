@@ -314,6 +314,7 @@ describe('hostile files', () => {
     const L = VULNERABLE_PY_LINE;
     assert.deepEqual(shellHits(r), [`sibling.py:${L}`, ...Array.from({ length: 6 }, (_, i) => `tools/t${i}.py:${L}`)]);
     assert.equal(r.timing?.workers, 2);
+    assert.equal(r.stats.files, 7, 'an abandoned file is not counted as scanned');
   });
 
   it('records the same file as a parse timeout when scanning in-process', async (t) => {
@@ -325,5 +326,7 @@ describe('hostile files', () => {
     assert.deepEqual(errorKeys(r), ['huge_generated.py timeout error']);
     assert.match(r.errors[0]!.message, /parsing took longer than 300 ms/);
     assert.deepEqual(shellHits(r), [`sibling.py:${VULNERABLE_PY_LINE}`]);
+    // Counted like the worker pool counts it, so that stats do not depend on the worker count.
+    assert.deepEqual([r.stats.files, r.stats.parsed, r.stats.bytes], [1, 1, Buffer.byteLength(VULNERABLE_PY)]);
   });
 });
