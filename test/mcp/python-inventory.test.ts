@@ -204,8 +204,36 @@ describe('standalone fastmcp package', () => {
         ['radar_image', 'mcp.tool', 'radar', 'Radar image around a point.'],
       ],
     );
-    assert.deepEqual(s.prompts.map((p) => [p.name, p.handler?.name]), [['storm_briefing', 'briefing']]);
+    assert.deepEqual(tv(tool(s, 'radar_image').title), { value: 'Radar', origin: 'literal' });
+    assert.deepEqual(s.prompts.map((p) => [p.name, p.api, p.handler?.name, p.description?.value]), [
+      ['storm_briefing', '@mcp.prompt', 'briefing', undefined],
+      ['short_briefing', 'mcp.add_prompt', 'briefing', 'Short storm briefing.'],
+    ]);
     assert.deepEqual(s.prompts[0]!.body?.map((b) => b.value), ['Write a storm briefing for {…}']);
+  });
+
+  it('reads add_resource(FunctionResource.from_function(…)) with the handler docstring as description', async () => {
+    const s = server(await inventoryOf('standalone'), 'server.py#mcp');
+    assert.deepEqual(
+      s.resources.map((r) => [r.uri, r.name, r.mimeType, r.isTemplate, r.api, r.description?.value, r.handler?.name]),
+      [['weather://forecast/today', 'today_forecast', 'application/json', false, 'mcp.add_resource', "Today's forecast as JSON.", 'today']],
+    );
+  });
+
+  it('attaches auth= providers (also assigned later), keeps a nested verifier and OAuth config at file level, and records provider metadata', async () => {
+    const inv = await inventoryOf('fastmcp-auth');
+    assert.deepEqual(server(inv, 'server.py#mcp').auth.map((a) => [a.kind, a.api]), [['token-verifier', 'RemoteAuthProvider']]);
+    assert.deepEqual(server(inv, 'server.py#proxy_server').auth.map((a) => [a.kind, a.api]), [['oauth-provider', 'GitHubProvider']]);
+    const f = fileOf(inv, 'server.py');
+    assert.deepEqual(f.auth.map((a) => [a.kind, a.api, a.location.startLine]), [['token-verifier', 'JWTVerifier', 8], ['oauth-config', 'authorization_endpoint', 20]]);
+    assert.deepEqual(f.metadataRoutes.map((m) => [m.kind, m.api, m.path]), [
+      ['sdk-router', 'RemoteAuthProvider', '/.well-known/oauth-protected-resource'],
+      ['sdk-router', 'GitHubProvider', '/.well-known/oauth-authorization-server'],
+    ]);
+    assert.deepEqual(
+      server(inv, 'server.py#mcp').transports.map((t) => [t.kind, t.api, t.host, t.port]),
+      [['streamable-http', 'mcp.run_async', '127.0.0.1', '8000']],
+    );
   });
 
   it('reads Annotated string descriptions, Enum classes and Optional[Literal] values; drops excluded and Context args', async () => {
