@@ -360,6 +360,8 @@ describe('registrations across modules', () => {
     assert.deepEqual(s.resources.map((r) => [r.uri, r.templateVariables, line(r.location)]), [['files://{path}', ['path'], 'tools/files.py:10']]);
     assert.deepEqual(s.transports.map((t) => [t.kind, t.api, line(t.location)]), [['stdio', 'mcp.run', '__main__.py:4']]);
     assert.deepEqual(fileOf(inv, 'tools/files.py').sdkImports, []);
+    // A registration helper that receives the server as a parameter named like the server variable.
+    assert.deepEqual(s.prompts.map((p) => [p.name, line(p.location), p.body?.map((b) => b.value)]), [['greeting', 'tools/register.py:5', ['Say hello to {…}']]]);
   });
 });
 
