@@ -27,7 +27,7 @@ export function mergeInventory(fileInventories: readonly FileInventory[], manife
 
   for (const f of files) {
     for (const orphan of f.orphans) {
-      let target = pickServer(servers, orphan.receiver, f.path);
+      let target = pickServer(servers, orphan.receiver, f.path, f.language);
       if (!target) {
         const first = orphan.tools[0]?.location ?? orphan.prompts[0]?.location ?? orphan.resources[0]?.location ?? orphan.transports[0]?.location;
         if (!first) continue;
@@ -42,6 +42,7 @@ export function mergeInventory(fileInventories: readonly FileInventory[], manife
           prompts: [],
           resources: [],
           location: first,
+          synthetic: true,
         };
         servers.push(target);
       }
@@ -71,11 +72,24 @@ export function mergeInventory(fileInventories: readonly FileInventory[], manife
   };
 }
 
-/** A server bound to `receiver`; with several, the one nearest in the folder tree to the registering file. */
-function pickServer(servers: ServerDef[], receiver: string, fromPath: string): ServerDef | undefined {
-  const candidates = servers.filter((s) => s.variable === receiver);
-  if (candidates.length <= 1) return candidates[0];
-  return [...candidates].sort((a, b) => commonPrefix(b.location.path, fromPath) - commonPrefix(a.location.path, fromPath) || cmp(a.id, b.id))[0];
+/**
+ * The server registrations on `receiver` belong to: one bound to that name (the nearest in the folder tree when
+ * there are several); otherwise — a helper that receives the server as a parameter, `def register(srv)` or
+ * `func registerAdmin(s *server.MCPServer)` — the only server of that language in the same folder (a Go package),
+ * or the only one in the project. Undefined when the choice would be a guess.
+ */
+function pickServer(servers: ServerDef[], receiver: string, fromPath: string, language: ServerDef['language']): ServerDef | undefined {
+  const named = servers.filter((s) => s.variable === receiver);
+  if (named.length === 1) return named[0];
+  if (named.length > 1) return [...named].sort((a, b) => commonPrefix(b.location.path, fromPath) - commonPrefix(a.location.path, fromPath) || cmp(a.id, b.id))[0];
+  const real = servers.filter((s) => s.language === language && !s.synthetic);
+  const sameDir = real.filter((s) => dirOf(s.location.path) === dirOf(fromPath));
+  if (sameDir.length === 1) return sameDir[0];
+  return real.length === 1 ? real[0] : undefined;
+}
+
+function dirOf(p: string): string {
+  return p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
 }
 
 /** Fills the SDK version from the nearest manifest (closest ancestor folder) that declares the package. */

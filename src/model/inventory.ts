@@ -177,6 +177,11 @@ export interface ServerDef {
   resources: ResourceDef[];
   /** Construction site (or first registration when no constructor was seen). */
   location: Location;
+  /**
+   * True when no construction was seen: registrations on a receiver that could not be matched to a server
+   * (e.g. a helper's parameter in a project with several servers) are grouped under this stand-in.
+   */
+  synthetic?: true;
 }
 
 /** What one file contributes; the engine merges these into servers. */

@@ -199,6 +199,7 @@ const serverDef = z
     prompts: z.array(promptDef),
     resources: z.array(resourceDef),
     location,
+    synthetic: z.literal(true).optional(),
   })
   .meta({ id: 'ServerDef' });
 

@@ -434,12 +434,12 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
   it('attaches registrations from other files of the package to the server they name', async () => {
     const i = await inventoryOf('split-package');
     const s = server(i, 'main.go#mcpServer');
-    assert.deepEqual(s.tools.map((t) => [t.name, t.location.path]), [['ping', 'tools.go']]);
+    assert.deepEqual(s.tools.map((t) => [t.name, t.location.path]), [['flush_cache', 'admin.go'], ['ping', 'tools.go']]);
     assert.equal(tool(s, 'ping').handler?.name, 'handlePing');
     assert.deepEqual(s.prompts.map((p) => p.name), ['greeting']);
     assert.deepEqual(s.transports.map((t) => t.api), ['server.ServeStdio']);
-    // A helper whose server parameter is only passed in from another file stays grouped under its own receiver.
-    assert.deepEqual(server(i, 'admin.go#s').tools.map((t) => t.name), ['flush_cache']);
+    // A helper whose server parameter is only passed in from another file belongs to the package's only server.
+    assert.deepEqual(i.servers.map((x) => x.id), ['main.go#mcpServer']);
   });
 
   it('takes the SDK version from the go.mod next to the code', async () => {
@@ -447,10 +447,7 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
     assert.deepEqual(split.manifests.map((m) => [m.path, m.kind, m.name]), [['go.mod', 'go.mod', 'example.com/split']]);
     assert.deepEqual(
       split.servers.map((s) => [s.id, s.sdk.package, s.sdk.version, s.sdk.versionSource]),
-      [
-        ['admin.go#s', 'github.com/mark3labs/mcp-go', 'v0.29.0', 'go.mod'],
-        ['main.go#mcpServer', 'github.com/mark3labs/mcp-go', 'v0.29.0', 'go.mod'],
-      ],
+      [['main.go#mcpServer', 'github.com/mark3labs/mcp-go', 'v0.29.0', 'go.mod']],
     );
     assert.equal(server(await inventoryOf('gosdk-http'), 'main.go#server').sdk.version, 'v1.0.0');
     assert.equal(server(await inventoryOf('mcpgo-basic'), 'main.go#s').sdk.version, 'v0.32.0');

@@ -328,9 +328,11 @@ describe('TypeScript inventory: HTTP transports and listeners', () => {
   it('attaches each connected transport with its protection setting', async () => {
     const s = server(await inventoryOf('http'), 'streamable.ts#mcp');
     assert.deepEqual(s.tools.map((t) => t.name), ['echo']);
-    assert.deepEqual(s.transports.map((t) => [t.kind, t.dnsRebindingProtection, t.location.startLine]), [
-      ['streamable-http', 'enabled', 24],
-      ['streamable-http', 'disabled', 35],
+    assert.deepEqual(s.transports.map((t) => [t.location.path, t.kind, t.dnsRebindingProtection, t.location.startLine]), [
+      ['streamable.ts', 'streamable-http', 'enabled', 24],
+      ['streamable.ts', 'streamable-http', 'disabled', 35],
+      // frameworks.js connects a transport to a `server` parameter; the folder's only server is the one it gets.
+      ['frameworks.js', 'streamable-http', 'default', 15],
     ]);
   });
 
@@ -353,10 +355,11 @@ describe('TypeScript inventory: HTTP transports and listeners', () => {
     ]);
   });
 
-  it('gives a transport connected to a server parameter to that receiver', async () => {
+  it('gives a transport connected to a server parameter to the only server, without inventing another', async () => {
     const inv = await inventoryOf('http');
-    const s = server(inv, 'frameworks.js#server');
-    assert.deepEqual(plain(s.transports), [{ kind: 'streamable-http', api: 'StreamableHTTPServerTransport', dnsRebindingProtection: 'default' }]);
+    assert.deepEqual(inv.servers.map((s) => s.id), ['streamable.ts#mcp']);
+    const fromParam = server(inv, 'streamable.ts#mcp').transports.filter((t) => t.location.path === 'frameworks.js');
+    assert.deepEqual(plain(fromParam), [{ kind: 'streamable-http', api: 'StreamableHTTPServerTransport', dnsRebindingProtection: 'default' }]);
   });
 });
 
