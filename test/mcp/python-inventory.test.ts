@@ -428,7 +428,11 @@ describe('dynamic and tricky registrations', () => {
     assert.deepEqual(built.tools.map((t) => [t.name, t.api, t.params.map((p) => p.name), t.description?.value]), [
       ['via_factory', '@mcp.tool', ['count'], undefined],
       ['increment', 'mcp.tool', ['n'], 'Adds one.'],
+      ['search', 'mcp.add_tool', [], 'Search the index.'],
+      ['prebuilt', 'mcp.add_tool', [], undefined],
     ]);
+    // An imported function keeps its own __name__; a prebuilt object's name is unknown, and so is its schema.
+    assert.deepEqual(built.tools.slice(2).map((t) => [t.nameResolved, t.schemaKind]), [[true, 'dynamic'], [false, 'dynamic']]);
     const svc = server(inv, 'service.py#self.server');
     assert.deepEqual(svc.tools.map((t) => [t.name, t.handler?.name, t.handler?.location.startLine]), [['svc_status', 'call_tool', 15]]);
     const v2 = server(inv, 'handlers_v2.py#server');

@@ -28,6 +28,8 @@ interface Registration {
   fn?: Node;
   /** How the handler was referenced, for the default name when its definition is elsewhere. */
   fnRef?: Node;
+  /** The reference is an object whose name cannot be read from the reference (a prebuilt `Tool`). */
+  opaque?: boolean;
   options: Options;
   api: string;
   location: Node;
@@ -121,8 +123,7 @@ function callRegistration(method: string, args: Node[], kwargs: Map<string, Node
     case 'prompt': {
       const fn = first ? facts.functionFor(first) : undefined;
       if (!fn) return undefined; // `mcp.tool(name="x")` alone is a decorator factory, handled when applied
-      const site = facts.callSite(node)!;
-      return { kind: method, fn, fnRef: first, options: keywordOptions(method, site.kwargs), api: `mcp.${method}`, location: node };
+      return { kind: method, fn, fnRef: first, options: keywordOptions(method, kwargs), api: `mcp.${method}`, location: node };
     }
     case 'add_tool': {
       if (!first) return undefined;
@@ -130,7 +131,9 @@ function callRegistration(method: string, args: Node[], kwargs: Map<string, Node
       if (wrapped) return { ...wrapped, api: 'mcp.add_tool', location: node };
       const fn = facts.functionFor(first);
       if (!fn && first.type !== 'identifier') return undefined;
-      return { kind: 'tool', fn, fnRef: first, options: { ...keywordOptions('tool', kwargs), name: kwargs.get('name') ?? args[1] }, api: 'mcp.add_tool', location: node };
+      // A name bound in this file to something other than a function is a prebuilt tool object of unknown name.
+      const opaque = !fn && facts.assignments.has(first.text);
+      return { kind: 'tool', fn, fnRef: first, opaque, options: { ...keywordOptions('tool', kwargs), name: kwargs.get('name') ?? args[1] }, api: 'mcp.add_tool', location: node };
     }
     case 'add_prompt': {
       const wrapped = first ? fromFunctionCall('prompt', first, facts) : undefined;
@@ -212,8 +215,14 @@ function resolveName(r: Registration, facts: PythonFacts): { name: string; nameR
   if (fnName) return { name: fnName, nameResolved: true };
   if (r.fn?.type === 'lambda') return { name: '<lambda>', nameResolved: true };
   const ref = r.fnRef;
-  if (ref?.type === 'identifier') return { name: ref.text, nameResolved: true };
-  if (ref?.type === 'attribute') return { name: ref.childForFieldName('attribute')?.text ?? ref.text, nameResolved: true };
+  // The standalone package's add_tool() takes a Tool object, whose name the reference does not tell.
+  const opaque = r.opaque || (r.api === 'mcp.add_tool' && r.target.server?.def.sdk.package === 'fastmcp');
+  if (ref?.type === 'identifier' && !opaque) {
+    const imp = facts.imports.get(ref.text);
+    // `from tools import search as s` registers a function whose __name__ is still `search`.
+    return { name: imp && imp.imported !== '*' ? imp.imported : ref.text, nameResolved: true };
+  }
+  if (ref?.type === 'attribute' && !opaque) return { name: ref.childForFieldName('attribute')?.text ?? ref.text, nameResolved: true };
   return { name: ref?.text ?? '', nameResolved: false };
 }
 
