@@ -419,7 +419,9 @@ describe('dynamic and tricky registrations', () => {
     assert.deepEqual(tv(s.tools[0]!.description), { value: 'Fetch a URL. {…}', origin: 'dynamic', dynamicFrom: ['network'] });
     // GREETING is assigned twice, so the explicit description is not a known constant (and still wins over the docstring).
     assert.deepEqual([s.tools[1]!.description?.value, s.tools[1]!.description?.origin], ['GREETING', 'dynamic']);
-    assert.deepEqual(s.transports.map((t) => [t.kind, t.dnsRebindingProtection]), [['unknown', 'default']]);
+    // `anyio.run(serve)` runs the event loop, not a server: no transport and no phantom `anyio` server.
+    assert.deepEqual(s.transports.map((t) => [t.kind, t.api, t.dnsRebindingProtection]), [['unknown', 'mcp.run', 'default'], ['stdio', 'mcp.run_async', 'not-applicable']]);
+    assert.deepEqual((await inventoryOf('dynamic')).servers.map((x) => x.id), ['server.py#mcp']);
   });
 
   it('follows factory functions and self attributes, registers lambdas, and reads constructor-style low-level handlers', async () => {

@@ -62,6 +62,7 @@ const NON_MCP_MODULES = new Set([
   'langchain', 'langchain_core', 'langgraph', 'crewai', 'agents', 'smolagents', 'autogen', 'llama_index', 'semantic_kernel',
   'openai', 'anthropic', 'threading', 'asyncio', 'multiprocessing', 'subprocess', 'gradio', 'streamlit', 'sanic', 'quart',
   'tornado', 'socketserver', 'http', 'bottle', 'falcon', 'litestar', 'dramatiq', 'rq', 'schedule', 'apscheduler',
+  'anyio', 'trio', 'curio', 'gevent', 'uvloop', 'waitress', 'gunicorn',
 ]);
 
 export class ServerRegistry {
@@ -191,6 +192,8 @@ export class ServerRegistry {
     const imp = facts.imports.get(head);
     if (imp) {
       if (NON_MCP_MODULES.has(imp.module.split('.')[0]!)) return false;
+      // A module is never the server itself (`anyio.run(main)`); an attribute of one may be (`app_module.mcp`).
+      if (imp.imported === '*' && (head === text || !/mcp|server/i.test(text.slice(text.lastIndexOf('.') + 1)))) return false;
       return use === 'registration' || this.hasSdkImport || /mcp|server/i.test(text);
     }
     if (!this.hasSdkImport) return false;
