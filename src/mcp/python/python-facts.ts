@@ -266,7 +266,8 @@ export class PythonFacts {
     const str = first.namedChildren[0];
     if (!str || (str.type !== 'string' && str.type !== 'concatenated_string')) return undefined;
     const s = staticString(str, 'python', this.assignments);
-    if (!s) return undefined;
+    // An f-string in docstring position is evaluated and discarded: `__doc__` stays None.
+    if (!s?.complete) return undefined;
     return { value: cleanDocstring(s.value), origin: 'docstring', location: this.loc(str) };
   }
 

@@ -15,17 +15,17 @@ interface ServeMethod {
   binds: boolean;
 }
 
-const SERVE_METHODS: Record<string, ServeMethod> = {
-  run: { kind: 'stdio', transportArg: 'keyword-or-first', binds: true },
-  run_async: { kind: 'stdio', transportArg: 'keyword-or-first', binds: true },
-  run_stdio_async: { kind: 'stdio', binds: false },
-  run_sse_async: { kind: 'sse', binds: true },
-  run_streamable_http_async: { kind: 'streamable-http', binds: true },
-  run_http_async: { kind: 'streamable-http', transportArg: 'keyword', binds: true },
-  sse_app: { kind: 'sse', binds: false },
-  streamable_http_app: { kind: 'streamable-http', binds: false },
-  http_app: { kind: 'streamable-http', transportArg: 'keyword', binds: false },
-};
+const SERVE_METHODS: ReadonlyMap<string, ServeMethod> = new Map([
+  ['run', { kind: 'stdio', transportArg: 'keyword-or-first', binds: true }],
+  ['run_async', { kind: 'stdio', transportArg: 'keyword-or-first', binds: true }],
+  ['run_stdio_async', { kind: 'stdio', binds: false }],
+  ['run_sse_async', { kind: 'sse', binds: true }],
+  ['run_streamable_http_async', { kind: 'streamable-http', binds: true }],
+  ['run_http_async', { kind: 'streamable-http', transportArg: 'keyword', binds: true }],
+  ['sse_app', { kind: 'sse', binds: false }],
+  ['streamable_http_app', { kind: 'streamable-http', binds: false }],
+  ['http_app', { kind: 'streamable-http', transportArg: 'keyword', binds: false }],
+]);
 
 const STDIO_SERVER = new Set(['mcp.server.stdio.stdio_server', 'mcp.server.stdio_server']);
 const SSE_TRANSPORT = new Set(['mcp.server.sse.SseServerTransport']);
@@ -47,7 +47,7 @@ export function pythonTransports(facts: PythonFacts, registry: ServerRegistry, i
     const name = site.name ?? '';
     if (site.callee.type === 'attribute') {
       const method = site.callee.childForFieldName('attribute')?.text ?? '';
-      const serve = SERVE_METHODS[method];
+      const serve = SERVE_METHODS.get(method);
       const t = serve ? serveTransport(site, method, serve, facts, registry) : undefined;
       if (t) {
         push(t.target, t.transport);
