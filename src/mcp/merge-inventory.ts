@@ -1,18 +1,22 @@
 // Joins per-file inventories into servers: attaches registrations made in other modules and SDK versions from manifests.
 import type { FileInventory, Inventory, ManifestInfo, SdkRef, ServerDef } from '../model/inventory.js';
 
-/** Package names of the MCP SDKs per ecosystem, as they appear in manifests. */
-export const SDK_PACKAGES: Record<string, { ecosystem: 'npm' | 'pypi' | 'go' }> = {
-  '@modelcontextprotocol/sdk': { ecosystem: 'npm' },
-  '@modelcontextprotocol/server': { ecosystem: 'npm' },
-  '@modelcontextprotocol/node': { ecosystem: 'npm' },
-  fastmcp: { ecosystem: 'npm' },
-  mcp: { ecosystem: 'pypi' },
-  'github.com/mark3labs/mcp-go': { ecosystem: 'go' },
-  'github.com/modelcontextprotocol/go-sdk': { ecosystem: 'go' },
+type Ecosystem = 'npm' | 'pypi' | 'go';
+
+/** Package names of the MCP SDKs and the ecosystems they are published in (`fastmcp` exists on npm and PyPI). */
+export const SDK_PACKAGES: Record<string, readonly Ecosystem[]> = {
+  '@modelcontextprotocol/sdk': ['npm'],
+  '@modelcontextprotocol/server': ['npm'],
+  '@modelcontextprotocol/node': ['npm'],
+  fastmcp: ['npm', 'pypi'],
+  mcp: ['pypi'],
+  'github.com/mark3labs/mcp-go': ['go'],
+  'github.com/modelcontextprotocol/go-sdk': ['go'],
 };
 
-const ECOSYSTEM_OF_KIND: Record<ManifestInfo['kind'], 'npm' | 'pypi' | 'go' | undefined> = {
+const ECOSYSTEM_OF_LANGUAGE: Record<ServerDef['language'], Ecosystem> = { python: 'pypi', typescript: 'npm', go: 'go' };
+
+const ECOSYSTEM_OF_KIND: Record<ManifestInfo['kind'], Ecosystem | undefined> = {
   'package.json': 'npm',
   'pyproject.toml': 'pypi',
   'requirements.txt': 'pypi',
@@ -53,10 +57,13 @@ export function mergeInventory(fileInventories: readonly FileInventory[], manife
     }
   }
 
-  for (const s of servers) s.sdk = withVersion(s.sdk, s.location.path, manifests);
+  for (const s of servers) s.sdk = withVersion(s.sdk, s.location.path, s.language, manifests);
   servers.sort((a, b) => cmp(a.id, b.id));
 
-  const sdkInManifest = manifests.some((m) => Object.keys(m.dependencies).some((d) => d in SDK_PACKAGES && ECOSYSTEM_OF_KIND[m.kind] === SDK_PACKAGES[d]!.ecosystem));
+  const sdkInManifest = manifests.some((m) => {
+    const eco = ECOSYSTEM_OF_KIND[m.kind];
+    return eco !== undefined && Object.keys(m.dependencies).some((d) => SDK_PACKAGES[d]?.includes(eco));
+  });
   return {
     isMcpServer: servers.length > 0 || files.some((f) => f.sdkImports.length > 0) || sdkInManifest,
     servers,
@@ -64,7 +71,7 @@ export function mergeInventory(fileInventories: readonly FileInventory[], manife
     files: files.map((f) => ({
       path: f.path,
       language: f.language,
-      sdkImports: f.sdkImports.map((s) => withVersion(s, f.path, manifests)),
+      sdkImports: f.sdkImports.map((s) => withVersion(s, f.path, f.language, manifests)),
       auth: f.auth,
       metadataRoutes: f.metadataRoutes,
       transports: f.transports,
@@ -93,10 +100,10 @@ function dirOf(p: string): string {
 }
 
 /** Fills the SDK version from the nearest manifest (closest ancestor folder) that declares the package. */
-function withVersion(sdk: SdkRef, filePath: string, manifests: readonly ManifestInfo[]): SdkRef {
+function withVersion(sdk: SdkRef, filePath: string, language: ServerDef['language'], manifests: readonly ManifestInfo[]): SdkRef {
   if (sdk.version) return sdk;
   const pkg = sdk.package;
-  const eco = SDK_PACKAGES[pkg]?.ecosystem;
+  const eco = ECOSYSTEM_OF_LANGUAGE[language];
   let best: ManifestInfo | undefined;
   for (const m of manifests) {
     if (eco && ECOSYSTEM_OF_KIND[m.kind] !== eco) continue;
