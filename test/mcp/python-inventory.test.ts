@@ -185,7 +185,8 @@ describe('standalone fastmcp package', () => {
   it('finds the server with a dynamic instructions value and the JWTVerifier passed through a variable', async () => {
     const inv = await inventoryOf('standalone');
     const s = server(inv, 'server.py#mcp');
-    assert.deepEqual(s.sdk, { package: 'fastmcp', api: 'fastmcp' });
+    // The PyPI fastmcp pin in the fixture's requirements.txt gives the version.
+    assert.deepEqual(s.sdk, { package: 'fastmcp', api: 'fastmcp', version: '==2.12.4', versionSource: 'requirements.txt' });
     assert.deepEqual(tv(s.name), { value: 'weather', origin: 'literal' });
     assert.deepEqual(tv(s.version), { value: '2.1.0', origin: 'literal' });
     assert.deepEqual(tv(s.instructions), { value: 'os.environ.get("WEATHER_HINT", "Weather tools")', origin: 'dynamic', dynamicFrom: ['environment'] });
