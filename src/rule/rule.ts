@@ -105,6 +105,14 @@ export function capture(match: QueryMatch, name: string): Node | undefined {
   return match.captures.find((c) => c.name === name)?.node;
 }
 
+/** `path` and `span` of a RawFinding placed at an inventory location (project detectors report where the inventory points). */
+export function at(location: Location): { path: string; span: Span } {
+  return {
+    path: location.path,
+    span: { start: { row: location.startLine - 1, column: location.startColumn - 1 }, end: { row: location.endLine - 1, column: location.endColumn - 1 } },
+  };
+}
+
 export function nodeSpan(node: Node): Span {
   return { start: node.startPosition, end: node.endPosition };
 }

@@ -1,6 +1,6 @@
 // MV5001 (MCPSafe MCP-277): a server verifies OAuth/JWT bearer tokens but publishes no RFC 9728 protected resource metadata.
 import type { AuthSetup } from '../../../model/inventory.js';
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 
 /** How many searched files the message names before summarising the rest. */
 const LISTED_FILES = 5;
@@ -65,11 +65,7 @@ export default defineRule({
         auth.sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
         const first = auth[0]!;
         out.push({
-          path,
-          span: {
-            start: { row: first.location.startLine - 1, column: first.location.startColumn - 1 },
-            end: { row: first.location.endLine - 1, column: first.location.endColumn - 1 },
-          },
+          ...at(first.location),
           data: { auth: [...new Set(auth.map((a) => a.api))].slice(0, 3).join(', '), searched: searchedText || path },
           related: auth.slice(1).map((a) => ({ location: a.location, message: `token verification via ${a.api}` })),
         });

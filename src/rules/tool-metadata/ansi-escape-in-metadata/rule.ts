@@ -1,5 +1,5 @@
 // MV1003: terminal control sequences in tool metadata, which hide or rewrite text when a client prints it.
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { metadataTexts } from '../../../rule/metadata-texts.js';
 
 /** ESC, C1 controls, BEL, backspace, and a carriage return that is not part of CRLF. */
@@ -42,10 +42,8 @@ export default defineRule({
         const hits = m.text.value.match(CONTROL);
         if (!hits) continue;
         const kinds = [...new Set(hits.map(describe))].sort();
-        const loc = m.text.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(m.text.location),
           data: { field: m.field, count: hits.length, kinds: kinds.join(', ') },
           tool: m.tool,
         });

@@ -1,5 +1,5 @@
 // MV1002 (MCPSafe MCP-048): invisible or direction-changing characters in text shown to the model.
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { metadataTexts } from '../../../rule/metadata-texts.js';
 import { scanInvisible } from './invisible-characters.js';
 
@@ -41,10 +41,8 @@ export default defineRule({
       for (const m of metadataTexts(ctx.inventory)) {
         const scan = scanInvisible(m.text.value);
         if (scan.count === 0) continue;
-        const loc = m.text.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(m.text.location),
           data: { field: m.field, count: scan.count, kinds: scan.kinds.join(', '), smuggled: scan.smuggled ? `; hidden text: "${scan.smuggled.slice(0, 120)}"` : '' },
           tool: m.tool,
           severity: scan.kinds.includes('tag') ? 'critical' : undefined,

@@ -1,5 +1,5 @@
 // MV1005 (MCPSafe MCP-252): a tool description far longer than any honest description needs, or padded to hide text.
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { metadataTexts } from '../../../rule/metadata-texts.js';
 
 const DEFAULT_MAX_TOKENS = 200;
@@ -59,10 +59,8 @@ export default defineRule({
         const padded = PADDING.test(m.text.value);
         const tokens = estimateTokens(m.text.value);
         if (!padded && tokens <= budget) continue;
-        const loc = m.text.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(m.text.location),
           data: { field: m.field, what: padded ? 'padded with long runs of whitespace that hide what follows' : `about ${tokens} tokens long, over the budget of ${budget}` },
           tool: m.tool,
           severity: padded ? 'medium' : undefined,

@@ -1,6 +1,6 @@
 // MV1006: tool names that break the MCP naming rules (length, characters) or repeat within one server.
 import type { ToolDef } from '../../../model/inventory.js';
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 
 const VALID = /^[A-Za-z0-9_.-]{1,128}$/;
 
@@ -37,10 +37,8 @@ export default defineRule({
     detect(ctx) {
       const out: RawFinding[] = [];
       const report = (t: ToolDef, problem: string) => {
-        const loc = t.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(t.location),
           data: { name: t.name.length > 80 ? `${t.name.slice(0, 77)}...` : t.name, problem },
           tool: t.name,
         });

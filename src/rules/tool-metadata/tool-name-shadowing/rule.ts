@@ -1,5 +1,5 @@
 // MV1004 (MCPSafe MCP-046): a tool name equal to, or dressed up as, a tool of a widely installed server.
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { matchWellKnown } from './well-known-tools.js';
 
 export default defineRule({
@@ -42,10 +42,8 @@ export default defineRule({
           if (!tool.nameResolved) continue;
           const m = matchWellKnown(tool.name);
           if (!m) continue;
-          const loc = tool.location;
           out.push({
-            path: loc.path,
-            span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+            ...at(tool.location),
             data: { name: tool.name, known: m.known, owner: m.owner, how: m.kind === 'exact' ? 'has the same name as' : m.kind === 'variant' ? 'is a spelling variant of' : 'uses look-alike letters to imitate' },
             tool: tool.name,
             severity: m.kind === 'lookalike' ? 'high' : undefined,

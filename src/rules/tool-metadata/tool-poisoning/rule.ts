@@ -1,5 +1,5 @@
 // MV1001 (MCPSafe MCP-093): text a client shows to its model carries instructions aimed at the model, not a description.
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { metadataTexts } from '../../../rule/metadata-texts.js';
 import { poisoningSignals } from './poisoning-signals.js';
 
@@ -41,10 +41,8 @@ export default defineRule({
       for (const m of metadataTexts(ctx.inventory)) {
         const found = poisoningSignals(m.text.value);
         if (!found.fires) continue;
-        const loc = m.text.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(m.text.location),
           data: { field: m.field, signals: found.summary },
           tool: m.tool,
           severity: found.critical ? 'critical' : undefined,

@@ -1,6 +1,6 @@
 // MV4001: an MCP server's HTTP transport listens on every network interface instead of loopback.
 import type { Inventory, ServerDef } from '../../../model/inventory.js';
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { isWildcardHost, networkTransports, wildcardDefault } from '../transports-of.js';
 
 export default defineRule({
@@ -44,10 +44,8 @@ export default defineRule({
         else if (t.host === undefined && t.hostDefaultsToAll) where = 'every interface (no host given, and that is the default)';
         if (!where) continue;
         const noAuth = !hasAuth(ctx.inventory, server);
-        const loc = t.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(t.location),
           data: { api: t.api, where: t.port ? `${where}, port ${t.port}` : where, noAuth: noAuth ? ', and no token verification was found' : '' },
           severity: noAuth ? 'high' : undefined,
         });

@@ -1,6 +1,6 @@
 // MV4002 (MCPSafe MCP-274): a local Streamable HTTP/SSE endpoint without Host/Origin validation, open to DNS rebinding.
 import type { Inventory, SdkRef, Transport } from '../../../model/inventory.js';
-import { defineRule, type RawFinding } from '../../../rule/rule.js';
+import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { isLoopbackHost, isWildcardHost, networkTransports } from '../transports-of.js';
 import { versionBelow } from './version-below.js';
 
@@ -62,10 +62,8 @@ export default defineRule({
         const sdk = server?.sdk ?? sdkOfFile(ctx.inventory, t.location.path);
         const verdict = judge(t, sdk);
         if (!verdict) continue;
-        const loc = t.location;
         out.push({
-          path: loc.path,
-          span: { start: { row: loc.startLine - 1, column: loc.startColumn - 1 }, end: { row: loc.endLine - 1, column: loc.endColumn - 1 } },
+          ...at(t.location),
           data: { api: t.api, why: verdict.why },
           confidence: verdict.confidence,
         });
