@@ -5,42 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/engine/scan.js';
+import { bindings, fileOf, fixtureInventories, fixtureRoot, server, tool } from '../helpers/inventory.js';
 import type { Inventory, ServerDef, ToolDef } from '../../src/model/inventory.js';
 
-const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'inventory', 'go');
-
-const cache = new Map<string, Promise<Inventory>>();
-function inventoryOf(folder: string): Promise<Inventory> {
-  let p = cache.get(folder);
-  if (!p) {
-    p = scan({ target: path.join(FIXTURES, folder), rules: { rules: [] }, config: false, workers: 1 }).then((r) => {
-      assert.deepEqual(r.errors, [], `scan errors in ${folder}`);
-      return r.inventory;
-    });
-    cache.set(folder, p);
-  }
-  return p;
-}
-
-function server(inv: Inventory, id: string): ServerDef {
-  const s = inv.servers.find((x) => x.id === id);
-  assert.ok(s, `no server ${id}; have ${inv.servers.map((x) => x.id).join(', ')}`);
-  return s;
-}
-
-function tool(s: ServerDef, name: string): ToolDef {
-  const t = s.tools.find((x) => x.name === name);
-  assert.ok(t, `no tool ${name}; have ${s.tools.map((x) => x.name).join(', ')}`);
-  return t;
-}
+const FIXTURES = fixtureRoot('go');
+const inventoryOf = fixtureInventories('go');
 
 /** Params as compact tuples, so one assertion shows the whole schema. */
 function paramSummary(t: ToolDef) {
   return t.params.map((p) => ({ name: p.name, type: p.type, required: p.required, description: p.description?.value }));
-}
-
-function bindings(t: { handler?: { bindings: { param: string; local: string }[] } }) {
-  return t.handler?.bindings.map((b) => `${b.param}=${b.local}`);
 }
 
 describe('Go inventory: mark3labs/mcp-go', () => {
@@ -214,15 +187,9 @@ describe('Go inventory: mcp-go helpers, factories and HTTP', () => {
       ],
     );
     // The listener serving the SSE mux is the SSE transport, not a separate loose listener.
-    assert.deepEqual(inv(await inventoryOf('mcpgo-http'), 'main.go').transports, []);
+    assert.deepEqual(fileOf(await inventoryOf('mcpgo-http'), 'main.go').transports, []);
   });
 });
-
-function inv(i: Inventory, file: string) {
-  const f = i.files.find((x) => x.path === file);
-  assert.ok(f, `no file ${file}`);
-  return f;
-}
 
 describe('Go inventory: official go-sdk', () => {
   it('reads mcp.NewServer with Implementation and ServerOptions', async () => {
@@ -286,17 +253,17 @@ describe('Go inventory: official go-sdk', () => {
       s.transports.map((t) => ({ kind: t.kind, api: t.api, host: t.host, all: t.hostDefaultsToAll, port: t.port, dns: t.dnsRebindingProtection })),
       [{ kind: 'streamable-http', api: 'mcp.NewStreamableHTTPHandler', host: undefined, all: true, port: '8080', dns: 'disabled' }],
     );
-    assert.deepEqual(inv(await inventoryOf('gosdk-http'), 'main.go').transports, []);
+    assert.deepEqual(fileOf(await inventoryOf('gosdk-http'), 'main.go').transports, []);
   });
 
   it('attaches bearer middleware wrapping the handler to the server', async () => {
     const i = await inventoryOf('gosdk-http');
     assert.deepEqual(server(i, 'main.go#server').auth.map((a) => [a.kind, a.api, a.location.startLine]), [['bearer-middleware', 'auth.RequireBearerToken', 82]]);
-    assert.deepEqual(inv(i, 'main.go').auth, []);
+    assert.deepEqual(fileOf(i, 'main.go').auth, []);
   });
 
   it('reports the metadata route, the SDK metadata handler and well-known literals', async () => {
-    const routes = inv(await inventoryOf('gosdk-http'), 'main.go').metadataRoutes;
+    const routes = fileOf(await inventoryOf('gosdk-http'), 'main.go').metadataRoutes;
     assert.deepEqual(
       routes.map((r) => [r.kind, r.path, r.api, r.location.startLine]),
       [
@@ -366,7 +333,7 @@ describe('Go inventory: edge cases', () => {
       ],
     );
     // net.Listen feeding the default mux serves no MCP handler: a loose listener of the file.
-    assert.deepEqual(inv(i, 'mcpgo.go').transports.map((t) => [t.kind, t.api, t.host, t.port]), [['http', 'net.Listen', '0.0.0.0', '7000']]);
+    assert.deepEqual(fileOf(i, 'mcpgo.go').transports.map((t) => [t.kind, t.api, t.host, t.port]), [['http', 'net.Listen', '0.0.0.0', '7000']]);
   });
 
   it('marks instructions from a //go:embed variable as read from a file, on an unbound server', async () => {
@@ -377,7 +344,7 @@ describe('Go inventory: edge cases', () => {
   });
 
   it("reads mcp-go's well-known path constant and metadata handler", async () => {
-    const routes = inv(await inventoryOf('edge-cases'), 'mcpgo.go').metadataRoutes;
+    const routes = fileOf(await inventoryOf('edge-cases'), 'mcpgo.go').metadataRoutes;
     assert.deepEqual(
       routes.map((r) => [r.kind, r.path, r.api, r.location.startLine]),
       [
@@ -415,7 +382,7 @@ describe('Go inventory: edge cases', () => {
     const s = server(i, 'guarded.go#srv');
     assert.deepEqual(s.auth.map((a) => [a.kind, a.api]), [['bearer-middleware', 'auth.RequireBearerToken']]);
     assert.deepEqual(s.transports.map((t) => [t.kind, t.hostDefaultsToAll, t.port]), [['streamable-http', true, '7070']]);
-    assert.deepEqual(inv(i, 'guarded.go').auth.map((a) => [a.kind, a.api]), [['jwt-verify', 'jwt.ParseWithClaims']]);
+    assert.deepEqual(fileOf(i, 'guarded.go').auth.map((a) => [a.kind, a.api]), [['jwt-verify', 'jwt.ParseWithClaims']]);
     assert.deepEqual(tool(s, 'hello').params, []);
   });
 
@@ -426,7 +393,7 @@ describe('Go inventory: edge cases', () => {
     assert.deepEqual(s.transports.map((t) => [t.kind, t.api, t.host, t.port, t.dnsRebindingProtection]), [['streamable-http', 'mcp.NewStreamableHTTPHandler', '0.0.0.0', '3000', 'default']]);
     assert.deepEqual(paramSummary(tool(s, 'per_request')), [{ name: 'q', type: 'string', required: true, description: undefined }]);
     assert.deepEqual(server(i, 'gosdk.go#other').transports.map((t) => [t.kind, t.api]), [['stdio', 'mcp.StdioTransport']]);
-    assert.deepEqual(inv(i, 'gosdk.go').transports, []);
+    assert.deepEqual(fileOf(i, 'gosdk.go').transports, []);
   });
 });
 
@@ -451,13 +418,13 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
     );
     assert.equal(server(await inventoryOf('gosdk-http'), 'main.go#server').sdk.version, 'v1.0.0');
     assert.equal(server(await inventoryOf('mcpgo-basic'), 'main.go#s').sdk.version, 'v0.32.0');
-    assert.deepEqual(inv(split, 'main.go').sdkImports, [{ package: 'github.com/mark3labs/mcp-go', api: 'mcp-go', version: 'v0.29.0', versionSource: 'go.mod' }]);
+    assert.deepEqual(fileOf(split, 'main.go').sdkImports, [{ package: 'github.com/mark3labs/mcp-go', api: 'mcp-go', version: 'v0.29.0', versionSource: 'go.mod' }]);
   });
 
   it('reports JWT verification vs decoding, OAuth config and metadata routes in a file without an SDK import', async () => {
     const i = await inventoryOf('auth-helpers');
     assert.equal(i.isMcpServer, false);
-    const f = inv(i, 'tokens.go');
+    const f = fileOf(i, 'tokens.go');
     assert.deepEqual(f.sdkImports, []);
     assert.deepEqual(
       f.auth.map((a) => [a.kind, a.api, a.location.startLine]),
@@ -481,7 +448,7 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
   });
 
   it('reads jwx, go-jose and go-oidc verification, and routes on net/http, echo and chi', async () => {
-    const f = inv(await inventoryOf('auth-helpers'), 'routes.go');
+    const f = fileOf(await inventoryOf('auth-helpers'), 'routes.go');
     assert.deepEqual(
       f.auth.map((a) => [a.kind, a.api, a.location.startLine]),
       [

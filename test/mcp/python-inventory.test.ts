@@ -4,45 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { scan } from '../../src/engine/scan.js';
+import { fileOf, fixtureInventories, fixtureRoot, scanInventory, server, tool } from '../helpers/inventory.js';
 import type { Inventory, ServerDef, TextValue, ToolDef } from '../../src/model/inventory.js';
 import type { Location } from '../../src/model/location.js';
 
-const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'inventory', 'python');
-
-const cache = new Map<string, Promise<Inventory>>();
-function inventoryOf(folder: string): Promise<Inventory> {
-  let p = cache.get(folder);
-  if (!p) {
-    p = scanInventory(path.join(FIXTURES, folder));
-    cache.set(folder, p);
-  }
-  return p;
-}
-
-async function scanInventory(target: string): Promise<Inventory> {
-  const r = await scan({ target, rules: { rules: [] }, config: false, workers: 1 });
-  assert.deepEqual(r.errors, [], `scan errors in ${target}`);
-  return r.inventory;
-}
-
-function server(inv: Inventory, id: string): ServerDef {
-  const s = inv.servers.find((x) => x.id === id);
-  assert.ok(s, `no server ${id}; have ${inv.servers.map((x) => x.id).join(', ')}`);
-  return s;
-}
-
-function tool(s: ServerDef, name: string): ToolDef {
-  const t = s.tools.find((x) => x.name === name);
-  assert.ok(t, `no tool ${name}; have ${s.tools.map((x) => x.name).join(', ')}`);
-  return t;
-}
-
-function fileOf(inv: Inventory, p: string) {
-  const f = inv.files.find((x) => x.path === p);
-  assert.ok(f, `no file ${p}; have ${inv.files.map((x) => x.path).join(', ')}`);
-  return f;
-}
+const FIXTURES = fixtureRoot('python');
+const inventoryOf = fixtureInventories('python');
 
 /** A text value without its location, for compact comparisons. */
 function tv(t: TextValue | undefined) {

@@ -5,56 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { scan } from '../../src/engine/scan.js';
+import { bindings, fileOf, fixtureInventories, prompt, resource, server, tool } from '../helpers/inventory.js';
 import type { Inventory, PromptDef, ResourceDef, ServerDef, ToolDef, Transport } from '../../src/model/inventory.js';
 
-const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'inventory', 'typescript');
-
-const cache = new Map<string, Promise<Inventory>>();
-function inventoryOf(folder: string): Promise<Inventory> {
-  let p = cache.get(folder);
-  if (!p) {
-    p = scan({ target: path.join(FIXTURES, folder), rules: { rules: [] }, config: false, workers: 1 }).then((r) => {
-      assert.deepEqual(r.errors, [], `scan errors in ${folder}`);
-      return r.inventory;
-    });
-    cache.set(folder, p);
-  }
-  return p;
-}
-
-function server(inv: Inventory, id: string): ServerDef {
-  const s = inv.servers.find((x) => x.id === id);
-  assert.ok(s, `no server ${id}; have ${inv.servers.map((x) => x.id).join(', ')}`);
-  return s;
-}
-
-function tool(s: ServerDef, name: string): ToolDef {
-  const t = s.tools.find((x) => x.name === name);
-  assert.ok(t, `no tool ${name}; have ${s.tools.map((x) => x.name).join(', ')}`);
-  return t;
-}
-
-function prompt(s: ServerDef, name: string): PromptDef {
-  const p = s.prompts.find((x) => x.name === name);
-  assert.ok(p, `no prompt ${name}; have ${s.prompts.map((x) => x.name).join(', ')}`);
-  return p;
-}
-
-function resource(s: ServerDef, uri: string): ResourceDef {
-  const r = s.resources.find((x) => x.uri === uri);
-  assert.ok(r, `no resource ${uri}; have ${s.resources.map((x) => x.uri).join(', ')}`);
-  return r;
-}
-
-function bindings(d: { handler?: { bindings: { param: string; local: string }[] } }): string[] | undefined {
-  return d.handler?.bindings.map((b) => `${b.param}=${b.local}`);
-}
-
-function fileOf(inv: Inventory, p: string) {
-  const f = inv.files.find((x) => x.path === p);
-  assert.ok(f, `no file ${p}; have ${inv.files.map((x) => x.path).join(', ')}`);
-  return f;
-}
+const inventoryOf = fixtureInventories('typescript');
 
 /** Transports without locations, for whole-list comparisons. */
 function plain(ts: Transport[]) {
