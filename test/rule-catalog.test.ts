@@ -14,6 +14,7 @@ const EXTENSIONS: Record<string, RegExp> = {
   go: /\.go$/,
   manifest: /\.(json|toml)$/,
   dotenv: /(^|\/)\.env[\w.-]*$|\.env$/,
+  dockerfile: /(^|\/)(Dockerfile|Containerfile)([.\w-]*)$|\.dockerfile$/i,
 };
 
 async function scanWith(rule: (typeof entries)[number]['rule'], target: string) {

@@ -45,6 +45,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity ("none" never fails)').choices([...SEVERITIES, 'none']))
     .option('--rule <ids>', 'run only these rules (ids, slugs or aliases; repeatable, comma-separated)', collect)
     .option('--skip-rule <ids>', 'do not run these rules (repeatable, comma-separated)', collect)
+    .option('--all-rules', 'also run the heuristic rules that are off by default')
     .option('--exclude <pattern>', 'gitignore-style path pattern to leave out (repeatable)', collect)
     .option('-c, --config <file>', 'project config file (default: .mcpvet.json in the target)')
     .option('--no-config', 'ignore any .mcpvet.json in the target')
@@ -59,6 +60,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
         rules: builtinRules(),
         select: o.rule as string[] | undefined,
         ignore: o.skipRule as string[] | undefined,
+        allRules: o.allRules === true,
         exclude: o.exclude as string[] | undefined,
         config: o.config === false ? false : (o.config as string | undefined),
         baseline: o.baseline as string | undefined,

@@ -16,7 +16,7 @@ export interface InlineSuppression {
 }
 
 const MARKER = /\b(mcpvet-ignore|nosemgrep|nosem)\b/;
-const HASH_COMMENT_LANGS: ReadonlySet<Language> = new Set(['toml', 'yaml', 'dotenv', 'text']);
+const HASH_COMMENT_LANGS: ReadonlySet<Language> = new Set(['toml', 'yaml', 'dotenv', 'dockerfile', 'text']);
 
 /** Collects suppression comments; in code files only real comment nodes count, never text inside strings. */
 export function findInlineSuppressions(text: string, language: Language, tree: Tree | undefined): InlineSuppression[] {

@@ -45,6 +45,8 @@ export interface ScanOptions {
   select?: string[];
   /** Rule ids, slugs or aliases to leave out. */
   ignore?: string[];
+  /** Also run rules that are off by default (`enabledByDefault: false`, heuristic checks). */
+  allRules?: boolean;
   /** A config object, a path to a config file, or false to ignore `.mcpvet.json`. Default: look in the target. */
   config?: ProjectConfig | string | false;
   /** Path of a baseline file whose findings are reported as suppressed. */
@@ -268,7 +270,7 @@ function selectRules(options: ScanOptions, config: ProjectConfig, mode: 'fast' |
     if (select) return select.has(id);
     if (ignore.has(id) || configOff.has(id)) return false;
     if (configOn.has(id)) return true;
-    return modes.has(r.meta.mode) && r.meta.status !== 'deprecated';
+    return modes.has(r.meta.mode) && r.meta.status !== 'deprecated' && (r.meta.enabledByDefault !== false || options.allRules === true);
   });
   for (const r of enabled) ruleOptions[r.meta.id] ??= r.defaultOptions ?? {};
   return { enabled, severityOverrides, ruleOptions, configErrors };

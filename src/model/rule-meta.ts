@@ -14,6 +14,7 @@ export const CATEGORIES = {
   output: 'Tool output and inner LLM',
   'supply-chain': 'Supply chain',
   config: 'Client configuration',
+  resilience: 'Resilience and observability',
 } as const;
 export type Category = keyof typeof CATEGORIES;
 
@@ -47,6 +48,11 @@ export const ruleMetaSchema = z
     mode: z.enum(['fast', 'deep', 'live']),
     languages: z.array(z.enum(RULE_LANGUAGES)).min(1),
     status: z.enum(['experimental', 'stable', 'deprecated']),
+    /**
+     * False for rules that can only guess (heuristic, intent-based): they run when selected with `--rule`, turned on
+     * in the config, or with `--all-rules`. Absent means true.
+     */
+    enabledByDefault: z.boolean().optional(),
     /** Finding message; `{name}` placeholders are filled from the detector's data. */
     message: z.string().min(5),
     docs: z.object({

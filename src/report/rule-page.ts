@@ -55,7 +55,7 @@ export function renderRuleIndex(metas: readonly RuleMeta[]): string {
   return out.join('\n');
 }
 
-const FENCE_LANG: Record<string, string> = { py: 'python', ts: 'typescript', js: 'javascript', tsx: 'tsx', go: 'go', json: 'json', toml: 'toml', env: 'dotenv' };
+const FENCE_LANG: Record<string, string> = { py: 'python', ts: 'typescript', js: 'javascript', tsx: 'tsx', go: 'go', json: 'json', toml: 'toml', env: 'dotenv', dockerfile: 'dockerfile' };
 
 function fenceLanguage(file: string): string {
   const ext = file.slice(file.lastIndexOf('.') + 1);

@@ -24,6 +24,7 @@ export function detectLanguage(fileName: string): Language | undefined {
   // Type declarations describe shapes, not behaviour; scanning them only adds noise.
   if (base.endsWith('.d.ts') || base.endsWith('.d.mts') || base.endsWith('.d.cts')) return undefined;
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  if (base === 'dockerfile' || base === 'containerfile' || base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
   if (/^requirements[\w.-]*\.txt$/.test(base) || base === 'go.mod') return 'text';
   const dot = base.lastIndexOf('.');
   if (dot <= 0 && !base.startsWith('.')) return undefined;
