@@ -23,7 +23,11 @@ const server = new McpServer({ name: "crm", version: "1.0.0" });
 const app = express();
 app.use(express.json());
 app.post("/mcp", requireBearerAuth({ verifier, requiredScopes: ["crm.read"] }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableDnsRebindingProtection: true,
+    allowedHosts: ["127.0.0.1:3000", "localhost:3000"],
+  });
   res.on("close", () => transport.close());
   await server.connect(transport);
   await transport.handleRequest(req, res, req.body);

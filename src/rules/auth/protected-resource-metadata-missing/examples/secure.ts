@@ -21,7 +21,11 @@ app.post(
   "/mcp",
   requireBearerAuth({ verifier, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(serverUrl) }),
   async (req, res) => {
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableDnsRebindingProtection: true,
+    allowedHosts: ["127.0.0.1:3000", "localhost:3000"],
+  });
     await server.connect(transport);
     await transport.handleRequest(req, res, req.body);
   },

@@ -16,7 +16,11 @@ const app = express();
 app.use(express.json());
 // Every request needs a bearer token, but the 401 points nowhere and no metadata document exists.
 app.post("/mcp", requireBearerAuth({ verifier }), async (req, res) => {
-  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+  const transport = new StreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableDnsRebindingProtection: true,
+    allowedHosts: ["127.0.0.1:3000", "localhost:3000"],
+  });
   await server.connect(transport);
   await transport.handleRequest(req, res, req.body);
 });

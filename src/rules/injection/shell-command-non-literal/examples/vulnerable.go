@@ -19,6 +19,6 @@ func gitLog(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, 
 
 func main() {
 	s := server.NewMCPServer("git-helper", "1.0.0")
-	s.AddTool(mcp.NewTool("git_log", mcp.WithDescription("Show the last commits of a branch."), mcp.WithString("branch")), gitLog)
+	s.AddTool(mcp.NewTool("repo_recent_commits", mcp.WithDescription("Show the last commits of a branch."), mcp.WithString("branch")), gitLog)
 	_ = server.ServeStdio(s)
 }

@@ -7,7 +7,7 @@ const run = promisify(exec);
 const server = new McpServer({ name: "git-helper", version: "1.0.0" });
 
 server.registerTool(
-  "git_log",
+  "repo_recent_commits",
   { description: "Show the last commits of a branch.", inputSchema: { branch: z.string() } },
   async ({ branch }) => {
     const { stdout } = await run(`git log --oneline -n 20 ${branch}`);

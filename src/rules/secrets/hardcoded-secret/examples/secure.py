@@ -10,7 +10,7 @@ GITHUB_TOKEN = os.environ["GITHUB_TOKEN"]
 
 
 @mcp.tool()
-async def list_issues(repo: str) -> list[str]:
+async def tracker_list_issues(repo: str) -> list[str]:
     """List the titles of open issues in an `owner/name` repository."""
     async with httpx.AsyncClient(headers={"Authorization": f"Bearer {GITHUB_TOKEN}"}) as client:
         response = await client.get(f"https://api.github.com/repos/{repo}/issues", params={"state": "open"})

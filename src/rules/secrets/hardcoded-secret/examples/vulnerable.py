@@ -7,7 +7,7 @@ GITHUB_TOKEN = "ghp_miq8jyn38RAp8QbEI2783tWGStMrfbqYdc02"
 
 
 @mcp.tool()
-async def list_issues(repo: str) -> list[str]:
+async def tracker_list_issues(repo: str) -> list[str]:
     """List the titles of open issues in an `owner/name` repository."""
     async with httpx.AsyncClient(headers={"Authorization": f"Bearer {GITHUB_TOKEN}"}) as client:
         response = await client.get(f"https://api.github.com/repos/{repo}/issues", params={"state": "open"})
