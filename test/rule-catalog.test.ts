@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ruleMetaSchema } from '../src/model/rule-meta.js';
 import { scan } from '../src/engine/scan.js';
-import { builtinEntries, ruleExamples, ruleFolder } from '../src/rules/index.js';
+import { builtinEntries, ruleExamples, ruleFolder, type CatalogEntry } from '../src/rules/index.js';
+import { pathToFileURL } from 'node:url';
 import { readAnnotations } from './helpers/fixture-annotations.js';
 
 const EXTENSIONS: Record<string, RegExp> = {
@@ -21,7 +22,22 @@ async function scanWith(rule: (typeof entries)[number]['rule'], target: string) 
   return scan({ target, rules: { rules: [rule] }, select: [rule.meta.id], config: false, workers: 1 });
 }
 
-const entries = builtinEntries();
+/**
+ * `MCPVET_RULE_DIRS=auth/x,injection/y` tests only those rule folders, imported directly rather than through the
+ * generated catalog, so a rule can be tested while other folders are being edited.
+ */
+async function loadEntries(): Promise<CatalogEntry[]> {
+  const only = process.env.MCPVET_RULE_DIRS?.split(',').map((d) => d.trim()).filter(Boolean);
+  if (!only?.length) return [...builtinEntries()];
+  const out: CatalogEntry[] = [];
+  for (const dir of only) {
+    const mod = (await import(pathToFileURL(path.resolve('src/rules', dir, 'rule.ts')).href)) as { default: CatalogEntry['rule'] };
+    out.push({ rule: mod.default, dir });
+  }
+  return out;
+}
+
+const entries = await loadEntries();
 
 describe('rule catalog', () => {
   it('has rules', () => assert.ok(entries.length > 0));
