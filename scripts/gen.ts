@@ -67,7 +67,8 @@ for (const dir of dirs) {
   emit(`docs/rules/${meta.slug}.md`, renderRulePage(meta, ruleExamples({ rule: mod.default as never, dir })));
 }
 metas.sort((a, b) => (a.id < b.id ? -1 : 1));
-emit('docs/rules/index.md', renderRuleIndex(metas));
+const { MCPSAFE_IDS } = await import('./mcpsafe-ids.js');
+emit('docs/rules/index.md', renderRuleIndex(metas, MCPSAFE_IDS));
 emit('rules.json', `${JSON.stringify({ tool: 'mcpvet', count: metas.length, rules: metas }, null, 2)}\n`);
 
 // The published JSON Schema of the JSON report, generated from the zod schema the reporter tests validate against.

@@ -8,7 +8,7 @@ import { ConfigError } from '../engine/project-config.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { VERSION } from '../engine/version.js';
 import { FORMATS, render, type Format } from '../report/render.js';
-import { renderRulePage } from '../report/rule-page.js';
+import { renderRuleList, renderRulePage } from '../report/rule-page.js';
 import { renderInventoryText } from '../report/inventory-report.js';
 import { builtinEntries, builtinRules, findRule, ruleExamples } from '../rules/index.js';
 
@@ -99,8 +99,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--json', 'print the metadata of every rule as JSON')
     .action((o: { json?: boolean }) => {
       const metas = builtinRules().rules.map((r) => r.meta);
-      if (o.json) io.stdout(`${JSON.stringify(metas, null, 2)}\n`);
-      else for (const m of metas) io.stdout(`${m.id}  ${m.severity.padEnd(8)} ${m.mode.padEnd(4)} ${m.slug}${m.aliases.length ? `  (${m.aliases.join(', ')})` : ''}\n`);
+      io.stdout(o.json ? `${JSON.stringify(metas, null, 2)}\n` : renderRuleList(metas));
       io.setExit(EXIT_OK);
     });
 

@@ -41,14 +41,56 @@ export function renderRulePage(meta: RuleMeta, examples: readonly RuleExample[])
   return out.join('\n');
 }
 
-export function renderRuleIndex(metas: readonly RuleMeta[]): string {
-  const out = ['# mcpvet rules', '', `${metas.length} rules. Generated from rule metadata by \`npm run gen\`; do not edit.`, ''];
+/** `mcpvet rules`: the catalog grouped by category, with counts. */
+export function renderRuleList(metas: readonly RuleMeta[]): string {
+  const out: string[] = [];
+  for (const [cat, label] of Object.entries(CATEGORIES)) {
+    const list = metas.filter((m) => m.category === cat).sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (!list.length) continue;
+    out.push(`${label} (${list.length})`);
+    for (const m of list) {
+      const off = m.enabledByDefault === false ? '  [off by default]' : '';
+      out.push(`  ${m.id}  ${m.severity.padEnd(8)} ${m.mode.padEnd(4)} ${m.slug}${m.aliases.length ? `  (${m.aliases.join(', ')})` : ''}${off}`);
+    }
+    out.push('');
+  }
+  const on = metas.filter((m) => m.enabledByDefault !== false).length;
+  out.push(`${metas.length} rules, ${on} on by default. \`mcpvet explain <id>\` shows a rule's page.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Another catalog's id (e.g. MCPSafe's `MCP-277`) with what it is about and, when no rule covers it, why. */
+export interface ForeignRuleId {
+  id: string;
+  about: string;
+  uncoveredBecause?: string;
+}
+
+export function renderRuleIndex(metas: readonly RuleMeta[], mcpsafe: readonly ForeignRuleId[] = []): string {
+  const on = metas.filter((m) => m.enabledByDefault !== false).length;
+  const out = ['# mcpvet rules', '', `${metas.length} rules (${on} on by default). Generated from rule metadata by \`npm run gen\`; do not edit.`, ''];
   for (const [cat, label] of Object.entries(CATEGORIES)) {
     const list = metas.filter((m) => m.category === cat);
     if (!list.length) continue;
-    out.push(`## ${label}`, '', '| id | rule | severity | mode | languages | aliases |', '| --- | --- | --- | --- | --- | --- |');
+    out.push(`## ${label} (${list.length})`, '', '| id | rule | severity | mode | languages | aliases |', '| --- | --- | --- | --- | --- | --- |');
     for (const m of list) {
-      out.push(`| ${m.id} | [${m.title}](${m.slug}.md) | ${m.severity} | ${m.mode} | ${m.languages.join(', ')} | ${m.aliases.join(', ')} |`);
+      const off = m.enabledByDefault === false ? ' (off by default)' : '';
+      out.push(`| ${m.id} | [${m.title}](${m.slug}.md)${off} | ${m.severity} | ${m.mode} | ${m.languages.join(', ')} | ${m.aliases.join(', ')} |`);
+    }
+    out.push('');
+  }
+  if (mcpsafe.length) {
+    const covered = mcpsafe.filter((x) => metas.some((m) => m.aliases.includes(x.id)));
+    out.push('## MCPSafe coverage', '', `${covered.length} of the ${mcpsafe.length} rule ids MCPSafe.io publishes are covered by an mcpvet rule.`, '');
+    out.push('| MCPSafe id | about | mcpvet rules |', '| --- | --- | --- |');
+    for (const x of mcpsafe) {
+      const rules = metas.filter((m) => m.aliases.includes(x.id)).map((m) => `[${m.id}](${m.slug}.md)`);
+      out.push(`| ${x.id} | ${x.about} | ${rules.length ? rules.join(', ') : '—'} |`);
+    }
+    const missing = mcpsafe.filter((x) => !covered.includes(x));
+    if (missing.length) {
+      out.push('', '### Not covered yet', '');
+      for (const x of missing) out.push(`- ${x.id} (${x.about}): ${x.uncoveredBecause ?? 'not implemented yet'}`);
     }
     out.push('');
   }

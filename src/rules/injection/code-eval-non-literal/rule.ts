@@ -33,7 +33,7 @@ export default defineRule({
     confidence: 'medium',
     cwe: ['CWE-94', 'CWE-95'],
     owaspMcp: ['MCP05'],
-    aliases: ['MCP-010'],
+    aliases: ['MCP-010', 'MCP-300'],
     mode: 'fast',
     languages: ['python', 'typescript'],
     status: 'stable',

@@ -26,7 +26,7 @@ export default defineRule({
     confidence: 'medium',
     cwe: ['CWE-78'],
     owaspMcp: ['MCP05'],
-    aliases: ['MCP-002'],
+    aliases: ['MCP-002', 'MCP-300'],
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
