@@ -2,7 +2,7 @@
 import type { Inventory, SdkRef, Transport } from '../../../model/inventory.js';
 import { at, defineRule, type RawFinding } from '../../../rule/rule.js';
 import { isLoopbackHost, isWildcardHost, networkTransports } from '../transports-of.js';
-import { versionBelow } from './version-below.js';
+import { versionBelow } from '../../../rule/version-below.js';
 
 /**
  * What each SDK does when the code does not configure Host/Origin validation: `off` (never on by default),
