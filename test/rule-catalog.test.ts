@@ -1,6 +1,6 @@
 // Every rule: valid metadata, examples that fire exactly once (vulnerable) or never (secure), and annotated fixtures.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ruleMetaSchema } from '../src/model/rule-meta.js';
@@ -86,7 +86,7 @@ for (const entry of entries) {
       : [];
     it('has fixtures for every language it claims', () => {
       assert.ok(targets.length > 0, 'no fixtures/');
-      const all = targets.flatMap((t) => (existsSync(t) && !/\.\w+$/.test(path.basename(t)) ? readdirSync(t, { recursive: true }).map(String) : [path.basename(t)]));
+      const all = targets.flatMap((t) => (statSync(t).isDirectory() ? readdirSync(t, { recursive: true }).map(String) : [path.basename(t)]));
       for (const lang of meta.languages) {
         const re = EXTENSIONS[lang];
         if (re) assert.ok(all.some((f) => re.test(f)), `no fixture for ${lang}`);
