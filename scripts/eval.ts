@@ -9,7 +9,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { scan } from '../src/engine/scan.js';
-import { builtinEntries, builtinRules, ruleExamples, ruleFolder } from '../src/rules/index.js';
+import { builtinEntries, builtinRules, exampleTargets, ruleFolder } from '../src/rules/index.js';
 import { readAnnotations } from '../test/helpers/fixture-annotations.js';
 
 interface Tally {
@@ -26,8 +26,8 @@ for (const entry of entries) {
   const { rule } = entry;
   const id = rule.meta.id;
   const only = { rules: [rule] };
-  for (const ex of ruleExamples(entry)) {
-    const r = await scan({ target: path.join(ruleFolder(entry), 'examples', ex.file), rules: only, select: [id], config: false, workers: 1 });
+  for (const ex of exampleTargets(entry)) {
+    const r = await scan({ target: ex.abs, rules: only, select: [id], config: false, workers: 1 });
     const n = r.findings.filter((f) => f.ruleId === id).length;
     if (ex.kind === 'vulnerable') {
       if (n === 0) t(id).fn++;
@@ -60,8 +60,8 @@ for (const entry of entries) {
 // Cross-rule: secure code must stay quiet under the whole default catalog.
 const all = builtinRules();
 for (const entry of entries) {
-  for (const ex of ruleExamples(entry).filter((e) => e.kind === 'secure')) {
-    const r = await scan({ target: path.join(ruleFolder(entry), 'examples', ex.file), rules: all, config: false, workers: 1 });
+  for (const ex of exampleTargets(entry).filter((e) => e.kind === 'secure')) {
+    const r = await scan({ target: ex.abs, rules: all, config: false, workers: 1 });
     for (const f of r.findings) if (f.ruleId !== entry.rule.meta.id) t(f.ruleId).fp++;
   }
 }

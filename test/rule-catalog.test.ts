@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ruleMetaSchema } from '../src/model/rule-meta.js';
 import { scan } from '../src/engine/scan.js';
-import { builtinEntries, ruleExamples, ruleFolder, type CatalogEntry } from '../src/rules/index.js';
+import { builtinEntries, exampleTargets, ruleExamples, ruleFolder, type CatalogEntry } from '../src/rules/index.js';
 import { pathToFileURL } from 'node:url';
 import { readAnnotations } from './helpers/fixture-annotations.js';
 
@@ -67,9 +67,9 @@ for (const entry of entries) {
       }
     });
 
-    for (const ex of examples) {
-      it(`example ${ex.file} yields ${ex.kind === 'vulnerable' ? 'exactly one finding' : 'no finding'}`, async () => {
-        const result = await scanWith(entry.rule, path.join(ruleFolder(entry), 'examples', ex.file));
+    for (const ex of exampleTargets(entry)) {
+      it(`example ${ex.target} yields ${ex.kind === 'vulnerable' ? 'exactly one finding' : 'no finding'}`, async () => {
+        const result = await scanWith(entry.rule, ex.abs);
         const syntax = result.errors.filter((e) => e.kind === 'syntax');
         assert.deepEqual(syntax, [], 'example does not parse');
         const mine = result.findings.filter((f) => f.ruleId === meta.id);

@@ -69,8 +69,10 @@ export type RuleMeta = z.infer<typeof ruleMetaSchema>;
 
 /** A file in a rule's `examples/` folder, shown on its docs page and tested to fire (vulnerable) or not (secure). */
 export interface RuleExample {
-  /** File name, e.g. `vulnerable.py`, `secure.ts`. */
+  /** Path inside `examples/`, e.g. `vulnerable.py`, or `vulnerable/package.json` for a multi-file example. */
   file: string;
+  /** What is scanned to test it: the file itself, or the example's folder (`vulnerable`). */
+  target: string;
   kind: 'vulnerable' | 'secure';
   code: string;
 }
