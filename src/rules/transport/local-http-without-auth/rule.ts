@@ -16,7 +16,7 @@ export default defineRule({
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
-    message: '{api} serves {what} on {address} with no authentication{protection}; every local process, other accounts on the machine and web pages reaching it by DNS rebinding can call them',
+    message: '{api} serves {what} on {address} with no authentication; {who} can call them',
     docs: {
       summary:
         'An MCP server is served over Streamable HTTP or SSE on a loopback address (127.0.0.1, localhost, ::1, or the SDK\'s loopback default) and nothing in the project checks who is calling: no bearer-token verifier, no auth middleware, no API-key or `Authorization` header check.',
@@ -42,10 +42,12 @@ export default defineRule({
         const { tools, capabilities } = exposedTools(ctx.inventory, e.server);
         if (capabilities === 0) continue;
         const what = tools.length > 0 ? `${tools.length} tool(s) (${tools.slice(0, 3).map((t) => t.name).join(', ')}${tools.length > 3 ? ', …' : ''})` : `${capabilities} prompt(s)/resource(s)`;
-        const protection = e.transport.dnsRebindingProtection === 'enabled' ? ' (Host validation is on, which stops DNS rebinding but not local callers)' : '';
+        // Host validation keeps rebinding web pages out, but not local processes.
+        const who =
+          e.transport.dnsRebindingProtection === 'enabled' ? 'every local process and every other account on the machine' : 'every local process, every other account on the machine and web pages reaching it through DNS rebinding';
         out.push({
           ...at(e.transport.location),
-          data: { api: e.transport.api, what, address: e.address, protection },
+          data: { api: e.transport.api, what, address: e.address, who },
           related: e.listener ? [{ location: e.listener.location, message: `listener ${e.listener.api} on ${e.address}` }] : undefined,
         });
       }
