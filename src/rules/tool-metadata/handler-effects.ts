@@ -134,6 +134,11 @@ export function callName(call: CallSite): string {
   return call.name ?? call.callee.text;
 }
 
+/** A callee for messages: the dotted name when it is one, else `.method()` (`db("x").items.deleteMany` → `.deleteMany()`). */
+function shortName(name: string, method: string): string {
+  return /^[\w$./-]{1,60}$/.test(name) ? name : `.${method}()`;
+}
+
 /** Last dotted segment of a callee (`client.delete_object` → `delete_object`). */
 export function lastSegment(name: string): string {
   const i = name.lastIndexOf('.');
@@ -186,7 +191,7 @@ export function classifyCall(call: CallSite, lang: CodeLanguage, assignments: As
       if (e) return e;
     }
   }
-  if (DELETE_METHOD[fam].test(method) && !REGISTRY_SUFFIX.test(method)) return { kind: 'delete', what: name, node };
+  if (DELETE_METHOD[fam].test(method) && !REGISTRY_SUFFIX.test(method)) return { kind: 'delete', what: shortName(name, method), node };
   return sqlEffect(call, lang, assignments);
 }
 
