@@ -1,0 +1,818 @@
+// Shared facts for the OAuth-flow and session rules (MV5006–MV5014): what names hold, where random values come from, cookies and /authorize handlers.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { CallSite } from '../../parse/call-sites.js';
+import { objectProperties } from '../../parse/call-sites.js';
+import { calleeName } from '../../parse/imports.js';
+import { decodeString } from '../../parse/string-literal.js';
+import { staticString } from '../../parse/static-value.js';
+import { ancestor, descendantsOfType } from '../../parse/walk.js';
+import type { FileContext } from '../../rule/rule.js';
+
+export type Family = 'python' | 'js' | 'go';
+
+export function familyOf(ctx: FileContext): Family {
+  const l = ctx.codeLanguage;
+  return l === 'python' ? 'python' : l === 'go' ? 'go' : 'js';
+}
+
+const CALL_TYPES: Record<Family, string[]> = { python: ['call'], js: ['call_expression', 'new_expression'], go: ['call_expression'] };
+export const FUNCTION_TYPES: Record<Family, ReadonlySet<string>> = {
+  python: new Set(['function_definition', 'lambda']),
+  js: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function', 'function']),
+  go: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+/** `getSessionID` → get session id; `oauth_state` → oauth state; `__Host-mcp-consent` → host mcp consent. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** What a value assigned to a name is for, as far as the randomness rules care. Session ids win over state, state over secrets. */
+export type TargetKind = 'session-id' | 'oauth-state' | 'secret';
+
+const SESSION_FOLLOWERS = new Set(['id', 'ids', 'token', 'key']);
+const OAUTHISH = new Set(['oauth', 'auth', 'csrf', 'xsrf', 'login', 'authorize', 'authorization', 'pkce', 'oidc']);
+const STATE_COMPANIONS = new Set(['state', 'param', 'value', 'token', 'string', 'str', 'new', 'generated', 'gen', 'random', 'rand']);
+const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'passphrase', 'nonce', 'otp', 'totp', 'salt', 'pepper', 'csrf', 'xsrf', 'apikey', 'verifier', 'jti']);
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'signing', 'sign', 'encryption', 'encrypt', 'private', 'access', 'hmac', 'jwt', 'master', 'aes', 'crypto', 'auth', 'client', 'license', 'invite', 'reset', 'activation', 'webhook', 'recovery', 'cookie']);
+const CODE_QUALIFIERS = new Set(['verification', 'verify', 'reset', 'auth', 'authorization', 'otp', 'invite', 'invitation', 'confirmation', 'confirm', 'recovery', 'activation', 'login', 'device', 'user', 'mfa', 'sms', 'email', 'pairing', 'backup']);
+/** Words that make a name describe a secret instead of holding one (`token_length`, `password_hint`). */
+const DESCRIPTORS = new Set([
+  'length', 'len', 'size', 'count', 'type', 'types', 'name', 'names', 'id', 'ids', 'index', 'idx', 'url', 'uri', 'path', 'file', 'filename', 'header', 'headers',
+  'prefix', 'suffix', 'field', 'param', 'params', 'ttl', 'expiry', 'expires', 'exp', 'expiration', 'timeout', 'age', 'delay', 'interval', 'rounds',
+  'format', 'pattern', 'regex', 'label', 'env', 'var', 'hint', 'policy', 'limit', 'max', 'min', 'version', 'endpoint', 'alphabet', 'chars', 'charset',
+  'characters', 'strength', 'lifetime', 'cost', 'bits', 'position', 'pos', 'offset', 'color', 'style', 'placeholder', 'column', 'col', 'query', 'mode', 'method',
+]);
+const LEADING_NON_SECRET = new Set(['max', 'min', 'num', 'n', 'count', 'total', 'is', 'has', 'use', 'enable', 'enabled', 'show', 'random']);
+
+/**
+ * Classifies a name. `oauthFile` says whether the file is about an OAuth flow: only then does a bare `state` count as
+ * the OAuth state parameter (elsewhere it is usually UI or game state).
+ */
+export function targetKind(name: string, oauthFile: boolean): TargetKind | undefined {
+  const w = nameWords(name);
+  if (!w.length) return undefined;
+  if (isSessionIdWords(w)) return 'session-id';
+  const si = w.lastIndexOf('state');
+  if (si >= 0 && !w.slice(si + 1).some((x) => DESCRIPTORS.has(x))) {
+    if (w.some((x) => OAUTHISH.has(x))) return 'oauth-state';
+    if (oauthFile && w.every((x) => STATE_COMPANIONS.has(x) || x === 'oauth')) return 'oauth-state';
+  }
+  if (LEADING_NON_SECRET.has(w[0]!)) return undefined;
+  let last = -1;
+  w.forEach((x, i) => {
+    const prev = w[i - 1];
+    if (SECRET_WORDS.has(x) || (x === 'key' && prev !== undefined && KEY_QUALIFIERS.has(prev)) || (x === 'code' && prev !== undefined && CODE_QUALIFIERS.has(prev))) last = i;
+  });
+  if (last < 0) return undefined;
+  // `sessionSecret` is a secret, `session_token` a session id (handled above).
+  return w.slice(last + 1).some((x) => DESCRIPTORS.has(x)) ? undefined : 'secret';
+}
+
+function isSessionIdWords(w: string[]): boolean {
+  if (w.some((x) => x === 'sid' || x === 'sessid' || x === 'sessionid')) return !w.some((x) => DESCRIPTORS.has(x) && x !== 'id');
+  for (let i = 0; i < w.length - 1; i++) {
+    if ((w[i] === 'session' || w[i] === 'sess') && SESSION_FOLLOWERS.has(w[i + 1]!)) {
+      return !w.slice(i + 2).some((x) => DESCRIPTORS.has(x));
+    }
+  }
+  return false;
+}
+
+/** True when the file is about an OAuth flow (used to give a bare `state` its OAuth meaning). */
+export function isOauthFile(ctx: FileContext): boolean {
+  return /oauth|authoriz|redirect_uri|redirectUri|code_challenge|codeChallenge/i.test(ctx.text);
+}
+
+/** True for a file of an MCP server or client: it imports an MCP SDK or mentions MCP at all. */
+export function isMcpContext(ctx: FileContext): boolean {
+  if (ctx.inventory?.sdkImports.length) return true;
+  return /mcp|model\s*context\s*protocol/i.test(ctx.text);
+}
+
+/** The name a reference ends in: `a.b.redirect_uri` → `redirect_uri`, `params["state"]` → `state`, `this.sid` → `sid`. */
+export function refName(node: Node | null | undefined, fam: Family): string | undefined {
+  let n = node ?? undefined;
+  for (let i = 0; n && i < 8; i++) {
+    switch (n.type) {
+      case 'identifier':
+      case 'property_identifier':
+      case 'field_identifier':
+      case 'shorthand_property_identifier':
+      case 'private_property_identifier':
+        return n.text.replace(/^#/, '');
+      case 'attribute':
+        return n.childForFieldName('attribute')?.text;
+      case 'member_expression':
+        return n.childForFieldName('property')?.text.replace(/^#/, '');
+      case 'selector_expression':
+        return n.childForFieldName('field')?.text;
+      case 'subscript':
+      case 'subscript_expression':
+      case 'index_expression': {
+        const key = fam === 'python' ? n.childForFieldName('subscript') : n.childForFieldName('index');
+        const s = key ? decodeString(key, langOf(fam)) : undefined;
+        return s?.complete ? s.value : undefined;
+      }
+      case 'parenthesized_expression':
+      case 'non_null_expression':
+      case 'as_expression':
+      case 'satisfies_expression':
+      case 'await':
+      case 'await_expression':
+        n = n.namedChildren[0] ?? undefined;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function langOf(fam: Family): 'python' | 'typescript' | 'go' {
+  return fam === 'python' ? 'python' : fam === 'go' ? 'go' : 'typescript';
+}
+
+/** The static string a key or value node stands for (literals and names assigned once). */
+export function staticText(node: Node | null | undefined, ctx: FileContext): string | undefined {
+  if (!node) return undefined;
+  const s = staticString(unwrapElement(node), ctx.codeLanguage!, ctx.assignments());
+  return s?.complete ? s.value : undefined;
+}
+
+/** Go wraps keys and values of composite literals in `literal_element`. */
+export function unwrapElement(node: Node): Node {
+  return node.type === 'literal_element' ? node.namedChildren[0] ?? node : node;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Named values: every place a value is given a name — assignments, keyword arguments, dictionary/object keys,
+// struct fields, `params.set("k", v)` calls and the return values of named functions.
+
+export interface NamedValue {
+  name: string;
+  /** Where a finding about this value is reported. */
+  at: Node;
+  value: Node;
+  kind: 'assign' | 'key' | 'kwarg' | 'call-arg' | 'return';
+  /** The dictionary, object, composite literal or call the key belongs to. */
+  container?: Node;
+  /** For `return`: the function whose result this is. */
+  fn?: Node;
+}
+
+interface TreeFacts {
+  named: NamedValue[];
+  functions: Node[];
+}
+
+const factsCache = new WeakMap<Tree, TreeFacts>();
+
+export function treeFacts(ctx: FileContext): TreeFacts {
+  const tree = ctx.tree!;
+  let facts = factsCache.get(tree);
+  if (!facts) {
+    facts = collectFacts(ctx);
+    factsCache.set(tree, facts);
+  }
+  return facts;
+}
+
+export function namedValues(ctx: FileContext): readonly NamedValue[] {
+  return treeFacts(ctx).named;
+}
+
+const NAMED_TYPES: Record<Family, string[]> = {
+  python: ['assignment', 'keyword_argument', 'pair', 'function_definition', 'lambda'],
+  js: ['variable_declarator', 'assignment_expression', 'pair', 'shorthand_property_identifier', 'public_field_definition', 'field_definition', 'method_definition', 'function_declaration', 'function_expression', 'arrow_function', 'call_expression'],
+  go: ['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'function_declaration', 'method_declaration', 'func_literal', 'call_expression'],
+};
+
+const SETTER_METHODS = new Set(['set', 'append', 'Set', 'Add', 'SetAuthURLParam']);
+
+function collectFacts(ctx: FileContext): TreeFacts {
+  const fam = familyOf(ctx);
+  const lang = ctx.codeLanguage!;
+  const named: NamedValue[] = [];
+  const functions: Node[] = [];
+  const fnTypes = FUNCTION_TYPES[fam];
+  const push = (name: string | undefined, at: Node, value: Node | null | undefined, kind: NamedValue['kind'], container?: Node) => {
+    if (!name || !value) return;
+    if (fnTypes.has(value.type)) {
+      for (const r of returnedValues(value, fam)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn: value });
+      return;
+    }
+    named.push({ name, at, value, kind, container });
+  };
+  for (const n of descendantsOfType(ctx.tree!.rootNode, NAMED_TYPES[fam])) {
+    if (fnTypes.has(n.type)) functions.push(n);
+    switch (n.type) {
+      case 'assignment': {
+        const left = n.childForFieldName('left');
+        push(refName(left, fam), n, n.childForFieldName('right'), 'assign');
+        break;
+      }
+      case 'keyword_argument':
+        push(n.childForFieldName('name')?.text, n, n.childForFieldName('value'), 'kwarg', n.parent?.parent ?? undefined);
+        break;
+      case 'pair': {
+        const key = n.childForFieldName('key');
+        if (!key) break;
+        const k = key.type === 'property_identifier' || key.type === 'identifier' && fam === 'js' ? key.text : decodeString(key, lang)?.value;
+        push(k, n, n.childForFieldName('value'), 'key', n.parent ?? undefined);
+        break;
+      }
+      case 'shorthand_property_identifier':
+        push(n.text, n, n, 'key', n.parent ?? undefined);
+        break;
+      case 'variable_declarator':
+        push(n.childForFieldName('name')?.type === 'identifier' ? n.childForFieldName('name')!.text : undefined, n, n.childForFieldName('value'), 'assign');
+        break;
+      case 'assignment_expression':
+        push(refName(n.childForFieldName('left'), fam), n, n.childForFieldName('right'), 'assign');
+        break;
+      case 'public_field_definition':
+      case 'field_definition':
+        push(refName(n.childForFieldName('name') ?? n.childForFieldName('property'), fam), n, n.childForFieldName('value'), 'assign');
+        break;
+      case 'function_definition':
+      case 'function_declaration':
+      case 'method_definition':
+      case 'method_declaration': {
+        let name = n.childForFieldName('name')?.text;
+        if (name === 'Generate' && n.type === 'method_declaration' && isSessionIdManager(n, ctx)) name = 'GenerateSessionID';
+        if (name) for (const r of returnedValues(n, fam)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn: n });
+        break;
+      }
+      case 'short_var_declaration':
+      case 'assignment_statement': {
+        const left = n.childForFieldName('left')?.namedChildren ?? [];
+        const right = n.childForFieldName('right')?.namedChildren ?? [];
+        // `u, err := url.Parse(x)`: the first name gets the call's main result.
+        if (right.length === 1 && left.length > 1) push(refName(left[0], fam), n, right[0], 'assign');
+        else left.forEach((l, i) => push(refName(l, fam), n, right[i], 'assign'));
+        break;
+      }
+      case 'var_spec':
+      case 'const_spec': {
+        const names = n.childrenForFieldName('name');
+        const values = n.childForFieldName('value')?.namedChildren ?? [];
+        names.forEach((nm, i) => push(nm?.text, n, values[i], 'assign'));
+        break;
+      }
+      case 'keyed_element': {
+        const [k, v] = n.namedChildren;
+        if (!k || !v) break;
+        const key = unwrapElement(k);
+        const name = key.type === 'identifier' || key.type === 'field_identifier' ? key.text : decodeString(key, lang)?.value;
+        const value = unwrapElement(v);
+        // `url.Values{"k": {"v"}}`: the value is a list of strings.
+        if (value.type === 'literal_value') for (const el of value.namedChildren) push(name, n, el ? unwrapElement(el) : null, 'key', n.parent ?? undefined);
+        else push(name, n, value, 'key', n.parent ?? undefined);
+        break;
+      }
+      case 'call_expression': {
+        const fn = n.childForFieldName('function');
+        const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
+        if (!method || !SETTER_METHODS.has(method)) break;
+        const args = n.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
+        if (args.length !== 2) break;
+        const key = decodeString(args[0]!, lang);
+        if (key?.complete) push(key.value, n, args[1], 'call-arg', n);
+        break;
+      }
+    }
+  }
+  return { named, functions };
+}
+
+/** mcp-go's `SessionIdManager.Generate`: the method that mints `Mcp-Session-Id` values. */
+function isSessionIdManager(method: Node, ctx: FileContext): boolean {
+  const recv = method.childForFieldName('receiver')?.text ?? '';
+  return /session/i.test(recv) || ctx.text.includes('SessionIdManager');
+}
+
+/** What a function returns: its expression body or the values of its own return statements. */
+export function returnedValues(fn: Node, fam: Family): { at: Node; value: Node }[] {
+  const body = fn.childForFieldName('body');
+  if (!body) return [];
+  if (fn.type === 'arrow_function' && body.type !== 'statement_block') return [{ at: body, value: body }];
+  if (fn.type === 'lambda') return [{ at: body, value: body }];
+  const out: { at: Node; value: Node }[] = [];
+  const fnTypes = FUNCTION_TYPES[fam];
+  for (const r of descendantsOfType(body, 'return_statement')) {
+    if (ancestor(r, fnTypes)?.id !== fn.id) continue;
+    let v = r.namedChildren[0];
+    if (v?.type === 'expression_list') v = v.namedChildren[0];
+    if (v) out.push({ at: r, value: v });
+  }
+  return out;
+}
+
+/** The function (or lambda) a node is in, if any. */
+export function enclosingFunction(node: Node, fam: Family): Node | undefined {
+  return ancestor(node, FUNCTION_TYPES[fam]);
+}
+
+/** A function's name: its own, the variable or key it is assigned to, or undefined. */
+export function functionName(fn: Node): string | undefined {
+  const own = fn.childForFieldName('name')?.text;
+  if (own) return own;
+  const p = fn.parent;
+  if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
+  if (p?.type === 'pair') return p.childForFieldName('key')?.text;
+  return undefined;
+}
+
+/** Parameter names of a function (without `self`/`cls`). */
+export function parameterNames(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return [];
+  const out: string[] = [];
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    const id =
+      p.type === 'identifier' ? p : p.childForFieldName('pattern') ?? p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier') ?? null;
+    if (id?.type === 'identifier' && id.text !== 'self' && id.text !== 'cls') out.push(id.text);
+  }
+  return out;
+}
+
+/** True when `inner` lies within `outer`. */
+export function within(inner: Node, outer: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calls
+
+const callIndexCache = new WeakMap<readonly CallSite[], Map<number, CallSite>>();
+
+/** Call sites by node id, for looking up the canonical name of a call found inside an expression. */
+export function callIndex(ctx: FileContext): Map<number, CallSite> {
+  const calls = ctx.calls();
+  let idx = callIndexCache.get(calls);
+  if (!idx) {
+    idx = new Map(calls.map((c) => [c.node.id, c]));
+    callIndexCache.set(calls, idx);
+  }
+  return idx;
+}
+
+/** Calls whose node lies inside `node` (document order; `ctx.calls()` is in document order). */
+export function callsWithin(node: Node, ctx: FileContext): CallSite[] {
+  return ctx.calls().filter((c) => c.node.startIndex >= node.startIndex && c.node.endIndex <= node.endIndex);
+}
+
+/** The last segment of a call's callee: `res.cookie` → `cookie`, `http.SetCookie` → `SetCookie`. */
+export function methodName(call: CallSite): string | undefined {
+  const c = call.callee;
+  switch (c.type) {
+    case 'identifier':
+      return c.text;
+    case 'attribute':
+      return c.childForFieldName('attribute')?.text;
+    case 'member_expression':
+      return c.childForFieldName('property')?.text;
+    case 'selector_expression':
+      return c.childForFieldName('field')?.text;
+    default:
+      return undefined;
+  }
+}
+
+/** The object a method is called on: `res` in `res.cookie(...)`. */
+export function receiverOf(call: CallSite): Node | undefined {
+  const c = call.callee;
+  if (c.type === 'attribute' || c.type === 'member_expression') return c.childForFieldName('object') ?? undefined;
+  if (c.type === 'selector_expression') return c.childForFieldName('operand') ?? undefined;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Randomness
+
+export type WeakKind = 'rng' | 'time' | 'counter' | 'uuid1' | 'deterministic' | 'short';
+
+export interface WeakSource {
+  kind: WeakKind;
+  /** Human-readable source, e.g. `random.choice`, `Math.random`, `uuid.uuid1`, `secrets.token_hex(4)`. */
+  what: string;
+}
+
+const PY_RNG = /^(?:random\.(?:random|randint|randrange|choice|choices|sample|shuffle|uniform|getrandbits|randbytes|triangular|gauss|betavariate)|numpy\.random\.\w+)$/;
+const PY_TIME = /^(?:time\.(?:time|time_ns|monotonic|monotonic_ns|perf_counter|perf_counter_ns)|datetime\.(?:datetime\.)?(?:now|utcnow|today))$/;
+const PY_STRONG = /^(?:secrets\.\w+|os\.urandom|uuid\.uuid4|random\.SystemRandom|Crypto\.Random\.\w+|nacl\.utils\.random)$/;
+const PY_SIZED = /^(?:secrets\.token_(?:hex|bytes|urlsafe)|os\.urandom)$/;
+const JS_TIME = new Set(['Date.now', 'performance.now', 'process.hrtime', 'process.hrtime.bigint']);
+const JS_STRONG = /^(?:(?:globalThis\.|window\.|self\.)?crypto\.(?:randomUUID|randomBytes|randomInt|getRandomValues|randomFillSync|webcrypto\.getRandomValues)|uuid\.v4|nanoid\.nanoid|nanoid)$/;
+const GO_STRONG = /^(?:crypto\/rand\.\w+|github\.com\/google\/uuid\.(?:New|NewString|NewRandom|Must)|github\.com\/gofrs\/uuid(?:\/v\d+)?\.NewV4)$/;
+
+type CallClass = 'strong' | WeakSource | undefined;
+
+function classifyCall(call: CallSite, ctx: FileContext, fam: Family): CallClass {
+  const name = call.name ?? '';
+  if (fam === 'python') {
+    if (PY_SIZED.test(name)) {
+      const n = intArg(call.args[0] ?? call.kwargs.get('nbytes') ?? call.kwargs.get('n'));
+      return n !== undefined && n < 16 ? { kind: 'short', what: `${name}(${n})` } : 'strong';
+    }
+    if (PY_STRONG.test(name)) return 'strong';
+    if (PY_RNG.test(name)) return { kind: 'rng', what: name };
+    if (PY_TIME.test(name)) return { kind: 'time', what: name };
+    if (name === 'uuid.uuid1') return { kind: 'uuid1', what: 'uuid.uuid1' };
+    if (name === 'uuid.uuid3' || name === 'uuid.uuid5') return { kind: 'deterministic', what: name };
+    if (name === 'itertools.count') return { kind: 'counter', what: 'itertools.count' };
+    if (name === 'next' && call.args[0]?.type === 'identifier') {
+      const v = singleValue(call.args[0], ctx);
+      if (v?.type === 'call' && callIndex(ctx).get(v.id)?.name === 'itertools.count') return { kind: 'counter', what: 'next(itertools.count())' };
+    }
+    return undefined;
+  }
+  if (fam === 'js') {
+    if (name === 'crypto.randomBytes' || /(?:^|\.)nanoid$/.test(name)) {
+      const n = intArg(call.args[0]);
+      const min = name === 'crypto.randomBytes' ? 16 : 21;
+      return n !== undefined && n < min ? { kind: 'short', what: `${name.replace(/^nanoid\./, '')}(${n})` } : 'strong';
+    }
+    if (JS_STRONG.test(name)) return 'strong';
+    if (name === 'Math.random') return { kind: 'rng', what: 'Math.random' };
+    if (JS_TIME.has(name) || (call.isNew && name === 'Date' && call.args.length === 0)) return { kind: 'time', what: call.isNew ? 'new Date()' : name };
+    if (name === 'uuid.v1') return { kind: 'uuid1', what: 'uuid v1' };
+    if (name === 'uuid.v3' || name === 'uuid.v5') return { kind: 'deterministic', what: `uuid ${name.slice(5)}` };
+    return undefined;
+  }
+  if (GO_STRONG.test(name)) return 'strong';
+  if (/^math\/rand(?:\/v2)?\./.test(name)) return { kind: 'rng', what: `math/rand ${name.slice(name.lastIndexOf('.') + 1)}` };
+  if (name === 'time.Now') return { kind: 'time', what: 'time.Now' };
+  if (name === 'github.com/google/uuid.NewUUID') return { kind: 'uuid1', what: 'uuid.NewUUID (version 1)' };
+  if (/^github\.com\/google\/uuid\.(?:NewMD5|NewSHA1)$/.test(name)) return { kind: 'deterministic', what: name.slice(name.lastIndexOf('/') + 1) };
+  if (/^sync\/atomic\.Add(?:Int|Uint)(?:32|64)$/.test(name)) return { kind: 'counter', what: name.slice(5) };
+  return undefined;
+}
+
+function intArg(node: Node | undefined): number | undefined {
+  if (!node || !/^(?:integer|number|int_literal)$/.test(node.type)) return undefined;
+  const n = Number(node.text.replace(/_/g, ''));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The one value a name is assigned in the file, if it is assigned exactly once. */
+export function singleValue(node: Node, ctx: FileContext): Node | undefined {
+  if (node.type !== 'identifier') return undefined;
+  const values = ctx.assignments().get(node.text);
+  if (!values || values.length !== 1) return undefined;
+  const v = values[0]!;
+  if (v.id !== node.id && v.text !== node.text) return v;
+  // Go `id, err := f()`: the file's assignment table cannot pair names with values; the named values can.
+  if (ctx.codeLanguage !== 'go') return undefined;
+  const named = treeFacts(ctx).named.filter((nv) => nv.kind === 'assign' && nv.name === node.text);
+  return named.length === 1 ? named[0]!.value : undefined;
+}
+
+const helperCache = new WeakMap<Tree, Map<string, WeakSource>>();
+
+/** File-local helper functions that produce weak values (`def rand_str(n): return "".join(random.choice(...))`). */
+function weakHelpers(ctx: FileContext, fam: Family): Map<string, WeakSource> {
+  const tree = ctx.tree!;
+  let out = helperCache.get(tree);
+  if (out) return out;
+  out = new Map();
+  const idx = callIndex(ctx);
+  for (const fn of treeFacts(ctx).functions) {
+    const name = functionName(fn);
+    if (!name || fn.type === 'lambda') continue;
+    let weak: WeakSource | undefined;
+    let strong = false;
+    for (const c of descendantsOfType(fn, CALL_TYPES[fam])) {
+      const site = idx.get(c.id);
+      const cls = site ? classifyCall(site, ctx, fam) : undefined;
+      if (cls === 'strong') strong = true;
+      else if (cls && cls.kind !== 'time' && !weak) weak = cls;
+    }
+    if (weak && !strong) out.set(name, weak);
+  }
+  helperCache.set(tree, out);
+  return out;
+}
+
+/**
+ * Where the randomness of an expression comes from: a weak source when it only has non-cryptographic randomness,
+ * time, counters, version-1 or name-based UUIDs, or too few random bytes; undefined when it has a cryptographic
+ * source or none we know of. Names assigned once are followed one step, unless they are themselves of `ownKind`
+ * (their own assignment is reported instead). `fn` is the function for `return` values (for counters it bumps).
+ */
+export function weakSource(value: Node, ctx: FileContext, ownKind?: TargetKind, fn?: Node): WeakSource | undefined {
+  const fam = familyOf(ctx);
+  const oauthFile = isOauthFile(ctx);
+  let weak: WeakSource | undefined;
+  let strong = false;
+  // Cutting a value short loses its entropy whatever produced it.
+  let cut: WeakSource | undefined;
+  const consider = (cls: CallClass) => {
+    if (cls === 'strong') strong = true;
+    else if (cls && !weak) weak = cls;
+  };
+  const scan = (expr: Node, follow: boolean) => {
+    const idx = callIndex(ctx);
+    const helpers = weakHelpers(ctx, fam);
+    const types = [...CALL_TYPES[fam], 'identifier', 'update_expression', 'slice'];
+    for (const n of descendantsOfType(expr, types)) {
+      if (CALL_TYPES[fam].includes(n.type)) {
+        const site = idx.get(n.id);
+        if (!site) continue;
+        consider(classifyCall(site, ctx, fam));
+        if (site.callee.type === 'identifier' && helpers.has(site.callee.text) && targetKind(site.callee.text, oauthFile) !== ownKind) {
+          const h = helpers.get(site.callee.text)!;
+          consider({ kind: h.kind, what: `${site.callee.text}() (${h.what})` });
+        }
+        const trunc = truncation(site, fam);
+        if (trunc !== undefined) cut ??= { kind: 'short', what: `a value cut to ${trunc} characters` };
+      } else if (n.type === 'update_expression' && fam === 'js') {
+        consider({ kind: 'counter', what: `the counter ${n.text}` });
+      } else if (n.type === 'slice' && fam === 'python') {
+        const m = /^\s*(?:0\s*)?:\s*(\d+)\s*$/.exec(n.text);
+        if (m && Number(m[1]) > 0 && Number(m[1]) < 16) cut ??= { kind: 'short', what: `a value cut to ${m[1]} characters` };
+      } else if (n.type === 'identifier' && follow && !isCallee(n)) {
+        if (targetKind(n.text, oauthFile) === ownKind) continue;
+        const v = singleValue(n, ctx);
+        if (v && !within(v, expr)) scan(v, false);
+      }
+    }
+  };
+  // A generator passed by reference (`sessionIdGenerator: randomUUID`, `GetSessionID: uuid.NewString`).
+  if (/^(?:identifier|attribute|member_expression|selector_expression)$/.test(value.type)) {
+    const name = calleeName(value, ctx.imports(), ctx.codeLanguage!);
+    if (name && name !== value.text || fam === 'js' && name === 'Math.random') {
+      consider(classifyCall({ node: value, callee: value, name, args: [], kwargs: new Map(), isNew: false }, ctx, fam));
+    }
+  }
+  scan(value, true);
+  if (!weak && !strong && fn) {
+    const bumped = counterBumpedIn(fn, fam);
+    if (bumped && bumped.some((b) => value.text.includes(b))) weak = { kind: 'counter', what: `the counter ${bumped.find((b) => value.text.includes(b))}` };
+  }
+  if (weak && !strong) return weak;
+  return strong || weak ? cut : undefined;
+}
+
+/** `.slice(0, 8)` / `.substring(0, 8)` / `[:8]`-style truncations to fewer than 16 characters. */
+function truncation(call: CallSite, fam: Family): number | undefined {
+  if (fam !== 'js') return undefined;
+  const m = methodName(call);
+  if (m !== 'slice' && m !== 'substring' && m !== 'substr') return undefined;
+  const [a, b] = call.args;
+  const start = intArg(a);
+  const end = intArg(b);
+  if (start === undefined || end === undefined) return undefined;
+  const len = m === 'substr' ? end : end - start;
+  return len > 0 && len < 16 ? len : undefined;
+}
+
+function isCallee(n: Node): boolean {
+  const p = n.parent;
+  return (p?.type === 'call' || p?.type === 'call_expression') && p.childForFieldName('function')?.id === n.id;
+}
+
+/** Targets a function increments by one (`self.n += 1`, `m.n++`, `++count`), as written. */
+function counterBumpedIn(fn: Node, fam: Family): string[] | undefined {
+  const types = fam === 'python' ? ['augmented_assignment'] : fam === 'go' ? ['inc_statement'] : ['update_expression', 'augmented_assignment_expression'];
+  const out: string[] = [];
+  for (const n of descendantsOfType(fn, types)) {
+    if (n.type === 'augmented_assignment' || n.type === 'augmented_assignment_expression') {
+      if (!/\+=\s*1\s*$/.test(n.text)) continue;
+      const left = n.childForFieldName('left');
+      if (left) out.push(left.text);
+    } else {
+      const target = n.type === 'update_expression' ? n.childForFieldName('argument') : n.namedChildren[0];
+      if (target) out.push(target.text);
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+export function describeWeak(w: WeakSource): string {
+  switch (w.kind) {
+    case 'rng':
+      return `${w.what}, a non-cryptographic random generator`;
+    case 'time':
+      return `${w.what}, the current time`;
+    case 'counter':
+      return `${w.what}, a counter`;
+    case 'uuid1':
+      return `${w.what}, a time-and-host based UUID`;
+    case 'deterministic':
+      return `${w.what}, a UUID derived from its input`;
+    case 'short':
+      return `${w.what}, too few random bytes`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cookies
+
+export interface CookieWrite {
+  node: Node;
+  /** Cookie name when static. */
+  name?: string;
+  /** `true`/`false` when known; `undefined` when not mentioned; `'unknown'` when it may be set by a spread or variable. */
+  secure: boolean | 'unknown' | undefined;
+  httpOnly: boolean | 'unknown' | undefined;
+  /** Lower-cased SameSite value when given, `'unknown'` when it may be set elsewhere. */
+  sameSite: string | undefined;
+  /** The framework's SameSite default when the call does not say (Starlette: lax). */
+  sameSiteDefault?: string;
+  httpOnlyDefault?: boolean;
+}
+
+/** Cookies set through framework calls and `Set-Cookie` headers (Go `http.Cookie` literals are read by the cookie rule). */
+export function cookieWrites(ctx: FileContext): CookieWrite[] {
+  const fam = familyOf(ctx);
+  const out: CookieWrite[] = [];
+  const imports = [...ctx.imports().values()].map((b) => b.module);
+  const starlette = imports.some((m) => /^(?:starlette|fastapi|mcp|fastmcp)(?:\.|$)/.test(m));
+  const koa = imports.some((m) => m === 'koa');
+  for (const call of ctx.calls()) {
+    const m = methodName(call);
+    if (!m) continue;
+    if (fam === 'python' && m === 'set_cookie') {
+      const nameNode = call.args[0] ?? call.kwargs.get('key') ?? call.kwargs.get('name');
+      const splat = call.node.childForFieldName('arguments')?.namedChildren.some((a) => a?.type === 'dictionary_splat') ?? false;
+      const kw = (k: string, pos: number) => call.kwargs.get(k) ?? call.args[pos];
+      out.push({
+        node: call.node,
+        name: staticText(nameNode, ctx),
+        secure: pyFlag(kw('secure', 6), splat),
+        httpOnly: pyFlag(kw('httponly', 7), splat),
+        sameSite: pySameSite(kw('samesite', 8), splat, ctx),
+        sameSiteDefault: starlette ? 'lax' : undefined,
+      });
+    } else if (fam === 'js' && (m === 'cookie' || m === 'setCookie' || (m === 'set' && /cookies(?:\(\))?$/.test(receiverOf(call)?.text ?? '')) || call.name === 'cookie.serialize')) {
+      const shift = m === 'setCookie' && call.callee.type === 'identifier' ? 1 : 0; // hono: setCookie(c, name, value, opts)
+      let nameNode: Node | undefined = call.args[shift];
+      let opts: Node | undefined = call.args[shift + 2];
+      if (nameNode?.type === 'object') {
+        opts = nameNode;
+        nameNode = objectProperties(nameNode, ctx.codeLanguage!).get('name');
+      }
+      if (!nameNode || call.args.length < 2 && opts === undefined) continue;
+      const o = resolveObject(opts, ctx);
+      out.push({
+        node: call.node,
+        name: staticText(nameNode, ctx),
+        secure: jsFlag(o, 'secure'),
+        httpOnly: jsFlag(o, 'httpOnly'),
+        sameSite: jsSameSite(o, ctx),
+        httpOnlyDefault: koa && m === 'set' ? true : undefined,
+      });
+    } else if ((m === 'setHeader' || m === 'set' || m === 'append' || m === 'header' || m === 'Set' || m === 'Add') && call.args.length === 2) {
+      const header = staticText(call.args[0], ctx);
+      if (header?.toLowerCase() !== 'set-cookie') continue;
+      const w = headerCookie(call.args[1]!, call.node, ctx);
+      if (w) out.push(w);
+    }
+  }
+  for (const nv of namedValues(ctx)) {
+    if (nv.kind !== 'key' && nv.kind !== 'assign') continue;
+    if (nv.name.toLowerCase() !== 'set-cookie') continue;
+    const w = headerCookie(nv.value, nv.at, ctx);
+    if (w) out.push(w);
+  }
+  return out;
+}
+
+function pyFlag(node: Node | undefined, splat: boolean): boolean | 'unknown' | undefined {
+  if (!node) return splat ? 'unknown' : undefined;
+  if (node.type === 'true') return true;
+  if (node.type === 'false' || node.type === 'none') return false;
+  return 'unknown';
+}
+
+function pySameSite(node: Node | undefined, splat: boolean, ctx: FileContext): string | undefined {
+  if (!node) return splat ? 'unknown' : undefined;
+  if (node.type === 'none') return 'none';
+  return staticText(node, ctx)?.toLowerCase() ?? 'unknown';
+}
+
+function resolveObject(node: Node | undefined, ctx: FileContext): Node | undefined | 'unknown' {
+  if (!node) return undefined;
+  if (node.type === 'object') return node;
+  const v = singleValue(node, ctx);
+  return v?.type === 'object' ? v : 'unknown';
+}
+
+function jsFlag(o: Node | undefined | 'unknown', key: string): boolean | 'unknown' | undefined {
+  if (o === 'unknown') return 'unknown';
+  if (!o) return undefined;
+  const v = objectProperties(o, 'typescript').get(key);
+  const spread = o.namedChildren.some((c) => c?.type === 'spread_element');
+  if (!v) return spread ? 'unknown' : undefined;
+  if (v.type === 'true') return true;
+  if (v.type === 'false') return false;
+  return 'unknown';
+}
+
+function jsSameSite(o: Node | undefined | 'unknown', ctx: FileContext): string | undefined {
+  if (o === 'unknown') return 'unknown';
+  if (!o) return undefined;
+  const v = objectProperties(o, 'typescript').get('sameSite');
+  const spread = o.namedChildren.some((c) => c?.type === 'spread_element');
+  if (!v) return spread ? 'unknown' : undefined;
+  if (v.type === 'true') return 'strict';
+  if (v.type === 'false') return 'none';
+  return staticText(v, ctx)?.toLowerCase() ?? 'unknown';
+}
+
+/** A `Set-Cookie` header value (`"sid=…; Secure; HttpOnly"`), partly static at least in its name and attributes. */
+function headerCookie(value: Node, at: Node, ctx: FileContext): CookieWrite | undefined {
+  const s = staticString(value, ctx.codeLanguage!, ctx.assignments());
+  if (!s) return undefined;
+  const eq = s.value.indexOf('=');
+  if (eq <= 0 || s.value.slice(0, eq).includes('{…}')) return undefined;
+  const attrs = s.value.split(';').slice(1).map((a) => a.trim().toLowerCase());
+  const same = attrs.find((a) => a.startsWith('samesite='));
+  const tail = s.complete ? undefined : 'unknown';
+  return {
+    node: at,
+    name: s.value.slice(0, eq).trim(),
+    secure: attrs.includes('secure') ? true : tail,
+    httpOnly: attrs.includes('httponly') ? true : tail,
+    sameSite: same ? same.slice(9) : tail,
+  };
+}
+
+/** Cookie names that carry a session, a login or an OAuth step. */
+export function isSensitiveCookie(name: string): boolean {
+  const w = nameWords(name.replace(/^__(?:Host|Secure)-/, ''));
+  return w.some((x) => /sess|^sid$|consent|oauth|^state$|^auth$|csrf|xsrf|token|jwt|^login$|approv|^pkce$|verifier|^nonce$/.test(x));
+}
+
+/** Consent and OAuth-step cookies, which the MCP security guidance says must carry the `__Host-` prefix. */
+export function needsHostPrefix(name: string): boolean {
+  const w = nameWords(name.replace(/^__(?:Host|Secure)-/, ''));
+  return w.some((x) => /consent|oauth|^state$|approv|^pkce$|verifier/.test(x));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// /authorize handlers
+
+/**
+ * Functions that serve an OAuth `/authorize` request: functions or methods whose name has the word `authorize`
+ * (`authorize`, `handle_authorize`, `oauthAuthorize`), and handlers registered on a route path containing
+ * `/authorize` (`@app.get("/authorize")`, `app.get("/authorize", (req, res) => …)`, `mux.HandleFunc("/authorize", h)`).
+ */
+export function authorizeHandlers(ctx: FileContext): Node[] {
+  const fam = familyOf(ctx);
+  const facts = treeFacts(ctx);
+  const out = new Map<number, Node>();
+  const byName = new Map<string, Node>();
+  for (const fn of facts.functions) {
+    const name = functionName(fn);
+    if (!name) continue;
+    byName.set(name, fn);
+    if (nameWords(name).includes('authorize')) out.set(fn.id, fn);
+  }
+  for (const call of ctx.calls()) {
+    const path = call.args[0] ? staticText(call.args[0], ctx) : undefined;
+    if (!path || !/\/authorize\/?$/.test(path)) continue;
+    if (fam === 'python' && call.node.parent?.type === 'decorator') {
+      const def = call.node.parent.parent?.childForFieldName('definition');
+      if (def) out.set(def.id, def);
+      continue;
+    }
+    const last = call.args[call.args.length - 1];
+    if (!last || call.args.length < 2) continue;
+    if (FUNCTION_TYPES[fam].has(last.type)) out.set(last.id, last);
+    else {
+      const target = byName.get(refName(last, fam) ?? '');
+      if (target) out.set(target.id, target);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Evidence that a handler shows a consent page or checks a store of approved clients before going upstream. */
+export const CONSENT_EVIDENCE = /consent|approv|HTMLResponse|TemplateResponse|render_template|\.render\(|text\/html|ExecuteTemplate/i;
+
+/** Calls in `fn` that send the browser elsewhere: `res.redirect`, `RedirectResponse`, `http.Redirect`, `redirect()`. */
+export function redirectsIn(fn: Node, ctx: FileContext): CallSite[] {
+  return callsWithin(fn, ctx).filter((c) => {
+    const m = methodName(c);
+    return m === 'redirect' || m === 'RedirectResponse' || m === 'Redirect' || (m === 'writeHead' && /^30[1237]$/.test(c.args[0]?.text ?? ''));
+  });
+}
+
+/** Test and fixture code generates throw-away ids, states and insecure flows on purpose. */
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|testdata|mocks?)\/|(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?|conftest\.py)$/i;
+
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
