@@ -1,0 +1,19 @@
+import pg from "pg";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { z } from "zod";
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+const server = new McpServer({ name: "crm-lookup", version: "1.0.0" });
+
+server.registerTool(
+  "find_customers",
+  { description: "Find customers whose name contains the given text.", inputSchema: { name: z.string().max(200) } },
+  async ({ name }) => {
+    // $1 is bound by the driver: the value never becomes SQL text.
+    const { rows } = await pool.query("SELECT id, name, email FROM customers WHERE name ILIKE $1", [`%${name}%`]);
+    return { content: [{ type: "text", text: JSON.stringify(rows) }] };
+  },
+);
+
+await server.connect(new StdioServerTransport());

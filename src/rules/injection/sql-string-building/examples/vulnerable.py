@@ -1,0 +1,16 @@
+import sqlite3
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("crm-lookup")
+DB_PATH = "/srv/crm/customers.db"
+
+
+@mcp.tool()
+def find_customers(name: str) -> list[dict]:
+    """Find customers whose name contains the given text."""
+    with sqlite3.connect(DB_PATH) as conn:
+        conn.row_factory = sqlite3.Row
+        # name = "x' UNION SELECT api_key, secret, 1 FROM credentials --" returns another table.
+        rows = conn.execute(f"SELECT id, name, email FROM customers WHERE name LIKE '%{name}%'").fetchall()
+    return [dict(r) for r in rows]
