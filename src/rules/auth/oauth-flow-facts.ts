@@ -120,7 +120,10 @@ export function refName(node: Node | null | undefined, fam: Family): string | un
       case 'index_expression': {
         const key = fam === 'python' ? n.childForFieldName('subscript') : n.childForFieldName('index');
         const s = key ? decodeString(key, langOf(fam)) : undefined;
-        return s?.complete ? s.value : undefined;
+        if (s) return s.complete ? s.value : undefined;
+        // `password[i] = …` writes into `password`.
+        n = (fam === 'python' ? n.childForFieldName('value') : n.childForFieldName(fam === 'go' ? 'operand' : 'object')) ?? undefined;
+        break;
       }
       case 'parenthesized_expression':
       case 'non_null_expression':
