@@ -1,0 +1,29 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+var db *sql.DB
+
+func countUsers(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&n); err != nil {
+		// The error is logged on stderr; the client gets a fixed message.
+		log.Printf("count users: %v", err)
+		return mcp.NewToolResultError("the user database is unavailable"), nil
+	}
+	return mcp.NewToolResultText(fmt.Sprintf("%d users", n)), nil
+}
+
+func main() {
+	s := server.NewMCPServer("accounts", "1.0.0")
+	s.AddTool(mcp.NewTool("count_users", mcp.WithDescription("Count registered users.")), countUsers)
+	_ = server.ServeStdio(s)
+}
