@@ -1,0 +1,15 @@
+from mcp.server.fastmcp import Context, FastMCP
+
+mcp = FastMCP("catalog")
+catalog_revision = 1
+
+
+@mcp.tool()
+async def reload_catalog(ctx: Context) -> str:
+    """Re-read the product catalog and ask the client to refresh its tool list."""
+    global catalog_revision
+    catalog_revision += 1
+    # The advertised version follows the catalog, so a pinned client sees that something changed.
+    mcp._mcp_server.version = f"1.0.{catalog_revision}"
+    await ctx.session.send_tool_list_changed()
+    return f"catalog revision {catalog_revision}"
