@@ -1,7 +1,7 @@
 // Shared facts for the OAuth-flow and session rules (MV5006–MV5014): what names hold, where random values come from, cookies and /authorize handlers.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CallSite } from '../../parse/call-sites.js';
-import { objectProperties } from '../../parse/call-sites.js';
+import { compositeFields, objectProperties } from '../../parse/call-sites.js';
 import { calleeName } from '../../parse/imports.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { staticString } from '../../parse/static-value.js';
@@ -818,4 +818,66 @@ const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|testdata|moc
 
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
+}
+
+/** Go `http.Cookie{…}` literals (net/http), with their attributes; a later `c.Secure = true` on the same variable counts. */
+export function goCookies(ctx: FileContext): CookieWrite[] {
+  const httpLocals = new Set([...ctx.imports().values()].filter((b) => b.module === 'net/http').map((b) => b.local));
+  if (!httpLocals.size) return [];
+  const out: CookieWrite[] = [];
+  for (const lit of descendantsOfType(ctx.tree!.rootNode, 'composite_literal')) {
+    const type = lit.childForFieldName('type');
+    if (type?.type !== 'qualified_type' || type.childForFieldName('name')?.text !== 'Cookie' || !httpLocals.has(type.childForFieldName('package')?.text ?? '')) continue;
+    const fields = compositeFields(lit);
+    const later = laterFieldWrites(lit);
+    const flag = (k: string): boolean | 'unknown' | undefined => {
+      if (later.has(k)) return 'unknown';
+      const v = fields.get(k);
+      return !v ? undefined : v.type === 'true' ? true : v.type === 'false' ? false : 'unknown';
+    };
+    const same = fields.get('SameSite');
+    const mode = same?.type === 'selector_expression' ? same.childForFieldName('field')?.text : undefined;
+    out.push({
+      node: lit,
+      name: staticText(fields.get('Name'), ctx),
+      secure: flag('Secure'),
+      httpOnly: flag('HttpOnly'),
+      sameSite: later.has('SameSite') ? 'unknown' : !same || mode === 'SameSiteDefaultMode' ? undefined : mode === 'SameSiteLaxMode' ? 'lax' : mode === 'SameSiteStrictMode' ? 'strict' : mode === 'SameSiteNoneMode' ? 'none' : 'unknown',
+    });
+  }
+  return out;
+}
+
+/** Fields assigned after the literal through the variable holding it (`c := &http.Cookie{…}; c.Secure = true`). */
+function laterFieldWrites(lit: Node): Set<string> {
+  const out = new Set<string>();
+  let holder: Node | null = lit.parent?.type === 'unary_expression' ? lit.parent : lit;
+  if (holder?.parent?.type === 'expression_list') holder = holder.parent;
+  const decl = holder?.parent;
+  if (!decl || (decl.type !== 'short_var_declaration' && decl.type !== 'assignment_statement' && decl.type !== 'var_spec')) return out;
+  const name = (decl.childForFieldName('left') ?? decl.childForFieldName('name'))?.text.split(',')[0]?.trim();
+  const fn = ancestor(decl, FUNCTION_TYPES.go);
+  if (!name || !fn) return out;
+  const re = new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\.(Secure|HttpOnly|SameSite)\\s*=`, 'g');
+  for (const m of fn.text.matchAll(re)) out.add(m[1]!);
+  return out;
+}
+
+/** A node's source with its comments removed, so that a comment never counts as evidence. */
+export function codeText(node: Node): string {
+  const comments = descendantsOfType(node, 'comment');
+  if (!comments.length) return node.text;
+  const t = node.text;
+  let out = '';
+  let pos = node.startIndex;
+  for (const c of comments) {
+    out += t.slice(pos - node.startIndex, c.startIndex - node.startIndex);
+    pos = c.endIndex;
+  }
+  return out + t.slice(pos - node.startIndex);
+}
+
+/** True when a handler shows signs of a consent step (see CONSENT_EVIDENCE), comments aside. */
+export function hasConsentStep(fn: Node): boolean {
+  return CONSENT_EVIDENCE.test(codeText(fn));
 }
