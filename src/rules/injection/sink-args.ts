@@ -117,10 +117,25 @@ export function resolveOnce(node: Node, ctx: FileContext): Node {
     const values = ctx.assignments().get(cur.text);
     if (values?.length !== 1) break;
     const v = values[0]!;
-    if (v.id === cur.id || (v.type === 'identifier' && v.text === cur.text)) break;
+    if (v.id === cur.id || (v.type === 'identifier' && v.text === cur.text)) {
+      const first = goFirstResult(v);
+      if (!first) break;
+      cur = first;
+      continue;
+    }
     cur = v;
   }
   return cur;
+}
+
+/** Go `b, err := os.ReadFile(p)`: the first name on the left holds the call's first result. */
+function goFirstResult(name: Node): Node | undefined {
+  const left = name.parent;
+  const decl = left?.parent;
+  if (left?.type !== 'expression_list' || (decl?.type !== 'short_var_declaration' && decl?.type !== 'assignment_statement')) return undefined;
+  if (left.namedChildren[0]?.id !== name.id) return undefined;
+  const right = decl.childForFieldName('right')?.namedChildren ?? [];
+  return right.length === 1 && right[0]!.type === 'call_expression' ? right[0]! : undefined;
 }
 
 /** The canonical callee name of a call node (Python `call`, JS/Go `call_expression`). */
