@@ -1,0 +1,28 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+var terms = map[string]string{"mcp": "Model Context Protocol", "rpc": "remote procedure call"}
+
+func define(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	term := strings.ToLower(req.GetString("term", ""))
+	// fmt.Println writes to stdout, which ServeStdio uses for protocol messages.
+	fmt.Println("looking up", term)
+	if text, ok := terms[term]; ok {
+		return mcp.NewToolResultText(text), nil
+	}
+	return mcp.NewToolResultText("unknown term"), nil
+}
+
+func main() {
+	s := server.NewMCPServer("glossary", "1.0.0")
+	s.AddTool(mcp.NewTool("define", mcp.WithDescription("Explain a term from the team glossary."), mcp.WithString("term", mcp.Required(), mcp.MaxLength(64))), define)
+	_ = server.ServeStdio(s)
+}
