@@ -5,7 +5,7 @@ import { staticString } from '../../parse/static-value.js';
 import { ancestor } from '../../parse/walk.js';
 import type { GoFile, SdkFamily } from './go-file.js';
 import { goSdkPrompt, goSdkResource, goSdkTool } from './go-sdk-definitions.js';
-import { functionBody, functionParams, literalElements, literalFields, returnValues, unwrap } from './go-syntax.js';
+import { functionBody, literalElements, literalFields, returnValues, unwrap, unwrapWithType } from './go-syntax.js';
 import { handlerRef, resolveHandler } from './handler-ref.js';
 import { mcpGoPrompt, mcpGoResource, mcpGoTool, type PromptShape, type ResourceShape, type ToolShape } from './mcp-go-definitions.js';
 import { receiverIsServer, receiverName, type ServerEntry, type ServerIndex } from './server-index.js';
@@ -31,6 +31,8 @@ type Placeholder = { kind: Kind; target: Target; def: ToolDef | PromptDef | Reso
 const METHODS = new Set(['AddTool', 'AddRawTool', 'AddTools', 'SetTools', 'AddPrompt', 'AddPrompts', 'AddResource', 'AddResources', 'AddResourceTemplate', 'AddResourceTemplates']);
 /** The struct field holding the definition in mcp-go's ServerTool / ServerPrompt / ServerResource / ServerResourceTemplate. */
 const BUNDLE_FIELD: Record<string, string> = { AddTools: 'Tool', SetTools: 'Tool', AddPrompts: 'Prompt', AddResources: 'Resource', AddResourceTemplates: 'Template' };
+/** mcp-go constructors whose definitions count even when no registration in this file uses them. */
+const UNREGISTERED_CTORS = new Set(['NewTool', 'NewToolWithRawSchema', 'NewPrompt', 'NewResource', 'NewResourceTemplate']);
 
 export function collectRegistrations(file: GoFile, index: ServerIndex): Registrations {
   const out: Registrations = { perServer: new Map(), orphans: new Map() };
@@ -49,9 +51,11 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     return r;
   };
 
-  for (const call of file.calls) {
+  for (const info of file.callInfos()) {
+    const call = info.site;
     const node = call.node;
-    if (file.isSdkCall(node, 'go-sdk', 'mcp.AddTool')) {
+    const sdk = info.sdk;
+    if (sdk && sdk.family === 'go-sdk' && sdk.pkg === 'mcp' && sdk.member === 'AddTool') {
       const [recv, toolExpr, handlerExpr] = call.args;
       if (!recv || !toolExpr) continue;
       const target = targetOf(file, index, recv);
@@ -65,10 +69,9 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
       else placeholders.push({ kind: 'tools', target, def, at: node });
       continue;
     }
-    const callee = unwrap(call.callee);
-    if (callee.type !== 'selector_expression' || file.qualified(callee)) continue;
-    const method = callee.childForFieldName('field')?.text ?? '';
-    const recv = callee.childForFieldName('operand');
+    if (info.fnType !== 'selector_expression' || info.q) continue;
+    const method = info.field ?? '';
+    const recv = info.operand;
     if (!METHODS.has(method) || !recv) continue;
     const entry = index.resolve(recv);
     const confirmed = !!entry || receiverIsServer(file, recv);
@@ -91,7 +94,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     }
 
     // `s.AddTool(GetMe())`: one call returning both the definition and its handler.
-    if (args.length === 1 && unwrap(args[0]!).type === 'call_expression') {
+    if (args.length === 1 && unwrapWithType(args[0]!)[1] === 'call_expression') {
       const a0 = args[0]!;
       const d = file.returnedBy(a0, 0)[0];
       const h = file.returnedBy(a0, 1)[0];
@@ -229,7 +232,7 @@ function inferTypedSchema(file: GoFile, def: ToolDef, handlerExpr: Node): void {
   def.schemaKind = 'go-struct';
   const r = resolveHandler(file, handlerExpr);
   if (!r) return;
-  const params = functionParams(r.fn);
+  const params = file.params(r.fn);
   const input = params[2];
   if (!input) return;
   const t = input.type;
@@ -282,9 +285,8 @@ function addUnconsumed(
     seen.add(defKey(node));
     found[kind].push({ def, at: node.startIndex });
   };
-  for (const c of file.calls) {
-    const s = file.isSdkCall(c.node, 'mcp-go', 'mcp.NewTool', 'mcp.NewToolWithRawSchema', 'mcp.NewPrompt', 'mcp.NewResource', 'mcp.NewResourceTemplate');
-    if (!s || seen.has(c.node.id)) continue;
+  for (const { site: c, sdk: s } of file.callInfos()) {
+    if (!s || s.family !== 'mcp-go' || s.pkg !== 'mcp' || !UNREGISTERED_CTORS.has(s.member) || seen.has(c.node.id)) continue;
     const handlerExpr = neighbourHandler(c.node);
     if (s.member.startsWith('NewTool')) {
       const shape = mcpGoTool(file, c.node);
@@ -297,7 +299,9 @@ function addUnconsumed(
       take(c.node, 'resources', shape && withHandler(file, resourceFrom(shape, shape.api, c.node, file), handlerExpr, 'mcp-go'));
     }
   }
-  for (const lit of file.root.descendantsOfType('composite_literal')) {
+  // Only a go-sdk import can make a literal type a go-sdk definition, and its type name must then be in the text.
+  const goSdk = file.sdkImports().some((x) => x.api === 'go-sdk') && /\b(?:Tool|Prompt|Resource|ResourceTemplate)\b/.test(file.src);
+  for (const lit of goSdk ? file.root.descendantsOfType('composite_literal') : []) {
     const t = lit?.childForFieldName('type');
     const s = t ? file.sdk(t) : undefined;
     if (!lit || !s || s.family !== 'go-sdk' || seen.has(lit.id)) continue;

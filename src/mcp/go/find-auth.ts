@@ -16,6 +16,11 @@ const JWX = /^github\.com\/lestrrat-go\/jwx(\/v\d+)?\/jwt$/;
 const GO_JOSE = /^(github\.com\/go-jose\/go-jose(\/v\d+)?|gopkg\.in\/(square|go-jose)\/go-jose\.v\d+)\/jwt$/;
 const GO_OIDC = /^github\.com\/coreos\/go-oidc(\/v\d+)?\/oidc$/;
 const GO_SDK_AUTH = /^github\.com\/modelcontextprotocol\/go-sdk\/auth$/;
+/**
+ * Every OAuth-config hit needs one of these words in the source, or an escape or raw-string carriage return
+ * that decoding removes or turns into other characters; files without any are not walked.
+ */
+const OAUTH_HINT = /AuthorizationEndpoint|authorization_endpoint|\\[0-7xuU\n]|\r/;
 
 export function findAuth(file: GoFile): FoundAuth[] {
   const out: FoundAuth[] = [];
@@ -26,9 +31,8 @@ export function findAuth(file: GoFile): FoundAuth[] {
   const hasOidc = has(GO_OIDC);
   const push = (kind: AuthSetup['kind'], api: string, node: Node, wraps: Node[] = []) => out.push({ auth: { kind, api, location: file.loc(node) }, wraps });
 
-  for (const c of file.calls) {
-    const callee = unwrap(c.callee);
-    const q = file.qualified(callee);
+  for (const info of file.callInfos()) {
+    const { site: c, q } = info;
     if (q) {
       if (GOLANG_JWT.test(q.module) && (q.member === 'Parse' || q.member === 'ParseWithClaims')) {
         push(allowsNone(c.args) ? 'jwt-decode' : 'jwt-verify', `jwt.${q.member}`, c.node);
@@ -42,16 +46,17 @@ export function findAuth(file: GoFile): FoundAuth[] {
       }
       continue;
     }
-    if (callee.type !== 'selector_expression') continue;
-    const method = callee.childForFieldName('field')?.text ?? '';
-    const recv = callee.childForFieldName('operand');
-    if (!recv) continue;
+    if (info.fnType !== 'selector_expression' || !(hasGolangJwt || hasJose || hasOidc)) continue;
+    const method = info.field ?? '';
+    // A plainly written receiver is certainly there; otherwise the tree is asked.
+    if (info.operandText === undefined && !info.operand) continue;
+    const recv = () => info.operand!;
     if (hasGolangJwt && method === 'ParseUnverified') push('jwt-decode', 'jwt.Parser.ParseUnverified', c.node);
-    else if (hasGolangJwt && (method === 'Parse' || method === 'ParseWithClaims') && isJwtParser(file, recv)) {
+    else if (hasGolangJwt && (method === 'Parse' || method === 'ParseWithClaims') && isJwtParser(file, recv())) {
       push(allowsNone(c.args) ? 'jwt-decode' : 'jwt-verify', `jwt.Parser.${method}`, c.node);
     } else if (hasJose && method === 'UnsafeClaimsWithoutVerification') push('jwt-decode', 'jwt.JSONWebToken.UnsafeClaimsWithoutVerification', c.node);
-    else if (hasJose && method === 'Claims' && c.args.length >= 2 && isJoseToken(file, recv)) push('jwt-verify', 'jwt.JSONWebToken.Claims', c.node);
-    else if (hasOidc && method === 'Verifier' && c.args.length === 1 && isOidcProvider(file, recv)) {
+    else if (hasJose && method === 'Claims' && c.args.length >= 2 && isJoseToken(file, recv())) push('jwt-verify', 'jwt.JSONWebToken.Claims', c.node);
+    else if (hasOidc && method === 'Verifier' && c.args.length === 1 && isOidcProvider(file, recv())) {
       push(skipsSignature(file, c.args[0]) ? 'jwt-decode' : 'jwt-verify', 'oidc.Provider.Verifier', c.node);
     }
   }
@@ -119,9 +124,9 @@ function wrappedBy(file: GoFile, mwCall: Node): Node[] {
   if (decl && (decl.type === 'short_var_declaration' || decl.type === 'var_spec' || decl.type === 'assignment_statement')) {
     const left = decl.type === 'var_spec' ? decl.childrenForFieldName('name')[0] : decl.childForFieldName('left')?.namedChildren[0];
     if (left?.type === 'identifier') {
-      for (const c of file.calls) {
-        const f = unwrap(c.callee);
-        if (f.type === 'identifier' && f.text === left.text && file.valueOf(f)?.id === mwCall.id) out.push(...c.args);
+      const name = left.text;
+      for (const { site: c, fn: f, fnType } of file.callInfos()) {
+        if (fnType === 'identifier' && file.textIs(f, name) && file.valueOf(f)?.id === mwCall.id) out.push(...c.args);
       }
     }
   }
@@ -131,6 +136,7 @@ function wrappedBy(file: GoFile, mwCall: Node): Node[] {
 /** OAuth endpoints configured in code: `AuthorizationEndpoint:` fields, `"authorization_endpoint"` keys, tags and JSON text. */
 function oauthConfig(file: GoFile): FoundAuth[] {
   const out: FoundAuth[] = [];
+  if (!OAUTH_HINT.test(file.src)) return out;
   for (const el of file.root.descendantsOfType(['keyed_element', 'field_declaration', 'raw_string_literal', 'interpreted_string_literal'])) {
     if (!el) continue;
     if (el.type === 'keyed_element') {

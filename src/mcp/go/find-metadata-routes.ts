@@ -11,6 +11,8 @@ const WELL_KNOWN = /\/\.well-known\/oauth-(?:protected-resource|authorization-se
 const ROUTE_PATTERN = /^(?:[A-Z]+\s+)?(?:[^/\s]+)?(\/\.well-known\/oauth-(?:protected-resource|authorization-server)(?:\/[^\s?#]*)?)$/;
 /** Route-registering methods of net/http, chi, gorilla/mux, gin, echo, fiber and httprouter. */
 const ROUTE_METHODS = new Set(['Handle', 'HandleFunc', 'Handler', 'HandlerFunc', 'Get', 'GET', 'Head', 'HEAD', 'Options', 'OPTIONS', 'Any', 'All', 'Add', 'Method', 'MethodFunc', 'Path', 'PathPrefix', 'Route', 'Match', 'Mount']);
+/** A well-known path in a literal needs these words in the source, unless an escape or raw-string carriage return hides them. */
+const WELL_KNOWN_HINT = /well-known|\\[0-7xuU\n]|\r/;
 /** SDK helpers that serve protected-resource metadata. */
 const SDK_ROUTERS: Record<string, string> = {
   'go-sdk:auth.ProtectedResourceMetadataHandler': 'auth.ProtectedResourceMetadataHandler',
@@ -21,15 +23,13 @@ const SDK_ROUTERS: Record<string, string> = {
 
 export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
   const out: MetadataRoute[] = [];
-  for (const c of file.calls) {
-    const callee = unwrap(c.callee);
-    const s = file.sdk(callee);
+  for (const { site: c, fn: callee, fnType, sdk: s, field } of file.callInfos()) {
     const router = s ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
     if (router) {
       out.push({ kind: 'sdk-router', path: PROTECTED_RESOURCE, api: router, location: file.loc(c.node) });
       continue;
     }
-    const method = callee.type === 'selector_expression' ? callee.childForFieldName('field')?.text : undefined;
+    const method = fnType === 'selector_expression' ? field : undefined;
     if (!method || !ROUTE_METHODS.has(method)) continue;
     for (const a of c.args.slice(0, 2)) {
       const path = routePath(file, a);
@@ -39,10 +39,12 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
       }
     }
   }
-  for (const lit of file.root.descendantsOfType(['interpreted_string_literal', 'raw_string_literal'])) {
-    if (!lit || lit.parent?.type === 'import_spec') continue;
+  const literals = WELL_KNOWN_HINT.test(file.src) ? file.root.descendantsOfType(['interpreted_string_literal', 'raw_string_literal']) : [];
+  for (const lit of literals) {
+    if (!lit) continue;
+    // The parent is asked only for a match: each `parent` step re-descends the tree from its root.
     const m = WELL_KNOWN.exec(decodeString(lit, 'go')?.value ?? '');
-    if (m) out.push({ kind: 'literal', path: m[0], location: file.loc(lit) });
+    if (m && lit.parent?.type !== 'import_spec') out.push({ kind: 'literal', path: m[0], location: file.loc(lit) });
   }
   return out.sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
 }

@@ -30,6 +30,8 @@ interface Address {
 }
 
 const MAX_DEPTH = 12;
+/** Receiver methods that start a listener: framework `Run`/`Start`/`Listen` and `http.Server.ListenAndServe[TLS]`. */
+const LISTEN_METHODS = new Set(['Run', 'Start', 'Listen', 'ListenAndServe', 'ListenAndServeTLS']);
 
 export function findTransports(file: GoFile, index: ServerIndex): Transports {
   const mcp: McpTransport[] = [];
@@ -39,11 +41,11 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
     byNode.set(t.node.id, t);
   };
 
-  for (const c of file.calls) {
+  for (const { site: c, sdk: s, fnType, fn: callee, field } of file.callInfos()) {
     const n = c.node;
-    const loc = file.loc(n);
-    const s = file.sdk(unwrap(c.callee));
     if (s?.family === 'mcp-go' && s.pkg === 'server') {
+      if (!['ServeStdio', 'NewStdioServer', 'NewStreamableHTTPServer', 'NewSSEServer'].includes(s.member)) continue;
+      const loc = file.loc(n);
       const entry = c.args[0] ? index.resolve(c.args[0]) : undefined;
       const receiver = !entry && c.args[0] && /^(identifier|selector_expression)$/.test(unwrap(c.args[0]).type) ? receiverName(c.args[0]) : undefined;
       if (s.member === 'ServeStdio' || s.member === 'NewStdioServer') {
@@ -55,15 +57,16 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
         add({ node: n, entry, receiver, transport: t });
       }
     } else if (s?.family === 'go-sdk' && s.pkg === 'mcp' && (s.member === 'NewStreamableHTTPHandler' || s.member === 'NewSSEHandler')) {
+      const loc = file.loc(n);
       const sse = s.member === 'NewSSEHandler';
       const entry = c.args[0] ? index.returnedServer(c.args[0]) : undefined;
       const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `mcp.${s.member}`, dnsRebindingProtection: goSdkProtection(file, c.args[1]), location: loc };
       add({ node: n, entry, transport: t });
-    } else if (!s && unwrap(c.callee).type === 'selector_expression') {
+    } else if (!s && fnType === 'selector_expression') {
       // go-sdk `server.Run(ctx, transport)` / `server.Connect(ctx, transport, opts)`.
-      const callee = unwrap(c.callee);
-      const method = callee.childForFieldName('field')?.text;
+      const method = field;
       if (method !== 'Run' && method !== 'Connect') continue;
+      const loc = file.loc(n);
       const operand = callee.childForFieldName('operand')!;
       const entry = index.resolve(operand);
       const typed = !entry && file.sdkImports().some((x) => x.api === 'go-sdk') && receiverIsServer(file, operand);
@@ -76,10 +79,10 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
   }
 
   // mcp-go `httpServer.Start(addr)` on a Streamable HTTP / SSE server.
-  for (const c of file.calls) {
-    const callee = unwrap(c.callee);
-    if (callee.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Start' || !c.args[0]) continue;
-    const t = byNode.get(producer(file, callee.childForFieldName('operand')!).id);
+  for (const info of file.callInfos()) {
+    const c = info.site;
+    if (info.fnType !== 'selector_expression' || info.field !== 'Start' || !c.args[0]) continue;
+    const t = byNode.get(producer(file, info.operand!).id);
     if (t && (t.transport.kind === 'streamable-http' || t.transport.kind === 'sse') && t.transport.api.startsWith('server.')) setAddress(t.transport, addressOf(file, c.args[0]));
   }
 
@@ -180,23 +183,22 @@ function findListeners(file: GoFile): Listener[] {
   const serverLits = new Set<number>();
   // An http.Server handed to mcp-go (`server.WithHTTPServer(&http.Server{Addr: …})`) is the MCP transport's own listener.
   const sdkOwned = new Set<number>();
-  for (const c of file.calls) {
-    const s = file.sdk(unwrap(c.callee));
+  for (const { site: c, sdk: s } of file.callInfos()) {
     if (s?.family !== 'mcp-go' || (s.member !== 'WithHTTPServer' && s.member !== 'WithStreamableHTTPServer') || !c.args[0]) continue;
     const v = file.resolve(c.args[0]);
     sdkOwned.add((v.type === 'unary_expression' ? unwrap(v.childForFieldName('operand') ?? v) : v).id);
   }
-  for (const c of file.calls) {
-    const q = file.qualified(unwrap(c.callee));
+  for (const { site: c, q, fnType, fn: callee, field } of file.callInfos()) {
     const name = q ? `${q.module}.${q.member}` : undefined;
     if (name === 'net/http.ListenAndServe' || name === 'net/http.ListenAndServeTLS') {
       const handler = c.args[name.endsWith('TLS') ? 3 : 1];
       out.push({ node: c.node, api: `http.${q!.member}`, address: c.args[0] ? addressOf(file, c.args[0]) : {}, handler });
     } else if (name === 'net.Listen' && c.args[1]) {
       out.push({ node: c.node, api: 'net.Listen', address: addressOf(file, c.args[1]), handler: servedOnListener(file, c.node) });
-    } else if (!q && unwrap(c.callee).type === 'selector_expression') {
-      const callee = unwrap(c.callee);
-      const method = callee.childForFieldName('field')?.text ?? '';
+    } else if (!q && fnType === 'selector_expression') {
+      const method = field ?? '';
+      // Only these methods can start a listener; resolving every other receiver would be wasted work.
+      if (!LISTEN_METHODS.has(method)) continue;
       const recv = file.resolve(callee.childForFieldName('operand')!);
       if (recv.type === 'call_expression') {
         const rq = file.qualified(unwrap(recv.childForFieldName('function')!));
@@ -210,7 +212,9 @@ function findListeners(file: GoFile): Listener[] {
       if ((method === 'ListenAndServe' || method === 'ListenAndServeTLS') && lit.type === 'composite_literal' && isHttpServer(file, lit)) serverLits.add(lit.id);
     }
   }
-  for (const lit of file.root.descendantsOfType('composite_literal')) {
+  // An `http.Server{…}` literal needs a net/http import and the word `Server` in the source.
+  const httpServers = [...file.imports.values()].some((b) => b.module === 'net/http' && b.imported === '*') && /\bServer\b/.test(file.src);
+  for (const lit of httpServers ? file.root.descendantsOfType('composite_literal') : []) {
     if (!lit || !isHttpServer(file, lit) || sdkOwned.has(lit.id)) continue;
     const f = literalFields(lit);
     const addr = f.get('Addr');
@@ -228,10 +232,8 @@ function isHttpServer(file: GoFile, lit: Node): boolean {
 
 /** `http.Serve(l, h)` or `srv.Serve(l)` for a listener `l := net.Listen(…)`: the handler it serves. */
 function servedOnListener(file: GoFile, listen: Node): Node | undefined {
-  for (const c of file.calls) {
-    const callee = unwrap(c.callee);
-    const q = file.qualified(callee);
-    const isServe = q ? q.module === 'net/http' && q.member === 'Serve' : callee.type === 'selector_expression' && /^ServeTLS$|^Serve$/.test(callee.childForFieldName('field')?.text ?? '');
+  for (const { site: c, q, fnType, fn: callee, field } of file.callInfos()) {
+    const isServe = q ? q.module === 'net/http' && q.member === 'Serve' : fnType === 'selector_expression' && /^ServeTLS$|^Serve$/.test(field ?? '');
     if (!isServe || !c.args[0] || file.resolve(c.args[0]).id !== listen.id) continue;
     if (q) return c.args[1];
     const srv = file.resolve(callee.childForFieldName('operand')!);
@@ -327,21 +329,27 @@ function parseAddress(value: string, complete: boolean): Address {
 
 /** Finds which MCP transports a handler expression serves, through variables, muxes, routers and middleware. */
 class Reach {
-  private readonly methodCalls = new Map<string, Node[][]>();
+  /** Argument lists of method calls by receiver text, built on first use (most files have no listener to follow). */
+  private methodCallList?: Map<string, Node[][]>;
 
   constructor(
     private readonly file: GoFile,
     private readonly transports: Map<number, McpTransport>,
-  ) {
-    for (const c of file.calls) {
-      const callee = unwrap(c.callee);
-      if (callee.type !== 'selector_expression' || file.qualified(callee)) continue;
-      const recv = callee.childForFieldName('operand')?.text;
+  ) {}
+
+  private get methodCalls(): Map<string, Node[][]> {
+    if (this.methodCallList) return this.methodCallList;
+    const out = new Map<string, Node[][]>();
+    for (const info of this.file.callInfos()) {
+      const c = info.site;
+      if (info.fnType !== 'selector_expression' || info.q) continue;
+      const recv = info.operandText ?? info.operand?.text;
       if (!recv) continue;
-      const list = this.methodCalls.get(recv);
+      const list = out.get(recv);
       if (list) list.push(c.args);
-      else this.methodCalls.set(recv, [c.args]);
+      else out.set(recv, [c.args]);
     }
+    return (this.methodCallList = out);
   }
 
   transportsOf(expr: Node): McpTransport[] {
@@ -364,8 +372,7 @@ class Reach {
     switch (e.type) {
       case 'nil':
         // The default mux: whatever `http.Handle` / `http.HandleFunc` registered on it.
-        for (const c of f.calls) {
-          const q = f.qualified(unwrap(c.callee));
+        for (const { site: c, q } of f.callInfos()) {
           if (q?.module === 'net/http' && (q.member === 'Handle' || q.member === 'HandleFunc')) for (const a of c.args) this.walk(a, depth + 1, visited, out);
         }
         return;

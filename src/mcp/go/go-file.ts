@@ -8,7 +8,7 @@ import { staticString, type Assignments } from '../../parse/static-value.js';
 import { decodeString } from '../../parse/string-literal.js';
 import type { ExtractInput } from '../extract-file.js';
 import { locationOf, textValueOf } from '../text-value.js';
-import { enclosingFunction, functionParams, ownReturns, returnValues, unwrap } from './go-syntax.js';
+import { FUNCTION_TYPES, functionBody, functionParams, returnValues, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
 
 export type SdkFamily = 'mcp-go' | 'go-sdk';
 
@@ -30,14 +30,59 @@ export interface SdkName {
   member: string;
 }
 
+/** `pkg.Member` / `recv.Method` written plainly, the common case, whose parts can be read from the source text. */
+const PLAIN_SELECTOR = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
+
+/**
+ * One call site with its callee already taken apart, computed once per file: every pass over the calls reads
+ * these instead of asking the syntax tree again (each node access crosses into wasm).
+ */
+export class CallInfo {
+  /** `pkg.Member` when the callee names an imported package member. */
+  q?: QualifiedName;
+  sdk?: SdkName;
+  /** For a selector callee (`x.m`, `pkg.F`): the field name, and the operand's text when it is a plain name. */
+  field?: string;
+  operandText?: string;
+  private operandNode?: Node | null;
+
+  constructor(
+    readonly site: CallSite,
+    /** The callee without parentheses, and its node type. */
+    readonly fn: Node,
+    readonly fnType: string,
+  ) {}
+
+  /** True when the callee was parenthesised (`(f)(x)`), so `site.callee` is not `fn`. */
+  get wrapped(): boolean {
+    return this.fn.id !== this.site.callee.id;
+  }
+
+  /** The operand of a selector callee, fetched from the tree on first use. */
+  get operand(): Node | undefined {
+    if (this.operandNode === undefined) this.operandNode = this.fnType === 'selector_expression' ? this.fn.childForFieldName('operand') : null;
+    return this.operandNode ?? undefined;
+  }
+
+  set operand(node: Node | undefined) {
+    this.operandNode = node ?? null;
+  }
+}
+
+interface Span {
+  node: Node;
+  start: number;
+  end: number;
+}
+
 const MAX_HOPS = 12;
 
 export class GoFile {
   readonly path: string;
   readonly root: Node;
+  /** The source text; node indexes are offsets into it. */
+  readonly src: string;
   readonly imports: ImportMap;
-  readonly assignments: Assignments;
-  readonly calls: readonly CallSite[];
   /** Top-level functions by name. */
   readonly funcs = new Map<string, Node>();
   /** Methods by name (several receivers may share a name). */
@@ -45,19 +90,37 @@ export class GoFile {
   /** Type specs by name. */
   readonly types = new Map<string, Node>();
   private readonly dotImports: string[] = [];
-  /** Lazily built indexes; a file can hold thousands of registrations, so lookups must not rescan it. */
+  private readonly input: ExtractInput;
+  /**
+   * Lazily built indexes; a file can hold thousands of registrations, so lookups must not rescan it, and
+   * `Node.parent` walks are avoided (each step re-descends from the root in wasm).
+   */
+  private assignmentMap?: Assignments;
+  private callList?: readonly CallSite[];
+  private infos?: CallInfo[];
+  private infoById?: Map<number, CallInfo>;
   private callsByName?: Map<string, CallSite[]>;
   private readonly varSpecs = new Map<number, Node[]>();
   private fieldDeclList?: Node[];
   private readonly qualifiedCache = new Map<number, QualifiedName | null>();
-  private scoped?: Map<string, Map<number, Node[]>>;
+  private readonly sdkByModule = new Map<string, { family: SdkFamily; pkg: string } | null>();
+  /** Assignments of one name by enclosing function id (0 for package level), built per name on first use. */
+  private readonly scoped = new Map<string, Map<number, Node[]> | null>();
+  /** Top-level declarations with their extents, for finding the declaration a position lies in. */
+  private tops?: Span[];
+  /** Function declarations and literals inside each top-level declaration (itself included), in document order. */
+  private readonly functionsByTop = new Map<number, Span[]>();
+  private readonly paramCache = new Map<number, GoParam[]>();
+  private readonly returnCache = new Map<number, Node[]>();
+  private packageVars?: Set<string>;
+  private readonly embedded = new Map<string, boolean>();
 
   constructor(input: ExtractInput) {
+    this.input = input;
     this.path = input.path;
     this.root = input.tree.rootNode;
+    this.src = input.text;
     this.imports = input.imports();
-    this.assignments = input.assignments();
-    this.calls = input.calls();
     for (const decl of this.root.namedChildren) {
       if (!decl) continue;
       if (decl.type === 'function_declaration') {
@@ -76,15 +139,204 @@ export class GoFile {
     for (const b of this.imports.values()) if (b.imported === '.') this.dotImports.push(b.module);
   }
 
+  /** The shared assignment facts, computed on first use (a file with nothing MCP-related may never need them). */
+  get assignments(): Assignments {
+    return (this.assignmentMap ??= this.input.assignments());
+  }
+
+  get calls(): readonly CallSite[] {
+    return (this.callList ??= this.input.calls());
+  }
+
+  /** Every call with its callee taken apart, in document order (parallel to `calls`). */
+  callInfos(): readonly CallInfo[] {
+    if (this.infos) return this.infos;
+    const out: CallInfo[] = [];
+    const byId = new Map<number, CallInfo>();
+    for (const site of this.calls) {
+      const [fn, fnType] = unwrapWithType(site.callee);
+      const info = new CallInfo(site, fn, fnType);
+      if (fnType === 'selector_expression') {
+        let q = this.qualifiedCache.get(fn.id);
+        const plain = PLAIN_SELECTOR.exec(this.textOf(fn));
+        if (plain) {
+          // `x.m` as written: the operand is the name `x`, starting where the callee starts.
+          info.operandText = plain[1]!;
+          info.field = plain[2]!;
+          if (q === undefined) q = this.qualifiedName(plain[1]!, plain[2]!, fn.startIndex) ?? null;
+        } else {
+          const op = fn.childForFieldName('operand');
+          const field = fn.childForFieldName('field');
+          info.operand = op ?? undefined;
+          if (field) info.field = field.text;
+          if (q === undefined) q = this.qualifiedSelector(op, field) ?? null;
+        }
+        this.qualifiedCache.set(fn.id, q);
+        if (q) info.q = q;
+      } else {
+        const q = this.qualifiedTyped(fn, fnType);
+        if (q) info.q = q;
+      }
+      if (info.q) {
+        const s = this.sdkOf(info.q);
+        if (s) info.sdk = s;
+      }
+      out.push(info);
+      byId.set(site.node.id, info);
+    }
+    this.infoById = byId;
+    return (this.infos = out);
+  }
+
+  /**
+   * The call info of a call_expression node, or undefined when `node` is not a call. The shared call list holds
+   * every call_expression, so this answers "is it a call?" without asking the tree for the node's type.
+   */
+  callOf(node: Node): CallInfo | undefined {
+    if (!this.infoById) this.callInfos();
+    return this.infoById!.get(node.id);
+  }
+
+  /** A call's arguments without comments (what `CallSite.args` holds). */
+  argsOf(call: Node): Node[] {
+    return this.callOf(call)?.site.args ?? (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+  }
+
+  /** The SDK member a call's callee names. */
+  calleeSdk(call: Node): SdkName | undefined {
+    const info = this.callOf(call);
+    if (info) return info.sdk;
+    const fn = call.childForFieldName('function');
+    return fn ? this.sdk(fn) : undefined;
+  }
+
+  /** Calls lying inside [start, end), in document order. */
+  callsWithin(start: number, end: number): CallInfo[] {
+    const infos = this.callInfos();
+    let lo = 0;
+    let hi = infos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (infos[mid]!.site.node.startIndex < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: CallInfo[] = [];
+    for (let i = lo; i < infos.length && infos[i]!.site.node.startIndex < end; i++) out.push(infos[i]!);
+    return out;
+  }
+
+  /** `node.text === s`, read from the source without asking the tree unless the start already matches. */
+  textIs(node: Node, s: string): boolean {
+    return this.src.startsWith(s, node.startIndex) && node.endIndex === node.startIndex + s.length;
+  }
+
+  /** The source text of a node. */
+  textOf(node: Node): string {
+    return this.src.slice(node.startIndex, node.endIndex);
+  }
+
+  /**
+   * The nearest function declaration, method or function literal strictly containing `n`. Positions decide:
+   * a node starting strictly inside a function lies in it, and no named node other than the function itself
+   * starts on its `func` keyword except its ancestors.
+   */
+  scopeOf(n: Node): Node | undefined {
+    return this.scopeAt(n.startIndex);
+  }
+
+  /** `scopeOf` for a node starting at `s` that is not itself a function start. */
+  private scopeAt(s: number): Node | undefined {
+    const top = this.topAt(s);
+    if (!top) return undefined;
+    let best: Node | undefined;
+    // Document order lists an enclosing function before the ones nested in it, so the last match is the nearest.
+    for (const f of this.functionsIn(top)) if (f.start < s && s < f.end) best = f.node;
+    return best;
+  }
+
+  private topAt(pos: number): Span | undefined {
+    if (!this.tops) {
+      this.tops = [];
+      for (const d of this.root.namedChildren) if (d) this.tops.push({ node: d, start: d.startIndex, end: d.endIndex });
+    }
+    const tops = this.tops;
+    let lo = 0;
+    let hi = tops.length - 1;
+    let found: Span | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tops[mid]!.start <= pos) {
+        found = tops[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found && pos < found.end ? found : undefined;
+  }
+
+  /**
+   * Every function node starts with the `func` keyword, so only parts of the declaration whose text holds
+   * `func` (beyond a declaration's own keyword) are walked; a registration function with no literals costs none.
+   */
+  private functionsIn(top: Span): Span[] {
+    let list = this.functionsByTop.get(top.node.id);
+    if (list) return list;
+    const out: Span[] = [];
+    const push = (nodes: (Node | null)[], from: number, to: number) => {
+      for (const f of nodes) if (f && f.id !== top.node.id && f.startIndex >= from && f.startIndex < to) out.push({ node: f, start: f.startIndex, end: f.endIndex });
+    };
+    const node = top.node;
+    const type = node.type;
+    const body = type === 'function_declaration' || type === 'method_declaration' ? node.childForFieldName('body') : null;
+    if (body) {
+      out.push(top);
+      const bodyStart = body.startIndex;
+      const bodyEnd = body.endIndex;
+      // The header holds the declaration's own keyword; a second `func` there is a function type (or, oddly, a literal).
+      if (this.src.slice(top.start, bodyStart).split('func').length > 2) push(node.descendantsOfType([...FUNCTION_TYPES], node.startPosition, body.startPosition), top.start, bodyStart);
+      if (this.src.slice(bodyStart, bodyEnd).includes('func')) push(body.descendantsOfType([...FUNCTION_TYPES]), bodyStart, bodyEnd);
+      if (bodyEnd < top.end && this.src.slice(bodyEnd, top.end).includes('func')) push(node.descendantsOfType([...FUNCTION_TYPES], body.endPosition, node.endPosition), bodyEnd, top.end);
+    } else if (this.src.slice(top.start, top.end).includes('func')) {
+      for (const f of node.descendantsOfType([...FUNCTION_TYPES])) if (f) out.push(f.id === node.id ? top : { node: f, start: f.startIndex, end: f.endIndex });
+    }
+    this.functionsByTop.set(node.id, out);
+    return out;
+  }
+
+  /** Flattened parameters of a function, computed once per function. */
+  params(fn: Node): GoParam[] {
+    let p = this.paramCache.get(fn.id);
+    if (!p) this.paramCache.set(fn.id, (p = functionParams(fn)));
+    return p;
+  }
+
+  /** Return statements that belong to `fn` itself, not to function literals nested in it. */
+  ownReturns(fn: Node): Node[] {
+    let r = this.returnCache.get(fn.id);
+    if (!r) {
+      const body = functionBody(fn);
+      r = body ? body.descendantsOfType('return_statement').filter((x): x is Node => !!x && this.scopeOf(x)?.id === fn.id) : [];
+      this.returnCache.set(fn.id, r);
+    }
+    return r;
+  }
+
   text(node: Node): TextValue {
     const t = textValueOf(node, 'go', this.assignments, this.path);
     // A `//go:embed` variable is file content compiled into the binary: dynamic, and read from a file.
-    const u = unwrap(node);
-    if (t.origin === 'dynamic' && u.type === 'identifier' && this.isEmbedded(u.text)) t.dynamicFrom = ['file'];
+    if (t.origin === 'dynamic') {
+      const [u, type] = unwrapWithType(node);
+      if (type === 'identifier' && this.isEmbedded(u.text)) t.dynamicFrom = ['file'];
+    }
     return t;
   }
 
   private isEmbedded(name: string): boolean {
+    let e = this.embedded.get(name);
+    if (e === undefined) this.embedded.set(name, (e = this.computeEmbedded(name)));
+    return e;
+  }
+
+  private computeEmbedded(name: string): boolean {
     for (const decl of this.root.namedChildren) {
       if (decl?.type !== 'var_declaration') continue;
       const spec = decl.namedChildren.find((c) => c?.type === 'var_spec' && c.childrenForFieldName('name').some((n) => n?.text === name));
@@ -116,58 +368,96 @@ export class GoFile {
   }
 
   private computeQualified(expr: Node): QualifiedName | undefined {
-    let cur = unwrap(expr);
-    if (cur.type === 'index_expression' || cur.type === 'generic_type') cur = cur.childForFieldName('operand') ?? cur.childForFieldName('type') ?? cur;
-    if (cur.type === 'qualified_type') {
+    const [cur, type] = unwrapWithType(expr);
+    return this.qualifiedTyped(cur, type);
+  }
+
+  /** `computeQualified` for an unwrapped expression whose type is known. */
+  private qualifiedTyped(expr: Node, exprType: string): QualifiedName | undefined {
+    let cur = expr;
+    let type = exprType;
+    if (type === 'index_expression' || type === 'generic_type') {
+      cur = cur.childForFieldName('operand') ?? cur.childForFieldName('type') ?? cur;
+      type = cur.type;
+    }
+    if (type === 'qualified_type') {
       const pkg = cur.childForFieldName('package');
       const name = cur.childForFieldName('name');
       const b = pkg ? this.imports.get(pkg.text) : undefined;
       return b && b.imported === '*' && name ? { module: b.module, member: name.text } : undefined;
     }
-    if (cur.type === 'selector_expression') {
-      const op = cur.childForFieldName('operand');
-      const field = cur.childForFieldName('field');
-      if (op?.type !== 'identifier' || !field) return undefined;
-      const b = this.imports.get(op.text);
-      if (!b || b.imported !== '*') return undefined;
-      if (this.isLocalName(op)) return undefined;
-      return { module: b.module, member: field.text };
-    }
-    if (cur.type === 'identifier' && this.dotImports.length === 1 && !this.funcs.has(cur.text) && !this.assignments.has(cur.text)) {
-      return { module: this.dotImports[0]!, member: cur.text };
+    if (type === 'selector_expression') return this.qualifiedSelector(cur.childForFieldName('operand'), cur.childForFieldName('field'));
+    if (type === 'identifier' && this.dotImports.length === 1) {
+      const text = cur.text;
+      if (!this.funcs.has(text) && !this.assignments.has(text)) return { module: this.dotImports[0]!, member: text };
     }
     return undefined;
+  }
+
+  private qualifiedSelector(op: Node | null, field: Node | null): QualifiedName | undefined {
+    if (!op || !field || op.type !== 'identifier') return undefined;
+    return this.qualifiedName(op.text, field.text, op.startIndex);
+  }
+
+  /** `pkg.member` for an operand name `pkg` written at `at`, unless the name is a local shadowing the import. */
+  private qualifiedName(pkg: string, member: string, at: number): QualifiedName | undefined {
+    const b = this.imports.get(pkg);
+    if (!b || b.imported !== '*') return undefined;
+    if (this.isLocalAt(pkg, at)) return undefined;
+    return { module: b.module, member };
   }
 
   /** The MCP SDK member a callee names, if any. */
   sdk(expr: Node): SdkName | undefined {
     const q = this.qualified(expr);
-    if (!q) return undefined;
-    for (const family of Object.keys(SDK_MODULES) as SdkFamily[]) {
-      const base = SDK_MODULES[family];
-      if (q.module === base || q.module.startsWith(`${base}/`)) {
-        const rest = q.module.slice(base.length).split('/').filter((p) => p && !/^v\d+$/.test(p));
-        return { family, pkg: rest[rest.length - 1] ?? '', member: q.member };
+    return q ? this.sdkOf(q) : undefined;
+  }
+
+  private sdkOf(q: QualifiedName): SdkName | undefined {
+    let m = this.sdkByModule.get(q.module);
+    if (m === undefined) {
+      m = null;
+      for (const family of Object.keys(SDK_MODULES) as SdkFamily[]) {
+        const base = SDK_MODULES[family];
+        if (q.module === base || q.module.startsWith(`${base}/`)) {
+          const rest = q.module.slice(base.length).split('/').filter((p) => p && !/^v\d+$/.test(p));
+          m = { family, pkg: rest[rest.length - 1] ?? '' };
+          break;
+        }
       }
+      this.sdkByModule.set(q.module, m);
     }
-    return undefined;
+    return m ? { family: m.family, pkg: m.pkg, member: q.member } : undefined;
   }
 
   /** True for `sdk(call.function)` matching one of `names` (`pkg.Member`). */
   isSdkCall(call: Node, family: SdkFamily | undefined, ...names: string[]): SdkName | undefined {
-    const c = unwrap(call);
-    if (c.type !== 'call_expression') return undefined;
-    const fn = c.childForFieldName('function');
-    const s = fn ? this.sdk(fn) : undefined;
+    const info = this.callOf(call);
+    let s: SdkName | undefined;
+    if (info) s = info.sdk;
+    else {
+      const [c, type] = unwrapWithType(call);
+      if (type !== 'call_expression') return undefined;
+      const known = this.callOf(c);
+      if (known) s = known.sdk;
+      else {
+        const fn = c.childForFieldName('function');
+        s = fn ? this.sdk(fn) : undefined;
+      }
+    }
     if (!s || (family && s.family !== family)) return undefined;
     return names.includes(`${s.pkg}.${s.member}`) ? s : undefined;
   }
 
   /** Whether an identifier is shadowed by a local binding of the same name in its function. */
   private isLocalName(id: Node): boolean {
-    const byScope = this.scopedAssignments().get(id.text);
+    return this.isLocalAt(id.text, id.startIndex);
+  }
+
+  private isLocalAt(name: string, at: number): boolean {
+    const byScope = this.scopedFor(name);
     if (!byScope) return false;
-    return byScope.has(enclosingFunction(id)?.id ?? 0) || byScope.has(0);
+    return byScope.has(this.scopeAt(at)?.id ?? 0) || byScope.has(0);
   }
 
   /**
@@ -175,51 +465,54 @@ export class GoFile {
    * following further identifiers. Undefined for parameters, multi-value assignments and unknown names.
    */
   valueOf(expr: Node): Node | undefined {
-    let cur = unwrap(expr);
-    for (let hops = 0; hops < MAX_HOPS && cur.type === 'identifier'; hops++) {
+    let [cur, type] = unwrapWithType(expr);
+    for (let hops = 0; hops < MAX_HOPS && type === 'identifier'; hops++) {
       const v = this.assignedValue(cur);
       if (!v) return undefined;
-      cur = unwrap(v);
+      [cur, type] = unwrapWithType(v);
     }
-    return cur.type === 'identifier' ? undefined : cur;
+    return type === 'identifier' ? undefined : cur;
   }
 
   /** Follows identifiers to their value, returning the expression itself when it is not a resolvable name. */
   resolve(expr: Node): Node {
-    const e = unwrap(expr);
-    return e.type === 'identifier' ? (this.valueOf(e) ?? e) : e;
+    const [e, type] = unwrapWithType(expr);
+    return type === 'identifier' ? (this.valueOf(e) ?? e) : e;
   }
 
   private assignedValue(id: Node): Node | undefined {
-    const byScope = this.scopedAssignments().get(id.text);
+    const name = id.text;
+    const byScope = this.scopedFor(name);
     if (!byScope) return undefined;
-    let fn = enclosingFunction(id);
+    let fn = this.scopeOf(id);
     while (fn) {
       const scope = fn;
       const local = (byScope.get(scope.id) ?? []).filter((v) => v.startIndex < id.startIndex);
       if (local.length) return this.realValue(local[local.length - 1]!, id);
-      if (functionParams(scope).some((p) => p.name === id.text)) return undefined;
-      fn = enclosingFunction(scope);
+      if (this.params(scope).some((p) => p.name === name)) return undefined;
+      fn = this.scopeOf(scope);
     }
     const pkg = byScope.get(0) ?? [];
     return pkg.length === 1 ? this.realValue(pkg[0]!, id) : undefined;
   }
 
-  /** Assignments by name, then by enclosing function id (0 for package level), computed once. */
-  private scopedAssignments(): Map<string, Map<number, Node[]>> {
-    if (this.scoped) return this.scoped;
-    const out = new Map<string, Map<number, Node[]>>();
-    for (const [name, values] of this.assignments) {
-      const m = new Map<number, Node[]>();
+  /** Assignments of `name` by enclosing function id (0 for package level), computed once per name. */
+  private scopedFor(name: string): Map<number, Node[]> | undefined {
+    const known = this.scoped.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const values = this.assignments.get(name);
+    let m: Map<number, Node[]> | null = null;
+    if (values) {
+      m = new Map<number, Node[]>();
       for (const v of values) {
-        const key = enclosingFunction(v)?.id ?? 0;
+        const key = this.scopeOf(v)?.id ?? 0;
         const list = m.get(key);
         if (list) list.push(v);
         else m.set(key, [v]);
       }
-      out.set(name, m);
     }
-    return (this.scoped = out);
+    this.scoped.set(name, m);
+    return m ?? undefined;
   }
 
   /**
@@ -240,10 +533,14 @@ export class GoFile {
 
   /** The declared type of a variable (`var v T`, `v := T{}`, `v := &T{}`, `v := new(T)`) in the scope of `id`. */
   declaredType(id: Node): Node | undefined {
-    const fn = enclosingFunction(id);
+    const fn = this.scopeOf(id);
     const scope = fn ?? this.root;
     let specs = this.varSpecs.get(scope.id);
-    if (!specs) this.varSpecs.set(scope.id, (specs = scope.descendantsOfType('var_spec').filter((n): n is Node => !!n)));
+    if (!specs) {
+      // A var_spec needs the `var` keyword in the scope's text.
+      specs = this.textOf(scope).includes('var') ? scope.descendantsOfType('var_spec').filter((n): n is Node => !!n) : [];
+      this.varSpecs.set(scope.id, specs);
+    }
     for (const spec of specs) {
       if (spec.startIndex > id.startIndex) continue;
       if (spec.childrenForFieldName('name').some((n) => n?.text === id.text)) {
@@ -252,7 +549,7 @@ export class GoFile {
       }
     }
     if (fn) {
-      const p = functionParams(fn).find((x) => x.name === id.text);
+      const p = this.params(fn).find((x) => x.name === id.text);
       if (p) return p.type;
     }
     const v = this.valueOf(id);
@@ -274,16 +571,16 @@ export class GoFile {
    */
   functionOf(expr: Node, depth = 0): { fn: Node; name?: string } | undefined {
     if (depth > MAX_HOPS) return undefined;
-    const e = unwrap(expr);
-    if (e.type === 'func_literal') return { fn: e };
-    if (e.type === 'identifier') {
+    const [e, type] = unwrapWithType(expr);
+    if (type === 'func_literal') return { fn: e };
+    if (type === 'identifier') {
       const decl = this.funcs.get(e.text);
       const v = this.valueOf(e);
       if (v) return this.functionOf(v, depth + 1);
       if (decl) return { fn: decl, name: e.text };
       return undefined;
     }
-    if (e.type === 'selector_expression') {
+    if (type === 'selector_expression') {
       const op = e.childForFieldName('operand');
       const field = e.childForFieldName('field')?.text;
       if (!field || (op?.type === 'identifier' && this.imports.has(op.text) && !this.isLocalName(op))) return undefined;
@@ -302,12 +599,12 @@ export class GoFile {
 
   /** What a call to a same-file function returns: the expressions at `index` of its return statements. */
   returnedBy(call: Node, index = 0): Node[] {
-    const c = unwrap(call);
-    if (c.type !== 'call_expression') return [];
-    const fn = c.childForFieldName('function');
+    const [c, type] = unwrapWithType(call);
+    if (type !== 'call_expression') return [];
+    const fn = this.callOf(c)?.site.callee ?? c.childForFieldName('function');
     const target = fn ? this.functionOf(fn) : undefined;
     if (!target) return [];
-    return ownReturns(target.fn)
+    return this.ownReturns(target.fn)
       .map((r) => returnValues(r)[index])
       .filter((x): x is Node => !!x);
   }
@@ -316,13 +613,12 @@ export class GoFile {
   callsOf(name: string): CallSite[] {
     if (!this.callsByName) {
       const index = new Map<string, CallSite[]>();
-      for (const c of this.calls) {
-        const f = unwrap(c.callee);
-        const key = f.type === 'identifier' ? f.text : f.type === 'selector_expression' && !this.qualified(f) ? f.childForFieldName('field')?.text : undefined;
+      for (const c of this.callInfos()) {
+        const key = c.fnType === 'identifier' ? c.fn.text : c.fnType === 'selector_expression' && !c.q ? c.field : undefined;
         if (!key) continue;
         const list = index.get(key);
-        if (list) list.push(c);
-        else index.set(key, [c]);
+        if (list) list.push(c.site);
+        else index.set(key, [c.site]);
       }
       this.callsByName = index;
     }
@@ -331,11 +627,14 @@ export class GoFile {
 
   /** True when the name is declared by a package-level `var` (and so is shared by every function). */
   isPackageVar(name: string): boolean {
-    for (const decl of this.root.namedChildren) {
-      if (decl?.type !== 'var_declaration') continue;
-      for (const spec of decl.descendantsOfType('var_spec')) if (spec?.childrenForFieldName('name').some((n) => n?.text === name)) return true;
+    if (!this.packageVars) {
+      this.packageVars = new Set();
+      for (const decl of this.root.namedChildren) {
+        if (decl?.type !== 'var_declaration') continue;
+        for (const spec of decl.descendantsOfType('var_spec')) for (const n of spec?.childrenForFieldName('name') ?? []) if (n) this.packageVars.add(n.text);
+      }
     }
-    return false;
+    return this.packageVars.has(name);
   }
 
   /** Every struct field declaration in the file. */
@@ -346,14 +645,14 @@ export class GoFile {
   /** A boolean known before run time: `true`, a constant, `&v` / `ptr(true)` / `new(bool)` style pointers. */
   bool(expr: Node | undefined, depth = 0): boolean | undefined {
     if (!expr || depth > MAX_HOPS) return undefined;
-    const e = unwrap(expr);
-    if (e.type === 'true') return true;
-    if (e.type === 'false') return false;
-    if (e.type === 'identifier') {
+    const [e, type] = unwrapWithType(expr);
+    if (type === 'true') return true;
+    if (type === 'false') return false;
+    if (type === 'identifier') {
       const v = this.valueOf(e);
       return v ? this.bool(v, depth + 1) : undefined;
     }
-    if (e.type === 'unary_expression') {
+    if (type === 'unary_expression') {
       const op = e.childForFieldName('operator')?.text;
       const inner = e.childForFieldName('operand') ?? undefined;
       if (op === '&') return this.bool(inner, depth + 1);
@@ -363,7 +662,7 @@ export class GoFile {
       }
       return undefined;
     }
-    if (e.type === 'call_expression') {
+    if (type === 'call_expression') {
       const fn = e.childForFieldName('function');
       const args = e.childForFieldName('arguments')?.namedChildren.filter((x): x is Node => !!x) ?? [];
       if (fn?.text === 'new' && args[0]?.text === 'bool') return false;
@@ -375,23 +674,23 @@ export class GoFile {
   /** A number known before run time (literals, negation, constants, `ptr(3)`). */
   num(expr: Node | undefined, depth = 0): number | undefined {
     if (!expr || depth > MAX_HOPS) return undefined;
-    const e = unwrap(expr);
-    if (e.type === 'int_literal' || e.type === 'float_literal') {
+    const [e, type] = unwrapWithType(expr);
+    if (type === 'int_literal' || type === 'float_literal') {
       const t = e.text.replace(/_/g, '');
       const n = /^0[xXoObB]/.test(t) ? Number(t.replace(/^0[oO]/, '0o')) : /^0\d+$/.test(t) ? parseInt(t, 8) : Number(t);
       return Number.isFinite(n) ? n : undefined;
     }
-    if (e.type === 'unary_expression') {
+    if (type === 'unary_expression') {
       const op = e.childForFieldName('operator')?.text;
       const v = this.num(e.childForFieldName('operand') ?? undefined, depth + 1);
       if (v === undefined) return undefined;
       return op === '-' ? -v : op === '+' || op === '&' ? v : undefined;
     }
-    if (e.type === 'identifier') {
+    if (type === 'identifier') {
       const v = this.valueOf(e);
       return v ? this.num(v, depth + 1) : undefined;
     }
-    if (e.type === 'call_expression') {
+    if (type === 'call_expression') {
       const args = e.childForFieldName('arguments')?.namedChildren.filter((x): x is Node => !!x) ?? [];
       if (args.length === 1) return this.num(args[0], depth + 1);
     }
@@ -400,14 +699,14 @@ export class GoFile {
 
   /** A TextValue for a default/enum value that may be a string, number or boolean. */
   scalarText(expr: Node): TextValue {
-    const e = unwrap(expr);
-    if (decodeString(e, 'go') || e.type === 'identifier' || e.type === 'binary_expression') {
+    const [e, type] = unwrapWithType(expr);
+    if (decodeString(e, 'go') || type === 'identifier' || type === 'binary_expression') {
       const s = staticString(e, 'go', this.assignments);
       if (s) return this.text(e);
     }
     const n = this.num(e);
-    if (n !== undefined) return { value: String(n), origin: e.type === 'identifier' ? 'constant' : 'literal', location: this.loc(e) };
-    const b = e.type === 'true' || e.type === 'false' ? e.type === 'true' : undefined;
+    if (n !== undefined) return { value: String(n), origin: type === 'identifier' ? 'constant' : 'literal', location: this.loc(e) };
+    const b = type === 'true' || type === 'false' ? type === 'true' : undefined;
     if (b !== undefined) return { value: String(b), origin: 'literal', location: this.loc(e) };
     return this.text(e);
   }

@@ -6,12 +6,21 @@ export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declarati
 
 /** Strips the wrappers that do not change a value: `literal_element`, parentheses. */
 export function unwrap(n: Node): Node {
+  return unwrapWithType(n)[0];
+}
+
+/** `unwrap` plus the type of the node it stops at, so callers need not ask the tree for it again. */
+export function unwrapWithType(n: Node): [Node, string] {
   let cur = n;
+  let type = cur.type;
   for (let i = 0; i < 64; i++) {
-    if ((cur.type === 'literal_element' || cur.type === 'parenthesized_expression') && cur.namedChildren[0]) cur = cur.namedChildren[0];
-    else break;
+    if (type !== 'literal_element' && type !== 'parenthesized_expression') break;
+    const inner = cur.namedChildren[0];
+    if (!inner) break;
+    cur = inner;
+    type = cur.type;
   }
-  return cur;
+  return [cur, type];
 }
 
 /** The `{…}` body of a composite literal, `&T{…}` or an elided element literal. */
@@ -70,23 +79,6 @@ export function literalElements(n: Node | null | undefined): Node[] {
   return (body?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== 'keyed_element' && c.type !== 'comment').map(unwrap);
 }
 
-/** The nearest enclosing function declaration, method or function literal. */
-export function enclosingFunction(n: Node): Node | undefined {
-  let cur = n.parent;
-  while (cur) {
-    if (FUNCTION_TYPES.has(cur.type)) return cur;
-    cur = cur.parent;
-  }
-  return undefined;
-}
-
-/** The declaration directly under the source file that contains `n`. */
-export function topLevelOf(n: Node): Node {
-  let cur: Node = n;
-  while (cur.parent && cur.parent.type !== 'source_file') cur = cur.parent;
-  return cur;
-}
-
 export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
   return !!a && !!b && a.id === b.id;
 }
@@ -124,13 +116,6 @@ export function functionBody(fn: Node): Node | undefined {
 
 export function functionName(fn: Node): string | undefined {
   return fn.type === 'func_literal' ? undefined : fn.childForFieldName('name')?.text;
-}
-
-/** Return statements that belong to `fn` itself, not to function literals nested in it. */
-export function ownReturns(fn: Node): Node[] {
-  const body = functionBody(fn);
-  if (!body) return [];
-  return body.descendantsOfType('return_statement').filter((r): r is Node => !!r && sameNode(enclosingFunction(r), fn));
 }
 
 /** The expressions of a return statement. */

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HandlerRef, ParamBinding } from '../../model/inventory.js';
 import type { GoFile } from './go-file.js';
-import { FUNCTION_TYPES, functionBody, functionParams, unwrap, type GoParam } from './go-syntax.js';
+import { FUNCTION_TYPES, functionBody, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
 import { structFields, structTypeOf, type StructField, type TagStyle } from './struct-params.js';
 
 const REQUEST_TYPE = /\b(CallToolRequest|GetPromptRequest|ReadResourceRequest)\b/;
@@ -21,11 +21,13 @@ export interface ResolvedHandler {
 /** The function behind a handler expression: a literal, named function, method value, factory result or typed wrapper. */
 export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHandler | undefined {
   if (depth > 8) return undefined;
-  const e = unwrap(expr);
-  if (e.type === 'call_expression') {
-    const fn = e.childForFieldName('function');
-    const args = (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
-    const sdk = fn ? file.sdk(fn) : undefined;
+  const [e, type] = unwrapWithType(expr);
+  if (type === 'call_expression') {
+    const call = file.callOf(e);
+    const fn = call ? call.site.callee : e.childForFieldName('function');
+    // Comments among the arguments resolve to nothing, so the call's comment-free argument list serves.
+    const args = call ? call.site.args : (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+    const sdk = call ? call.sdk : fn ? file.sdk(fn) : undefined;
     if (sdk && TYPED_WRAPPERS.has(sdk.member) && args[0]) {
       const inner = resolveHandler(file, args[0], depth + 1);
       return inner ? { ...inner, typed: true } : undefined;
@@ -33,7 +35,7 @@ export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHan
     // A middleware-style wrapper around a real handler: prefer the argument that takes an MCP request.
     for (const a of args) {
       const r = resolveHandler(file, a, depth + 1);
-      if (r && takesRequest(r.fn)) return r;
+      if (r && takesRequest(file, r.fn)) return r;
     }
     // A factory in this file: the function literal it returns.
     for (const ret of file.returnedBy(e)) {
@@ -42,7 +44,7 @@ export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHan
     }
     return undefined;
   }
-  if (e.type === 'identifier') {
+  if (type === 'identifier') {
     const v = file.valueOf(e);
     if (v && v.type === 'call_expression') return resolveHandler(file, v, depth + 1);
   }
@@ -50,8 +52,8 @@ export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHan
   return f && FUNCTION_TYPES.has(f.fn.type) ? { fn: f.fn, name: f.name, typed: false } : undefined;
 }
 
-export function takesRequest(fn: Node): boolean {
-  return functionParams(fn).some((p) => REQUEST_TYPE.test(p.type.text));
+export function takesRequest(file: GoFile, fn: Node): boolean {
+  return file.params(fn).some((p) => REQUEST_TYPE.test(p.type.text));
 }
 
 /**
@@ -63,15 +65,15 @@ export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedIn
   const r = resolveHandler(file, expr);
   if (!r) {
     // Defined in another file of the package: keep the name and the reference site.
-    const e = unwrap(expr);
-    if (e.type === 'identifier' || e.type === 'selector_expression') {
-      return { name: e.type === 'identifier' ? e.text : e.childForFieldName('field')?.text, location: file.loc(e), bindings: [] };
+    const [e, type] = unwrapWithType(expr);
+    if (type === 'identifier' || type === 'selector_expression') {
+      return { name: type === 'identifier' ? e.text : e.childForFieldName('field')?.text, location: file.loc(e), bindings: [] };
     }
     return undefined;
   }
   const ref: HandlerRef = { location: file.loc(r.fn), bindings: [] };
   if (r.name) ref.name = r.name;
-  const params = functionParams(r.fn);
+  const params = file.params(r.fn);
   const reqIdx = params.findIndex((p) => REQUEST_TYPE.test(p.type.text));
   const req = reqIdx >= 0 ? params[reqIdx] : undefined;
   const input = (opts.typedInput || r.typed) && reqIdx >= 0 ? params[reqIdx + 1] : undefined;
@@ -93,10 +95,14 @@ function addStructBindings(file: GoFile, ref: HandlerRef, param: GoParam | { typ
 
 function addFieldBindings(file: GoFile, ref: HandlerRef, fields: StructField[], local: string, body: Node | undefined): void {
   const uses = new Map<string, Node>();
-  for (const sel of body?.descendantsOfType('selector_expression') ?? []) {
-    if (sel?.childForFieldName('operand')?.text !== local) continue;
-    const f = sel.childForFieldName('field')?.text;
-    if (f && !uses.has(f)) uses.set(f, sel);
+  // A use `local.Field` needs the name in the body's text; operands are compared against the source.
+  if (body && file.textOf(body).includes(local)) {
+    for (const sel of body.descendantsOfType('selector_expression')) {
+      const op = sel?.childForFieldName('operand');
+      if (!sel || !op || !file.textIs(op, local)) continue;
+      const f = sel.childForFieldName('field')?.text;
+      if (f && !uses.has(f)) uses.set(f, sel);
+    }
   }
   for (const f of fields) {
     const use = uses.get(f.field);
@@ -114,6 +120,14 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
   // A typed input of map type (`in map[string]any`) is the arguments object itself.
   if (mapInput) argsRoots.add(mapInput);
   const argsNames = new Set<string>();
+  const bodyText = file.textOf(body);
+  // Reads through the arguments object need one of its names in the body; without them only calls on or with the request can read.
+  let named = false;
+  for (const r of argsRoots) if (bodyText.includes(r)) named = true;
+  if (!named) {
+    requestCallReads(file, ref, req, body, style, declared);
+    return;
+  }
   const nodes = body.descendantsOfType(['call_expression', 'index_expression', 'short_var_declaration', 'assignment_statement', 'var_spec']).filter((n): n is Node => !!n);
   // First pass: names bound to the whole arguments object (`args := req.GetArguments()`).
   for (const n of nodes) {
@@ -163,13 +177,52 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
     }
   }
   // The raw arguments used whole (passed on, ranged over), not just indexed by key.
+  const raw = `${req}.Params.Arguments`;
+  if (ref.argsObject || !bodyText.includes(raw)) return;
   const whole = body.descendantsOfType('selector_expression').some((s) => {
-    if (s?.text !== `${req}.Params.Arguments`) return false;
+    if (s?.text !== raw) return false;
     let cur: Node = s;
     while (cur.parent && (cur.parent.type === 'type_assertion_expression' || cur.parent.type === 'parenthesized_expression')) cur = cur.parent;
     return !(cur.parent?.type === 'index_expression' && cur.parent.childForFieldName('operand')?.id === cur.id);
   });
-  if (!ref.argsObject && whole) ref.argsObject = `${req}.Params.Arguments`;
+  if (whole) ref.argsObject = raw;
+}
+
+/**
+ * `findRequestReads` for a body that never names the arguments object: only calls can read arguments then
+ * (accessors on the request, helpers taking it, BindArguments), so the file's call list serves and the body
+ * need not be walked. Argument texts are compared against the source before the tree is asked.
+ */
+function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle, declared: string[]): void {
+  for (const c of file.callsWithin(body.startIndex, body.endIndex)) {
+    const n = c.site.node;
+    const selector = !c.wrapped && c.fnType === 'selector_expression';
+    const onReq = selector && (c.operandText !== undefined ? c.operandText === req : !!c.operand && file.textIs(c.operand, req));
+    // Comments are never the request, so the comment-free list finds the same argument; keys are then read from the full list.
+    if (!onReq && c.site.args.some((a) => file.textIs(a, req))) {
+      const args = argumentNodes(n);
+      const at = args.findIndex((a) => a.text === req);
+      const key = args[at + 1] ? file.str(args[at + 1]!) : undefined;
+      // mcp-go's own `mcp.ParseString(req, "key", def)` family always reads an argument.
+      const sdkParse = /^Parse[A-Z]/.test(c.sdk?.member ?? '');
+      if (key !== undefined && (sdkParse || declared.includes(key))) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+      continue;
+    }
+    if (!onReq) continue;
+    const method = c.field ?? '';
+    const args = argumentNodes(n);
+    if (ACCESSOR.test(method) && args[0]) {
+      const key = file.str(args[0]);
+      if (key !== undefined) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+    } else if (method === 'BindArguments' && args[0]) {
+      bindTarget(file, ref, args[0], body, style);
+    }
+  }
+}
+
+/** A call's named argument nodes, comments included (as the tree lists them). */
+function argumentNodes(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
 }
 
 /** `&v` passed to BindArguments / json.Unmarshal: the whole-arguments name plus a binding per struct field. */
@@ -191,14 +244,24 @@ function stripAssertion(n: Node): Node {
 
 /** The local variable an expression is assigned to (`p := …`, `p, err := …`, `p, ok := ….(string)`), else its text. */
 function localOf(expr: Node): string {
+  // Each `parent` step re-descends from the root in wasm, so every parent and type is read once.
   let cur: Node = expr;
-  while (cur.parent && (cur.parent.type === 'type_assertion_expression' || cur.parent.type === 'parenthesized_expression')) cur = cur.parent;
-  const list = cur.parent;
-  const decl = list?.parent;
-  if (list?.type === 'expression_list' && decl && (decl.type === 'short_var_declaration' || decl.type === 'assignment_statement' || decl.type === 'var_spec')) {
+  let parent = cur.parent;
+  let parentType = parent?.type;
+  while (parent && (parentType === 'type_assertion_expression' || parentType === 'parenthesized_expression')) {
+    cur = parent;
+    parent = cur.parent;
+    parentType = parent?.type;
+  }
+  const list = parent;
+  const decl = parentType === 'expression_list' ? list?.parent : undefined;
+  const declType = decl?.type;
+  if (list && decl && (declType === 'short_var_declaration' || declType === 'assignment_statement' || declType === 'var_spec')) {
     const right = list.namedChildren.filter((c): c is Node => !!c);
-    const left = (decl.type === 'var_spec' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? []).filter((c): c is Node => !!c);
-    if (list.id !== left[0]?.parent?.id) {
+    const leftList = declType === 'var_spec' ? undefined : decl.childForFieldName('left');
+    const left = (declType === 'var_spec' ? decl.childrenForFieldName('name') : leftList?.namedChildren ?? []).filter((c): c is Node => !!c);
+    // `left[0]`'s parent is the var_spec itself or the left expression list: the list read must be the right side.
+    if (!left.length || list.id !== leftList?.id) {
       const i = right.findIndex((r) => r.id === cur.id);
       const target = right.length === 1 ? left[0] : left[i];
       if (target && target.text !== '_') return target.text;

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PromptDef, ResourceDef, SchemaProperty, ToolAnnotations, ToolDef } from '../../model/inventory.js';
 import type { GoFile } from './go-file.js';
-import { literalElements, literalFields, unwrap } from './go-syntax.js';
+import { literalElements, literalFields, unwrapWithType } from './go-syntax.js';
 import { schemaLiteralParams } from './schema-literal-params.js';
 import { structFields, structTypeOf } from './struct-params.js';
 
@@ -26,19 +26,16 @@ const HINTS: Record<string, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint
   WithOpenWorldHintAnnotation: 'openWorldHint',
 };
 
-function argsOf(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
-}
-
 /** Option arguments, expanding `opts...` when `opts` is a slice literal in this file. */
 function optionArgs(file: GoFile, args: Node[]): Node[] {
   const out: Node[] = [];
   for (const a of args) {
-    if (a.type === 'variadic_argument') {
+    const [u, type] = unwrapWithType(a);
+    if (type === 'variadic_argument') {
       const inner = a.namedChildren[0];
       const v = inner ? file.valueOf(inner) : undefined;
       out.push(...(v ? literalElements(v) : []));
-    } else out.push(unwrap(a));
+    } else out.push(u);
   }
   return out;
 }
@@ -53,15 +50,16 @@ function nameOf(file: GoFile, node: Node | undefined): { name: string; nameResol
 export function mcpGoTool(file: GoFile, expr: Node, depth = 0): ToolShape | undefined {
   if (depth > 8) return undefined;
   const e = file.resolve(expr);
-  if (e.type === 'call_expression') {
+  const call = file.callOf(e);
+  if (call) {
     const s = file.isSdkCall(e, 'mcp-go', 'mcp.NewTool', 'mcp.NewToolWithRawSchema');
     if (s?.member === 'NewTool') return fromNewTool(file, e);
     if (s?.member === 'NewToolWithRawSchema') {
-      const [name, desc, schema] = argsOf(e);
+      const [name, desc, schema] = file.argsOf(e);
       const sp = schema ? schemaLiteralParams(file, schema) : { kind: 'dynamic' as const, params: [] };
       return { ...nameOf(file, name), ...(desc ? { description: file.text(desc) } : {}), params: sp.params, schemaKind: sp.kind, definition: e, api: 'mcp.NewToolWithRawSchema' };
     }
-    if (!file.sdk(e.childForFieldName('function')!)) {
+    if (!call.sdk) {
       for (const r of file.returnedBy(e)) {
         const t = mcpGoTool(file, r, depth + 1);
         if (t) return t;
@@ -76,22 +74,23 @@ export function mcpGoTool(file: GoFile, expr: Node, depth = 0): ToolShape | unde
 
 /** The type expression of a composite literal (`mcp.Tool` in `&mcp.Tool{}`), for SDK lookups. */
 export function unwrapType(e: Node): Node | undefined {
-  let cur = unwrap(e);
-  if (cur.type === 'unary_expression') cur = unwrap(cur.childForFieldName('operand') ?? cur);
-  return cur.type === 'composite_literal' ? cur.childForFieldName('type') ?? undefined : undefined;
+  let [cur, type] = unwrapWithType(e);
+  if (type === 'unary_expression') [cur, type] = unwrapWithType(cur.childForFieldName('operand') ?? cur);
+  return type === 'composite_literal' ? cur.childForFieldName('type') ?? undefined : undefined;
 }
 
 function fromNewTool(file: GoFile, call: Node): ToolShape {
-  const [nameNode, ...rest] = argsOf(call);
+  const [nameNode, ...rest] = file.argsOf(call);
   const tool: ToolShape = { ...nameOf(file, nameNode), params: [], schemaKind: 'go-options', definition: call, api: 'mcp.NewTool' };
   let annotations: ToolAnnotations | undefined;
   const ann = (at: Node): ToolAnnotations => (annotations ??= { location: file.loc(at) });
   for (const opt of optionArgs(file, rest)) {
-    if (opt.type !== 'call_expression') continue;
-    const fn = opt.childForFieldName('function');
-    const s = fn ? file.sdk(fn) : undefined;
+    const oc = file.callOf(opt);
+    if (!oc) continue;
+    const fn = oc.site.callee;
+    const s = oc.sdk;
     if (!s || s.family !== 'mcp-go') continue;
-    const a = argsOf(opt);
+    const a = oc.site.args;
     if (s.member === 'WithDescription' && a[0]) tool.description = file.text(a[0]);
     else if (s.member === 'WithTitleAnnotation' && a[0]) ann(opt).title = file.text(a[0]);
     else if (HINTS[s.member]) {
@@ -120,11 +119,10 @@ function fromNewTool(file: GoFile, call: Node): ToolShape {
 function propertyFromOption(file: GoFile, opt: Node, type: string, args: Node[]): SchemaProperty {
   const p: SchemaProperty = { name: file.str(args[0]) ?? args[0]!.text, type, required: false, location: file.loc(opt) };
   for (const o of optionArgs(file, args.slice(1))) {
-    if (o.type !== 'call_expression') continue;
-    const fn = o.childForFieldName('function');
-    const s = fn ? file.sdk(fn) : undefined;
-    if (!s || s.family !== 'mcp-go') continue;
-    const a = argsOf(o);
+    const oc = file.callOf(o);
+    const s = oc?.sdk;
+    if (!oc || !s || s.family !== 'mcp-go') continue;
+    const a = oc.site.args;
     switch (s.member) {
       case 'Required':
         p.required = true;
@@ -203,28 +201,29 @@ function fromToolLiteral(file: GoFile, lit: Node): ToolShape {
 export function mcpGoPrompt(file: GoFile, expr: Node, depth = 0): PromptShape | undefined {
   if (depth > 8) return undefined;
   const e = file.resolve(expr);
-  if (e.type !== 'call_expression') return undefined;
+  const call = file.callOf(e);
+  if (!call) return undefined;
   if (!file.isSdkCall(e, 'mcp-go', 'mcp.NewPrompt')) {
-    if (file.sdk(e.childForFieldName('function')!)) return undefined;
+    if (call.sdk) return undefined;
     for (const r of file.returnedBy(e)) {
       const p = mcpGoPrompt(file, r, depth + 1);
       if (p) return p;
     }
     return undefined;
   }
-  const [nameNode, ...rest] = argsOf(e);
+  const [nameNode, ...rest] = file.argsOf(e);
   const prompt: PromptShape = { ...nameOf(file, nameNode), arguments: [], definition: e, api: 'mcp.NewPrompt' };
   for (const opt of optionArgs(file, rest)) {
-    const s = opt.type === 'call_expression' ? file.sdk(opt.childForFieldName('function')!) : undefined;
+    const s = file.callOf(opt)?.sdk;
     if (!s || s.family !== 'mcp-go') continue;
-    const a = argsOf(opt);
+    const a = file.argsOf(opt);
     if (s.member === 'WithPromptDescription' && a[0]) prompt.description = file.text(a[0]);
     else if (s.member === 'WithPromptTitle' && a[0]) prompt.title = file.text(a[0]);
     else if (s.member === 'WithArgument' && a[0]) {
       const arg: SchemaProperty = { name: file.str(a[0]) ?? a[0].text, type: 'string', required: false, location: file.loc(opt) };
       for (const ao of optionArgs(file, a.slice(1))) {
-        const as = ao.type === 'call_expression' ? file.sdk(ao.childForFieldName('function')!) : undefined;
-        const aa = argsOf(ao);
+        const as = file.callOf(ao)?.sdk;
+        const aa = file.argsOf(ao);
         if (as?.member === 'RequiredArgument') arg.required = true;
         else if (as?.member === 'ArgumentDescription' && aa[0]) arg.description = file.text(aa[0]);
       }
@@ -238,22 +237,23 @@ export function mcpGoPrompt(file: GoFile, expr: Node, depth = 0): PromptShape | 
 export function mcpGoResource(file: GoFile, expr: Node, template: boolean, depth = 0): ResourceShape | undefined {
   if (depth > 8) return undefined;
   const e = file.resolve(expr);
-  if (e.type === 'call_expression') {
+  const call = file.callOf(e);
+  if (call) {
     const ctor = template ? 'mcp.NewResourceTemplate' : 'mcp.NewResource';
     if (!file.isSdkCall(e, 'mcp-go', ctor)) {
-      if (file.sdk(e.childForFieldName('function')!)) return undefined;
+      if (call.sdk) return undefined;
       for (const r of file.returnedBy(e)) {
         const x = mcpGoResource(file, r, template, depth + 1);
         if (x) return x;
       }
       return undefined;
     }
-    const [uriNode, nameNode, ...rest] = argsOf(e);
+    const [uriNode, nameNode, ...rest] = file.argsOf(e);
     const res: ResourceShape = { ...uriOf(file, uriNode, template), definition: e, api: ctor };
     if (nameNode) res.name = file.str(nameNode) ?? nameNode.text;
     for (const opt of optionArgs(file, rest)) {
-      const s = opt.type === 'call_expression' ? file.sdk(opt.childForFieldName('function')!) : undefined;
-      const a = argsOf(opt);
+      const s = file.callOf(opt)?.sdk;
+      const a = file.argsOf(opt);
       if (!s || !a[0]) continue;
       if (s.member === 'WithResourceDescription' || s.member === 'WithTemplateDescription') res.description = file.text(a[0]);
       else if (s.member === 'WithResourceTitle' || s.member === 'WithTemplateTitle') res.title = file.text(a[0]);

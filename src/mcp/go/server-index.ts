@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ServerDef } from '../../model/inventory.js';
 import type { GoFile, SdkFamily } from './go-file.js';
 import { SDK_MODULES } from './go-file.js';
-import { enclosingFunction, functionName, functionParams, literalFields, ownReturns, returnValues, sameNode, unwrap } from './go-syntax.js';
+import { functionName, literalFields, returnValues, sameNode, unwrap, unwrapWithType } from './go-syntax.js';
 
 export interface ServerEntry {
   def: ServerDef;
@@ -30,9 +30,8 @@ export class ServerIndex {
 
   constructor(private readonly file: GoFile) {
     const usedIds = new Set<string>();
-    for (const c of file.calls) {
-      const s = file.isSdkCall(c.node, 'mcp-go', 'server.NewMCPServer') ?? file.isSdkCall(c.node, 'go-sdk', 'mcp.NewServer');
-      if (!s) continue;
+    for (const { site: c, sdk: s } of file.callInfos()) {
+      if (!s || !((s.family === 'mcp-go' && s.pkg === 'server' && s.member === 'NewMCPServer') || (s.family === 'go-sdk' && s.pkg === 'mcp' && s.member === 'NewServer'))) continue;
       const binding = bindingOf(c.node);
       const def: ServerDef = {
         id: '',
@@ -53,7 +52,7 @@ export class ServerIndex {
       def.id = id;
       if (s.family === 'mcp-go') this.readMcpGo(c.node, def);
       else this.readGoSdk(c.node, def);
-      const entry: ServerEntry = { def, family: s.family, node: c.node, scope: enclosingFunction(c.node), aliases: new Set() };
+      const entry: ServerEntry = { def, family: s.family, node: c.node, scope: this.file.scopeOf(c.node), aliases: new Set() };
       if (binding?.name) entry.binding = binding.name;
       if (binding?.field) entry.field = binding.field;
       this.entries.push(entry);
@@ -69,9 +68,11 @@ export class ServerIndex {
       let field: string | undefined;
       let value: Node | undefined;
       if (n.type === 'keyed_element') {
-        const k = n.namedChildren[0] ? unwrap(n.namedChildren[0]) : undefined;
-        if (k?.type === 'identifier' || k?.type === 'field_identifier') field = k.text;
+        // Only a name can be a server variable, so the key is read after the value passes.
         value = n.namedChildren[1] ?? undefined;
+        if (!value || unwrapWithType(value)[1] !== 'identifier') continue;
+        const k = n.namedChildren[0] ? unwrapWithType(n.namedChildren[0]) : undefined;
+        if (k?.[1] === 'identifier' || k?.[1] === 'field_identifier') field = k[0].text;
       } else {
         const left = n.childForFieldName('left')?.namedChildren ?? [];
         const right = n.childForFieldName('right')?.namedChildren ?? [];
@@ -144,7 +145,7 @@ export class ServerIndex {
       return byField.length === 1 ? byField[0] : undefined;
     }
     if (e.type !== 'identifier') return undefined;
-    const fn = enclosingFunction(e);
+    const fn = this.file.scopeOf(e);
     const key = `${fn?.id ?? 0}:${e.text}`;
     if (this.memo.has(key)) return this.memo.get(key);
     this.memo.set(key, undefined); // cycle guard while resolving
@@ -155,11 +156,12 @@ export class ServerIndex {
 
   private resolveName(e: Node, fn: Node | undefined, depth: number): ServerEntry | undefined {
     // A name bound in this scope (or an enclosing one) before the use.
-    for (let scope = fn; scope; scope = enclosingFunction(scope)) {
+    const name = e.text;
+    for (let scope = fn; scope; scope = this.file.scopeOf(scope)) {
       const s = scope;
-      const local = this.entries.filter((x) => x.binding === e.text && !x.field && sameNode(x.scope, s));
+      const local = this.entries.filter((x) => x.binding === name && !x.field && sameNode(x.scope, s));
       if (local.length) return local[local.length - 1];
-      if (functionParams(s).some((p) => p.name === e.text)) return this.fromParameter(s, e.text, depth);
+      if (this.file.params(s).some((p) => p.name === name)) return this.fromParameter(s, name, depth);
     }
     const value = this.file.valueOf(e);
     if (value) {
@@ -177,7 +179,7 @@ export class ServerIndex {
   private fromParameter(fn: Node, name: string, depth: number): ServerEntry | undefined {
     const fname = functionName(fn);
     if (!fname) return undefined;
-    const idx = functionParams(fn).findIndex((p) => p.name === name);
+    const idx = this.file.params(fn).findIndex((p) => p.name === name);
     const results = this.file.callsOf(fname).map((c) => (c.args[idx] ? this.resolve(c.args[idx]!, depth + 1) : undefined));
     return this.single(results);
   }
@@ -191,7 +193,7 @@ export class ServerIndex {
   returnedServer(callback: Node): ServerEntry | undefined {
     const target = this.file.functionOf(callback);
     if (!target) return undefined;
-    return this.single(ownReturns(target.fn).map((r) => {
+    return this.single(this.file.ownReturns(target.fn).map((r) => {
       const v = returnValues(r)[0];
       return v ? this.resolve(v) : undefined;
     }));
