@@ -634,6 +634,8 @@ export interface CookieWrite {
   /** The framework's SameSite default when the call does not say (Starlette: lax). */
   sameSiteDefault?: string;
   httpOnlyDefault?: boolean;
+  /** True when the call deletes the cookie (empty value or a zero/negative max age): attributes do not matter then. */
+  deletes?: boolean;
 }
 
 /** Cookies set through framework calls and `Set-Cookie` headers (Go `http.Cookie` literals are read by the cookie rule). */
@@ -657,6 +659,7 @@ export function cookieWrites(ctx: FileContext): CookieWrite[] {
         httpOnly: pyFlag(kw('httponly', 7), splat),
         sameSite: pySameSite(kw('samesite', 8), splat, ctx),
         sameSiteDefault: starlette ? 'lax' : undefined,
+        deletes: staticText(kw('value', 1), ctx) === '' || ['0', '-1'].includes(kw('max_age', 2)?.text ?? ''),
       });
     } else if (fam === 'js' && (m === 'cookie' || m === 'setCookie' || (m === 'set' && /cookies(?:\(\))?$/.test(receiverOf(call)?.text ?? '')) || call.name === 'cookie.serialize')) {
       const shift = m === 'setCookie' && call.callee.type === 'identifier' ? 1 : 0; // hono: setCookie(c, name, value, opts)
@@ -675,6 +678,7 @@ export function cookieWrites(ctx: FileContext): CookieWrite[] {
         httpOnly: jsFlag(o, 'httpOnly'),
         sameSite: jsSameSite(o, ctx),
         httpOnlyDefault: koa && m === 'set' ? true : undefined,
+        deletes: staticText(call.args[shift + 1], ctx) === '' || (o !== undefined && o !== 'unknown' && /^-?0$/.test(objectProperties(o, 'typescript').get('maxAge')?.text ?? '')),
       });
     } else if ((m === 'setHeader' || m === 'set' || m === 'append' || m === 'header' || m === 'Set' || m === 'Add') && call.args.length === 2) {
       const header = staticText(call.args[0], ctx);
@@ -742,13 +746,16 @@ function headerCookie(value: Node, at: Node, ctx: FileContext): CookieWrite | un
   if (eq <= 0 || s.value.slice(0, eq).includes('{…}')) return undefined;
   const attrs = s.value.split(';').slice(1).map((a) => a.trim().toLowerCase());
   const same = attrs.find((a) => a.startsWith('samesite='));
-  const tail = s.complete ? undefined : 'unknown';
+  // Interpolations in the value are fine; one among the attributes, or at the very end, may add any attribute.
+  const semi = s.value.indexOf(';');
+  const tail = s.complete || (semi > 0 && !s.value.slice(semi).includes('{…}') && !s.value.endsWith('{…}')) ? undefined : 'unknown';
   return {
     node: at,
     name: s.value.slice(0, eq).trim(),
     secure: attrs.includes('secure') ? true : tail,
     httpOnly: attrs.includes('httponly') ? true : tail,
     sameSite: same ? same.slice(9) : tail,
+    deletes: /^[^=]*=\s*(?:;|$)/.test(s.value) || attrs.includes('max-age=0'),
   };
 }
 
@@ -843,6 +850,7 @@ export function goCookies(ctx: FileContext): CookieWrite[] {
       secure: flag('Secure'),
       httpOnly: flag('HttpOnly'),
       sameSite: later.has('SameSite') ? 'unknown' : !same || mode === 'SameSiteDefaultMode' ? undefined : mode === 'SameSiteLaxMode' ? 'lax' : mode === 'SameSiteStrictMode' ? 'strict' : mode === 'SameSiteNoneMode' ? 'none' : 'unknown',
+      deletes: /^-/.test(fields.get('MaxAge')?.text ?? '') || (fields.has('Value') && staticText(fields.get('Value'), ctx) === ''),
     });
   }
   return out;
