@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+func saveDraft(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	text := req.GetString("text", "")
+	err := os.WriteFile(filepath.Join(os.TempDir(), "draft.txt"), []byte(text), 0o600)
+	if err != nil {
+		log.Printf("save draft: %v", err)
+		return mcp.NewToolResultError("the draft could not be saved"), nil
+	}
+	return mcp.NewToolResultText("draft saved"), nil
+}
+
+func main() {
+	s := server.NewMCPServer("drafts", "1.0.0")
+	s.AddTool(mcp.NewTool("save_draft", mcp.WithDescription("Save a draft."), mcp.WithString("text", mcp.Required(), mcp.MaxLength(20000))), saveDraft)
+	_ = server.ServeStdio(s)
+}
