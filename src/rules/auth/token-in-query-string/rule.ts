@@ -1,0 +1,285 @@
+// MV5018: access tokens are read from, or put into, URL query strings, where logs and Referer headers leak them.
+import type { Node } from 'web-tree-sitter';
+import type { CodeLanguage } from '../../../model/language.js';
+import type { CallSite } from '../../../parse/call-sites.js';
+import type { Confidence } from '../../../model/severity.js';
+import { isStaticString } from '../../../parse/static-value.js';
+import { decodeString } from '../../../parse/string-literal.js';
+import { descendantsOfType } from '../../../parse/walk.js';
+import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
+import { family, methodName, receiverOf, unwrap } from '../token-api-facts.js';
+
+/** Query parameter names that carry a bearer credential (compared lower-case without `_`/`-`). */
+const TOKEN_PARAMS = new Set(['token', 'accesstoken', 'apikey', 'authtoken', 'idtoken', 'jwt', 'bearertoken']);
+/** `?key=` is often an API key, but also a lookup key: reported at medium confidence, and only when read. */
+const WEAK_PARAMS = new Set(['key']);
+/** A URL (or URL template) that appends a token parameter whose value is filled in at run time. */
+const URL_TOKEN = /[?&](?:access_token|token|api_key|apikey|auth_token|id_token|jwt)=(?=["'`]|\$\{|\{|%[sqv]|$)/i;
+/** Objects holding the inbound request (Express `req`, Koa `ctx`, Starlette `request`…). */
+const JS_REQUEST = /^(?:req|request|ctx|context)$/;
+const PY_REQUEST = /^(?:request|req|self\.request)$/;
+
+interface Hit {
+  node: Node;
+  where: string;
+  how: string;
+  confidence?: Confidence;
+}
+
+const READS = 'reads an access token from the query string';
+const WRITES = 'puts an access token into a URL query string';
+
+export default defineRule({
+  meta: {
+    id: 'MV5018',
+    slug: 'token-in-query-string',
+    title: 'Access token passed in a URL query string',
+    category: 'auth',
+    severity: 'medium',
+    confidence: 'high',
+    cwe: ['CWE-598'],
+    owaspMcp: ['MCP01'],
+    aliases: [],
+    mode: 'fast',
+    languages: ['python', 'typescript', 'go'],
+    status: 'stable',
+    message: '{where} {how}; URLs are written to access logs, proxies and browser history and sent on in Referer headers',
+    docs: {
+      summary: 'An MCP server accepts its bearer token as a URL query parameter (`/mcp?token=…`, `/sse?access_token=…`), or builds outbound URLs that carry a token (`?access_token=${token}`).',
+      risk:
+        'The MCP authorization specification requires access tokens to travel in the `Authorization: Bearer` header on every request and forbids putting them in the URI query string (as does OAuth 2.1). Query strings are logged by every web server, reverse proxy and API gateway between the client and the server, stay in browser and shell history, show up in monitoring dashboards and error reports, and leak through `Referer`. SSE endpoints are a frequent offender because the browser `EventSource` API cannot set headers. A token that ends up in a log can be replayed by anyone who reads it — for an MCP server, with every tool the token allows.',
+      detection:
+        'Reading: JavaScript/TypeScript `req.query.token` (also `access_token`, `accessToken`, `api_key`, `apiKey`, `auth_token`, `id_token`, `jwt`; `key` at medium confidence) on `req`/`request`/`ctx`, `req.query["token"]`, `const { token } = req.query`, Hono `c.req.query("token")`, `url.searchParams.get("token")`; Python `request.query_params.get("token")`/`["token"]` (Starlette/FastAPI), `request.args.get("access_token")` (Flask), `request.GET.get(...)` (Django), `request.query.get(...)` (aiohttp), FastAPI parameters named like a token with a `Query(...)` default; Go `r.URL.Query().Get("token")`, `r.URL.Query()["token"]`, also through `q := r.URL.Query()`. Writing: string literals, template literals, f-strings and format strings that end a URL with `?access_token=`/`&token=`/`?api_key=` (and the names above) followed by a run-time value, `searchParams.set/append("access_token", …)`, `params`/`searchParams` objects of HTTP clients and Python `params={"access_token": …}` with a non-literal value, and Go `q.Set("access_token", …)`/`url.Values{"access_token": …}`. Pagination cursors (`page_token`, `nextToken`) and OAuth `code`/`state` parameters are not tokens and do not match. A token-shaped literal in a URL is a hard-coded secret (MV3001), not this rule.',
+      fix: 'Accept tokens only from the `Authorization: Bearer` header and reject requests that carry one in the query string. For SSE from a browser, use a fetch-based EventSource polyfill that can send headers, or a short-lived single-use ticket exchanged over an authenticated request. When calling upstream APIs, send credentials in headers (`Authorization`, or the API\'s documented key header) instead of URL parameters.',
+      references: [
+        { title: 'MCP specification: authorization, token requirements', url: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-requirements' },
+        { title: 'OAuth 2.1 draft: access token in the URI query parameter', url: 'https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1' },
+        { title: 'RFC 6750 §2.3 and §5.3: URI query parameter and its risks', url: 'https://www.rfc-editor.org/rfc/rfc6750#section-2.3' },
+        { title: 'CWE-598: Use of GET Request Method With Sensitive Query Strings', url: 'https://cwe.mitre.org/data/definitions/598.html' },
+      ],
+    },
+  },
+  file: {
+    languages: ['python', 'javascript', 'typescript', 'tsx', 'go'],
+    requires: /token|Token|api_?key|apiKey|jwt|TOKEN|\bkey\b/,
+    detect(ctx) {
+      const lang = ctx.codeLanguage!;
+      const hits: Hit[] = [];
+      const fam = family(lang);
+      for (const n of descendantsOfType(ctx.tree!.rootNode, WALK[fam])) {
+        const hit = fam === 'js' ? jsNode(n, ctx) : fam === 'python' ? pyNode(n, ctx) : goNode(n, ctx);
+        if (hit) hits.push(hit);
+      }
+      for (const call of ctx.calls()) {
+        const hit = callHit(call, ctx);
+        if (hit) hits.push(hit);
+      }
+      const seen = new Set<string>();
+      return hits
+        .sort((a, b) => a.node.startIndex - b.node.startIndex)
+        .filter((h) => {
+          const key = `${h.node.startPosition.row}:${h.how}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .map((h): RawFinding => ({ span: nodeSpan(h.node), data: { where: h.where, how: h.how }, ...(h.confidence ? { confidence: h.confidence } : {}) }));
+    },
+  },
+});
+
+const WALK: Record<'python' | 'js' | 'go', string[]> = {
+  js: ['member_expression', 'subscript_expression', 'variable_declarator', 'pair', 'shorthand_property_identifier', 'string', 'template_string'],
+  python: ['subscript', 'pair', 'default_parameter', 'typed_default_parameter', 'string'],
+  go: ['index_expression', 'keyed_element', 'interpreted_string_literal', 'raw_string_literal'],
+};
+
+/** How strongly a parameter name means "bearer credential": undefined when it does not. */
+function tokenName(raw: string | undefined): Confidence | undefined {
+  if (!raw) return undefined;
+  const norm = raw.toLowerCase().replace(/[-_]/g, '');
+  if (TOKEN_PARAMS.has(norm)) return 'high';
+  if (WEAK_PARAMS.has(norm)) return 'medium';
+  return undefined;
+}
+
+function keyText(node: Node | null | undefined, lang: CodeLanguage): string | undefined {
+  if (!node) return undefined;
+  if (['property_identifier', 'identifier', 'field_identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern'].includes(node.type)) return node.text;
+  return decodeString(node, lang)?.value;
+}
+
+function urlString(n: Node): Hit | undefined {
+  // Only the literal's own text: an f-string or template is matched on its source, so `{…}` / `${…}` mark run-time values.
+  return URL_TOKEN.test(n.text) ? { node: n, where: 'this URL', how: WRITES } : undefined;
+}
+
+/** `req.query` (or `ctx.query`, `c.req.query`) as an inbound request's parsed query. */
+function isJsQuery(node: Node | null | undefined): boolean {
+  const n = unwrap(node ?? undefined);
+  if (n?.type !== 'member_expression' || n.childForFieldName('property')?.text !== 'query') return false;
+  const obj = unwrap(n.childForFieldName('object') ?? undefined);
+  return obj !== undefined && (JS_REQUEST.test(obj.text) || (obj.type === 'member_expression' && /^(?:req|request)$/.test(obj.childForFieldName('property')?.text ?? '')));
+}
+
+function jsNode(n: Node, ctx: FileContext): Hit | undefined {
+  const lang = ctx.codeLanguage!;
+  switch (n.type) {
+    case 'member_expression':
+    case 'subscript_expression': {
+      const obj = n.childForFieldName('object');
+      const key = n.type === 'member_expression' ? n.childForFieldName('property')?.text : keyText(n.childForFieldName('index'), lang);
+      const conf = tokenName(key);
+      if (!conf || !isJsQuery(obj)) return undefined;
+      return { node: n, where: n.text, how: READS, confidence: conf === 'high' ? undefined : conf };
+    }
+    case 'variable_declarator': {
+      const pattern = n.childForFieldName('name');
+      if (pattern?.type !== 'object_pattern' || !isJsQuery(n.childForFieldName('value'))) return undefined;
+      for (const p of pattern.namedChildren) {
+        const key = p?.type === 'pair_pattern' ? keyText(p.childForFieldName('key'), lang) : p?.type === 'shorthand_property_identifier_pattern' ? p.text : undefined;
+        const conf = tokenName(key);
+        if (conf && p) return { node: p, where: `${key} from the query`, how: READS, confidence: conf === 'high' ? undefined : conf };
+      }
+      return undefined;
+    }
+    case 'pair':
+    case 'shorthand_property_identifier': {
+      const key = n.type === 'pair' ? keyText(n.childForFieldName('key'), lang) : n.text;
+      if (tokenName(key) !== 'high') return undefined;
+      const holder = n.parent?.parent;
+      if (holder?.type !== 'pair' || !/^(?:params|searchParams|query)$/.test(keyText(holder.childForFieldName('key'), lang) ?? '')) return undefined;
+      const value = n.type === 'pair' ? n.childForFieldName('value') : n;
+      if (!value || isStaticString(value, lang, ctx.assignments())) return undefined;
+      return { node: n, where: `the ${key} request parameter`, how: WRITES };
+    }
+    case 'string':
+    case 'template_string':
+      return urlString(n);
+    default:
+      return undefined;
+  }
+}
+
+function pyNode(n: Node, ctx: FileContext): Hit | undefined {
+  const lang = ctx.codeLanguage!;
+  switch (n.type) {
+    case 'subscript': {
+      const conf = tokenName(keyText(n.childForFieldName('subscript'), lang));
+      if (!conf || !isPyQuery(n.childForFieldName('value'), ctx)) return undefined;
+      return { node: n, where: n.text, how: READS, confidence: conf === 'high' ? undefined : conf };
+    }
+    case 'pair': {
+      const key = keyText(n.childForFieldName('key'), lang);
+      if (tokenName(key) !== 'high') return undefined;
+      const kw = n.parent?.parent;
+      if (kw?.type !== 'keyword_argument' || kw.childForFieldName('name')?.text !== 'params') return undefined;
+      const value = n.childForFieldName('value');
+      if (!value || isStaticString(value, lang, ctx.assignments())) return undefined;
+      return { node: n, where: `the ${key} request parameter`, how: WRITES };
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter': {
+      const name = n.childForFieldName('name');
+      const value = unwrap(n.childForFieldName('value') ?? undefined);
+      if (!name || value?.type !== 'call' || tokenName(name.text) !== 'high') return undefined;
+      const fn = value.childForFieldName('function');
+      const imported = fn ? ctx.imports().get(fn.text.split('.')[0] ?? '') : undefined;
+      const resolved = imported ? `${imported.module}.${imported.imported === '*' ? fn!.text.split('.').slice(1).join('.') : imported.imported}` : '';
+      if (!/^fastapi(?:\.params)?\.Query$/.test(resolved)) return undefined;
+      return { node: n, where: `the ${name.text} parameter`, how: READS };
+    }
+    case 'string':
+      return n.parent?.type === 'expression_statement' ? undefined : urlString(n);
+    default:
+      return undefined;
+  }
+}
+
+/** Starlette `request.query_params`, Django `request.GET`, Flask `request.args`, aiohttp `request.query`. */
+function isPyQuery(node: Node | null | undefined, ctx: FileContext): boolean {
+  const n = unwrap(node ?? undefined);
+  if (n?.type !== 'attribute') return false;
+  const attr = n.childForFieldName('attribute')?.text ?? '';
+  const obj = n.childForFieldName('object')?.text ?? '';
+  if (attr === 'query_params' || attr === 'GET') return true;
+  if (attr !== 'args' && attr !== 'query') return false;
+  const imported = ctx.imports().get(obj);
+  return PY_REQUEST.test(obj) || (imported?.module === 'flask' && imported.imported === 'request');
+}
+
+function goNode(n: Node, ctx: FileContext): Hit | undefined {
+  const lang = ctx.codeLanguage!;
+  switch (n.type) {
+    case 'index_expression': {
+      const conf = tokenName(keyText(n.childForFieldName('index'), lang));
+      if (!conf || !isGoQuery(n.childForFieldName('operand'), ctx)) return undefined;
+      return { node: n, where: n.text, how: READS, confidence: conf === 'high' ? undefined : conf };
+    }
+    case 'keyed_element': {
+      const [k, v] = n.namedChildren;
+      const key = keyText(k?.type === 'literal_element' ? k.namedChildren[0] : k, lang);
+      const type = n.parent?.parent?.childForFieldName('type')?.text ?? '';
+      if (tokenName(key) !== 'high' || !/^url\.Values$/.test(type) || !v) return undefined;
+      const inner = v.type === 'literal_element' ? v.namedChildren[0] : v;
+      const elems = inner?.type === 'literal_value' ? inner.namedChildren.map((e) => (e?.type === 'literal_element' ? e.namedChildren[0] : e)) : [inner];
+      if (elems.every((e) => e && isStaticString(e, lang, ctx.assignments()))) return undefined;
+      return { node: n, where: `the ${key} request parameter`, how: WRITES };
+    }
+    case 'interpreted_string_literal':
+    case 'raw_string_literal':
+      return urlString(n);
+    default:
+      return undefined;
+  }
+}
+
+/** `r.URL.Query()` or a name assigned from it. */
+function isGoQuery(node: Node | null | undefined, ctx: FileContext): boolean {
+  const n = unwrap(node ?? undefined);
+  if (!n) return false;
+  if (n.type === 'call_expression') return /\.URL\.Query$/.test(n.childForFieldName('function')?.text ?? '') || n.childForFieldName('function')?.text === 'URL.Query';
+  if (n.type === 'identifier') return (ctx.assignments().get(n.text) ?? []).some((v) => isGoQuery(v.type === 'identifier' ? undefined : v, ctx));
+  return false;
+}
+
+/** Go `url.Values` built in the file: `url.Values{}`, `make(url.Values)`, `u.Query()`. */
+function isGoValues(node: Node | null | undefined, ctx: FileContext): boolean {
+  const n = unwrap(node ?? undefined);
+  if (!n) return false;
+  if (n.type === 'identifier') return (ctx.assignments().get(n.text) ?? []).some((v) => v.type !== 'identifier' && isGoValues(v, ctx));
+  if (n.type === 'composite_literal') return n.childForFieldName('type')?.text === 'url.Values';
+  if (n.type === 'call_expression') {
+    const fn = n.childForFieldName('function')?.text ?? '';
+    return fn.endsWith('.Query') || (fn === 'make' && n.childForFieldName('arguments')?.namedChildren[0]?.text === 'url.Values');
+  }
+  return false;
+}
+
+function callHit(call: CallSite, ctx: FileContext): Hit | undefined {
+  const lang = ctx.codeLanguage!;
+  const node = call.node;
+  const method = methodName(call);
+  const recv = receiverOf(call);
+  const first = call.args[0];
+  const key = first ? decodeString(first, lang) : undefined;
+  if (!method || !recv || !key?.complete) return undefined;
+  const conf = tokenName(key.value);
+  if (!conf) return undefined;
+  const read = { node, where: `${call.callee.text}("${key.value}")`, how: READS, confidence: conf === 'high' ? undefined : conf };
+  const fam = family(lang);
+  if (fam === 'js') {
+    if (method === 'get' && /(?:^|\.)searchParams$/.test(recv.text)) return read;
+    if (method === 'query' && /(?:^|\.)req$/.test(recv.text)) return read;
+    if ((method === 'set' || method === 'append') && /(?:^|\.)searchParams$/.test(recv.text) && conf === 'high' && call.args[1] && !isStaticString(call.args[1], lang, ctx.assignments())) {
+      return { node, where: `${call.callee.text}("${key.value}", …)`, how: WRITES };
+    }
+    return undefined;
+  }
+  if (fam === 'python') return method === 'get' && isPyQuery(recv, ctx) ? read : undefined;
+  if (method === 'Get' && isGoQuery(recv, ctx)) return read;
+  if ((method === 'Set' || method === 'Add') && conf === 'high' && isGoValues(recv, ctx) && call.args[1] && !isStaticString(call.args[1], lang, ctx.assignments())) {
+    return { node, where: `${call.callee.text}("${key.value}", …)`, how: WRITES };
+  }
+  return undefined;
+}
