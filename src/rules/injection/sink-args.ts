@@ -115,8 +115,9 @@ export function resolveOnce(node: Node, ctx: FileContext): Node {
   let cur = node;
   for (let hops = 0; hops < 4 && cur.type === 'identifier'; hops++) {
     const values = ctx.assignments().get(cur.text);
-    if (values?.length !== 1) break;
-    const v = values[0]!;
+    if (!values?.length) break;
+    const v = values.length === 1 ? values[0]! : onlyLocalAssignment(values, cur, ctx);
+    if (!v) break;
     if (v.id === cur.id || (v.type === 'identifier' && v.text === cur.text)) {
       const first = goFirstResult(v);
       if (!first) break;
@@ -126,6 +127,14 @@ export function resolveOnce(node: Node, ctx: FileContext): Node {
     cur = v;
   }
   return cur;
+}
+
+/** A name assigned several times in the file but exactly once before `use` in the function that uses it. */
+function onlyLocalAssignment(values: readonly Node[], use: Node, ctx: FileContext): Node | undefined {
+  const fn = enclosingFunction(use, ctx.codeLanguage!);
+  if (!fn) return undefined;
+  const local = values.filter((v) => v.startIndex >= fn.startIndex && v.endIndex <= fn.endIndex);
+  return local.length === 1 && local[0]!.startIndex < use.startIndex && enclosingFunction(local[0]!, ctx.codeLanguage!)?.id === fn.id ? local[0] : undefined;
 }
 
 /** Go `b, err := os.ReadFile(p)`: the first name on the left holds the call's first result. */
