@@ -342,14 +342,16 @@ export function toolOutputTexts(ctx: FileContext): OutputText[] {
       add(call.kwargs.get('text'), call.node);
     }
   }
-  const seen = new Set<number>();
+  // The same text can be reached twice (a `text:` pair inside a returned object). Candidates are syntax nodes, so
+  // they nest or are disjoint: sorted by start (outermost first), one sweep keeps each outermost text once.
+  const all = outputs.flatMap(({ expr, scope }) => textsIn(expr, lang, assignments).map((t) => ({ ...t, scope })));
+  all.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
   const out: OutputText[] = [];
-  for (const { expr, scope } of outputs) {
-    for (const t of textsIn(expr, lang, assignments)) {
-      if (seen.has(t.node.id)) continue;
-      seen.add(t.node.id);
-      out.push({ ...t, scope });
-    }
+  let coveredTo = -1;
+  for (const t of all) {
+    if (t.node.startIndex < coveredTo) continue;
+    out.push(t);
+    coveredTo = t.node.endIndex;
   }
   return out;
 }

@@ -1,0 +1,15 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { z } from "zod";
+
+const server = new McpServer({ name: "weather", version: "1.0.0" });
+
+server.registerTool(
+  "get_forecast",
+  { description: "Get a one-line weather forecast for a city.", inputSchema: { city: z.string().max(100) } },
+  async ({ city }) => ({
+    content: [{ type: "text", text: `Sunny in ${city}, 21 °C. Forecasts are refreshed every hour.` }],
+  }),
+);
+
+await server.connect(new StdioServerTransport());
