@@ -7,7 +7,7 @@ import { staticString } from '../../../parse/static-value.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { descendantsOfType } from '../../../parse/walk.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
-import { familyOf, isTestPath, resolveOnce } from '../../injection/sink-args.js';
+import { Handlers, familyOf, isTestPath, resolveOnce } from '../../injection/sink-args.js';
 
 type Kind = 'chmod' | 'umask' | 'create';
 
@@ -98,6 +98,7 @@ export default defineRule({
     detect(ctx) {
       const out: RawFinding[] = [];
       const lowered = isTestPath(ctx.path);
+      const handlers = new Handlers(ctx);
       for (const call of ctx.calls()) {
         const sink = sinkOf(call, ctx);
         if (!sink) continue;
@@ -110,6 +111,7 @@ export default defineRule({
         out.push({
           span: nodeSpan(call.node),
           data: { api: call.name ?? call.callee.text, effect: verdict.effect.replace('{mode}', `0o${mode.toString(8)}`) },
+          tool: handlers.at(call.node)?.tool,
           confidence: lowered ? 'low' : verdict.confidence,
         });
       }
