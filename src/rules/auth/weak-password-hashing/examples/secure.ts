@@ -1,0 +1,26 @@
+import { randomBytes, scryptSync } from "node:crypto";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { z } from "zod";
+
+const verifiers = new Map<string, string>();
+
+function storePassword(username: string, password: string): void {
+  // scrypt with a random salt; the salt is stored next to the derived key.
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 64, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  verifiers.set(username, `${salt.toString("hex")}:${key.toString("hex")}`);
+}
+
+const server = new McpServer({ name: "wiki-admin", version: "1.0.0" });
+server.registerTool(
+  "invite_member",
+  { description: "Create a wiki account; the member sets a password through the reset link.", inputSchema: { username: z.string().regex(/^[a-z0-9_]{3,32}$/) } },
+  async ({ username }) => {
+    // A random placeholder until the member chooses a password.
+    storePassword(username, randomBytes(24).toString("base64url"));
+    return { content: [{ type: "text", text: `account ${username} created` }] };
+  },
+);
+
+await server.connect(new StdioServerTransport());
