@@ -135,11 +135,18 @@ export function authEvidence(ctx: ProjectContext): AuthEvidence | undefined {
   if (setup) return { path: setup.location.path, what: setup.api };
   for (const f of ctx.files) {
     if (!CODE_FILE.test(f.path)) continue;
-    for (const line of ctx.lines(f.path)) {
-      if (line.length > 4000) continue;
-      const hit = AUTH_CHECKS.find((c) => c.re.test(line));
-      if (hit) return { path: f.path, what: hit.what };
-    }
+    const what = authCheckIn(ctx.lines(f.path));
+    if (what) return { path: f.path, what };
+  }
+  return undefined;
+}
+
+/** What the first hand-written credential check in these source lines does, if there is one. */
+export function authCheckIn(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    if (line.length > 4000) continue;
+    const hit = AUTH_CHECKS.find((c) => c.re.test(line));
+    if (hit) return hit.what;
   }
   return undefined;
 }
