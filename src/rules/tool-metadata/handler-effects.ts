@@ -304,6 +304,21 @@ const VALUE_PARENTS = new Set([
   'keyed_element', 'literal_element', 'literal_value', 'parenthesized_expression', 'template_substitution', 'interpolation',
 ]);
 
+/** Calls whose string arguments are patterns or characters to remove, not text that is returned. */
+const SANITISERS = new Set([
+  'sub', 'subn', 'replace', 'replaceAll', 'compile', 'match', 'search', 'fullmatch', 'findall', 'split', 'strip', 'lstrip', 'rstrip',
+  'removeprefix', 'removesuffix', 'translate', 'maketrans', 'ReplaceAllString', 'MustCompile', 'Compile', 'Replace', 'ReplaceAll',
+  'Trim', 'TrimLeft', 'TrimRight', 'TrimPrefix', 'TrimSuffix', 'NewReplacer', 'RegExp',
+]);
+
+function isSanitiserArgument(n: Node): boolean {
+  const list = n.parent;
+  if (!list || (list.type !== 'argument_list' && list.type !== 'arguments')) return false;
+  const call = list.parent;
+  const fn = call?.childForFieldName('function') ?? call?.childForFieldName('constructor');
+  return fn !== null && fn !== undefined && SANITISERS.has(lastSegment(fn.text));
+}
+
 /** Literal text that leaves tool handlers as their result: returned values, result constructors, `{ type: "text", text }`. */
 export function toolOutputTexts(ctx: FileContext): OutputText[] {
   const scopes = handlerScopes(ctx.inventory).filter((s) => s.kind === 'tool');
@@ -385,6 +400,7 @@ function textsIn(expr: Node, lang: CodeLanguage, assignments: Assignments): { no
       continue;
     }
     if (n.type === 'string' && n.parent?.type === 'concatenated_string') continue;
+    if (isSanitiserArgument(n)) continue;
     const d = decodeString(n, lang);
     if (!d) continue;
     out.push({ node: n, value: d.value });
