@@ -1,0 +1,41 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { renderLogin } from "./login-page.js";
+
+const launchToken = randomBytes(32).toString("hex");
+console.error(`MCP token: ${launchToken}`);
+
+function hasLaunchToken(req: express.Request): boolean {
+  const given = Buffer.from(req.headers.authorization ?? "");
+  const expected = Buffer.from(`Bearer ${launchToken}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+const server = new McpServer({ name: "notes", version: "1.0.0" });
+server.tool("add_note", "Store a note for later.", async () => ({ content: [{ type: "text", text: "saved" }] }));
+
+const app = express();
+app.use(express.json());
+
+app.get("/authorize", (req, res) => {
+  const redirectUri = String(req.query.redirect_uri ?? "");
+  // Suffix matching also accepts https://attacker-chat.example.com/... and any path.
+  if (!redirectUri.endsWith(".example.com/oauth/callback")) {
+    res.status(400).json({ error: "invalid_request" });
+    return;
+  }
+  res.type("html").send(renderLogin(req.query));
+});
+
+app.post("/mcp", async (req, res) => {
+  if (!hasLaunchToken(req)) {
+    res.status(401).end();
+    return;
+  }
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ["127.0.0.1:3000"] });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, req.body);
+});
+app.listen(3000, "127.0.0.1");
