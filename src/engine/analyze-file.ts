@@ -9,6 +9,7 @@ import type { Confidence, Severity } from '../model/severity.js';
 import { extractFileInventory } from '../mcp/extract-file.js';
 import { parseManifest } from '../mcp/parse-manifest.js';
 import type { Parsers } from '../parse/parsers.js';
+import { attachSource } from '../parse/node-index.js';
 import { firstSyntaxError } from '../parse/walk.js';
 import { collectImports, type ImportMap } from '../parse/imports.js';
 import { collectAssignments, type Assignments } from '../parse/static-value.js';
@@ -89,6 +90,7 @@ export async function analyzeFile(file: SourceFile, env: AnalyzeEnv): Promise<Fi
         return result;
       }
       result.parsed = true;
+      attachSource(tree, text);
       const err = firstSyntaxError(tree);
       if (err) {
         result.errors.push({

@@ -1,7 +1,8 @@
 // Call sites of a file with canonical callee names and their arguments, shared by every rule that matches calls.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
-import { calleeName, type ImportMap } from './imports.js';
+import { calleeName, canonicalName, dottedParts, dottedPartsOf, isPlainChain, type ImportMap } from './imports.js';
+import { NodeIndex, sourceOf } from './node-index.js';
 import { decodeString } from './string-literal.js';
 import type { Assignments } from './static-value.js';
 
@@ -26,9 +27,11 @@ const CALL_TYPES: Record<'python' | 'js' | 'go', string[]> = {
 
 /**
  * Follows `const run = promisify(exec)` / `const sh = cp.exec` style aliases to the name they stand for, so
- * rules see the real callee. Only names assigned exactly once are followed.
+ * rules see the real callee. Only names assigned exactly once are followed. `calleeText` is the callee's source.
  */
-function aliasedName(callee: Node, lang: CodeLanguage, imports: ImportMap, assignments: Assignments): string | undefined {
+function aliasedName(callee: Node, calleeText: string, lang: CodeLanguage, imports: ImportMap, assignments: Assignments): string | undefined {
+  // Most bare callees are builtins or local functions that are never assigned: settle those without the tree.
+  if (imports.has(calleeText) || !assignments.has(calleeText)) return undefined;
   let cur: Node = callee;
   for (let hops = 0; hops < 4 && cur.type === 'identifier' && !imports.has(cur.text); hops++) {
     const values = assignments.get(cur.text);
@@ -50,28 +53,104 @@ function aliasedName(callee: Node, lang: CodeLanguage, imports: ImportMap, assig
   return cur === callee ? undefined : calleeName(cur, imports, lang);
 }
 
+/** The field holding the last link of a member chain, per node type. */
+const MEMBER_FIELD: Record<string, string> = { member_expression: 'property', attribute: 'attribute', selector_expression: 'field' };
+
+/**
+ * What the collector learnt about each call besides the CallSite fields; arguments are split only when a consumer
+ * reads them, since most calls are dismissed by their name and every child lookup is a crossing into wasm.
+ */
+class LazyCallSite implements CallSite {
+  private split?: { args: Node[]; kwargs: Map<string, Node> };
+  private memberName?: string | null;
+
+  constructor(
+    readonly node: Node,
+    readonly callee: Node,
+    readonly name: string | undefined,
+    readonly isNew: boolean,
+    readonly calleeType: string,
+    readonly calleeParts: readonly string[] | undefined,
+    /** True when `calleeParts` was read from a chain written plainly, whose last part is the member name. */
+    private readonly plain: boolean,
+  ) {}
+
+  get args(): Node[] {
+    return (this.split ??= splitArguments(this.node)).args;
+  }
+
+  get kwargs(): Map<string, Node> {
+    return (this.split ??= splitArguments(this.node)).kwargs;
+  }
+
+  get member(): string | undefined {
+    if (this.memberName === undefined) {
+      const field = MEMBER_FIELD[this.calleeType];
+      if (!field) this.memberName = null;
+      else if (this.plain) this.memberName = this.calleeParts![this.calleeParts!.length - 1]!;
+      else this.memberName = this.callee.childForFieldName(field)?.text ?? null;
+    }
+    return this.memberName ?? undefined;
+  }
+}
+
+function splitArguments(node: Node): { args: Node[]; kwargs: Map<string, Node> } {
+  const args: Node[] = [];
+  const kwargs = new Map<string, Node>();
+  for (const a of node.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!a) continue;
+    const type = a.type;
+    if (type === 'comment') continue;
+    if (type === 'keyword_argument') {
+      const k = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      if (k && v) kwargs.set(k, v);
+    } else args.push(a);
+  }
+  return { args, kwargs };
+}
+
+/** The callee's node type (known without a lookup for collected call sites). */
+export function calleeTypeOf(call: CallSite): string {
+  return call instanceof LazyCallSite ? call.calleeType : call.callee.type;
+}
+
+/** `dottedParts` of the callee (`["server", "tool"]`), computed once per collected call site. */
+export function calleePartsOf(call: CallSite, lang: CodeLanguage): readonly string[] | undefined {
+  return call instanceof LazyCallSite ? call.calleeParts : dottedParts(call.callee, lang);
+}
+
+/** The member a call invokes when its callee is `obj.member` (`attribute` / `member_expression` / `selector_expression`). */
+export function calleeMemberOf(call: CallSite): string | undefined {
+  if (call instanceof LazyCallSite) return call.member;
+  const field = MEMBER_FIELD[call.callee.type];
+  return field ? call.callee.childForFieldName(field)?.text : undefined;
+}
+
+/**
+ * When the tree's source is attached (`attachSource`) and the tree parsed without errors, dotted callee names are
+ * read from the source text instead of node by node.
+ */
 export function collectCallSites(tree: Tree, lang: CodeLanguage, imports: ImportMap, assignments: Assignments): CallSite[] {
   const fam = lang === 'python' ? 'python' : lang === 'go' ? 'go' : 'js';
+  const source = sourceOf(tree);
+  const text = source?.clean ? source.text : undefined;
+  const fields = tree.language.fields;
+  const functionField = fields.indexOf('function');
+  const constructorField = fields.indexOf('constructor');
   const out: CallSite[] = [];
-  for (const node of tree.rootNode.descendantsOfType(CALL_TYPES[fam])) {
-    if (!node) continue;
-    const isNew = node.type === 'new_expression';
-    const callee = node.childForFieldName(isNew ? 'constructor' : 'function');
-    if (!callee) continue;
-    const argList = node.childForFieldName('arguments');
-    const args: Node[] = [];
-    const kwargs = new Map<string, Node>();
-    for (const a of argList?.namedChildren ?? []) {
-      if (!a || a.type === 'comment') continue;
-      if (a.type === 'keyword_argument') {
-        const k = a.childForFieldName('name')?.text;
-        const v = a.childForFieldName('value');
-        if (k && v) kwargs.set(k, v);
-      } else args.push(a);
-    }
-    const name = (callee.type === 'identifier' && !imports.has(callee.text) && aliasedName(callee, lang, imports, assignments)) || calleeName(callee, imports, lang);
-    out.push({ node, callee, name, args, kwargs, isNew });
-  }
+  NodeIndex.of(tree, lang).forEach(CALL_TYPES[fam], (node, type) => {
+    const isNew = type === 'new_expression';
+    const fieldId = isNew ? constructorField : functionField;
+    const callee = fieldId < 0 ? null : node.childForFieldId(fieldId);
+    if (!callee) return;
+    const calleeType = callee.type;
+    const calleeText = text === undefined ? callee.text : text.slice(callee.startIndex, callee.endIndex);
+    const parts = text === undefined ? dottedParts(callee, lang) : dottedPartsOf(callee, calleeType, calleeText, lang);
+    const plain = text !== undefined && parts !== undefined && isPlainChain(calleeType, calleeText);
+    const name = (calleeType === 'identifier' && aliasedName(callee, calleeText, lang, imports, assignments)) || (parts ? canonicalName(parts, imports) : undefined);
+    out.push(new LazyCallSite(node, callee, name, isNew, calleeType, parts, plain));
+  });
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Import bindings per file and canonical names for callees (`sp.run` → `subprocess.run`), for Python, JS/TS and Go.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
+import { NodeIndex, sourceOf } from './node-index.js';
 import { decodeString } from './string-literal.js';
 
 export interface ImportBinding {
@@ -19,9 +20,10 @@ export function collectImports(tree: Tree, lang: CodeLanguage): Map<string, Impo
   const add = (b: ImportBinding) => {
     if (b.local && !out.has(b.local)) out.set(b.local, b);
   };
-  const root = tree.rootNode;
+  const index = NodeIndex.of(tree, lang);
+  const source = sourceOf(tree);
   if (lang === 'python') {
-    for (const n of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    for (const n of index.nodes(['import_statement', 'import_from_statement'])) {
       if (!n) continue;
       if (n.type === 'import_statement') {
         for (const name of n.childrenForFieldName('name')) {
@@ -39,7 +41,7 @@ export function collectImports(tree: Tree, lang: CodeLanguage): Map<string, Impo
       }
     }
   } else if (lang === 'go') {
-    for (const spec of root.descendantsOfType('import_spec')) {
+    for (const spec of index.nodes('import_spec')) {
       if (!spec) continue;
       const pathNode = spec.childForFieldName('path');
       const module = pathNode ? decodeString(pathNode, lang)?.value ?? '' : '';
@@ -48,7 +50,7 @@ export function collectImports(tree: Tree, lang: CodeLanguage): Map<string, Impo
       add({ local: alias ?? goPackageName(module), module, imported: alias === '.' ? '.' : '*' });
     }
   } else {
-    for (const n of root.descendantsOfType(['import_statement', 'variable_declarator'])) {
+    for (const n of index.nodes(['import_statement', 'variable_declarator'])) {
       if (!n) continue;
       if (n.type === 'import_statement') {
         const src = n.childForFieldName('source');
@@ -68,6 +70,9 @@ export function collectImports(tree: Tree, lang: CodeLanguage): Map<string, Impo
           }
         }
       } else {
+        // Only `require(…)` and `import(…)` bind modules; a declarator whose source names neither is skipped unvisited.
+        const declarator = source?.clean ? source.text.slice(n.startIndex, n.endIndex) : undefined;
+        if (declarator !== undefined && !declarator.includes('require') && !declarator.includes('import')) continue;
         const value = unwrapAwait(n.childForFieldName('value'));
         const module = value ? requiredModule(value, lang) : undefined;
         if (module === undefined) continue;
@@ -121,11 +126,44 @@ export function goPackageName(importPath: string): string {
  */
 export function calleeName(callee: Node, imports: ImportMap, lang: CodeLanguage): string | undefined {
   const parts = dottedParts(callee, lang);
-  if (!parts) return undefined;
+  return parts ? canonicalName(parts, imports) : undefined;
+}
+
+/** `calleeName` for parts already split: the head resolved through the imports. */
+export function canonicalName(parts: readonly string[], imports: ImportMap): string {
   const head = imports.get(parts[0]!);
   if (!head || head.imported === '.') return parts.join('.');
   const base = head.imported === '*' || head.imported === 'default' ? head.module : `${head.module}.${head.imported}`;
   return [base, ...parts.slice(1)].join('.');
+}
+
+/** A name chain written plainly: words joined by dots, with nothing but whitespace around the dots. */
+const PLAIN_CHAIN = /^[A-Za-z_$][\w$]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_$][\w$]*)*$/;
+const CHAIN_TYPES = new Set(['attribute', 'member_expression', 'selector_expression']);
+/**
+ * Keywords that parse as their own node types (`None`, `super`, `nil`…) rather than as names; a chain starting with
+ * one is left to the tree walk, as is anything not written plainly.
+ */
+const NOT_A_NAME = new Set([
+  'None', 'True', 'False', 'print', 'exec', 'await', 'async', 'lambda', 'not', 'match', 'type', 'super', 'import', 'new',
+  'null', 'undefined', 'true', 'false', 'nil', 'iota', 'typeof', 'void', 'delete', 'yield', 'in', 'of', 'instanceof',
+]);
+
+/**
+ * `dottedParts` of a node whose type and source text are already known: a plain chain is split in JS instead of being
+ * walked through wasm (several crossings per link). Falls back to the walk for anything else.
+ */
+export function dottedPartsOf(node: Node, type: string, text: string, lang: CodeLanguage): string[] | undefined {
+  if (type === 'identifier') return [text];
+  if (isPlainChain(type, text)) return text.split('.').map((p) => p.trim());
+  return dottedParts(node, lang);
+}
+
+/** True for a member chain (`a.b.c`) written plainly and starting with a name, whose parts are its dot-separated words. */
+export function isPlainChain(type: string, text: string): boolean {
+  if (!CHAIN_TYPES.has(type) || !PLAIN_CHAIN.test(text)) return false;
+  const dot = text.indexOf('.');
+  return !NOT_A_NAME.has((dot < 0 ? text : text.slice(0, dot)).trim());
 }
 
 /** `a.b.c` as parts, for identifiers and attribute/member/selector chains (and `require("m").x`). */

@@ -1,6 +1,7 @@
 // Resolves expressions to compile-time strings: literals, concatenation and names assigned exactly once in the file.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
+import { NodeIndex } from './node-index.js';
 import { decodeString } from './string-literal.js';
 
 export interface StaticString {
@@ -23,26 +24,26 @@ export function collectAssignments(tree: Tree, lang: CodeLanguage): Map<string, 
     else list.push(name); // a declaration without a value still counts as an assignment we cannot resolve
     out.set(name.text, list);
   };
-  const root = tree.rootNode;
+  const index = NodeIndex.of(tree, lang);
   if (lang === 'python') {
-    for (const a of root.descendantsOfType('assignment')) add(a?.childForFieldName('left'), a?.childForFieldName('right'));
-    for (const a of root.descendantsOfType('augmented_assignment')) add(a?.childForFieldName('left'), a?.childForFieldName('left'));
+    for (const a of index.nodes('assignment')) add(a?.childForFieldName('left'), a?.childForFieldName('right'));
+    for (const a of index.nodes('augmented_assignment')) add(a?.childForFieldName('left'), a?.childForFieldName('left'));
   } else if (lang === 'go') {
-    for (const spec of root.descendantsOfType(['const_spec', 'var_spec'])) {
+    for (const spec of index.nodes(['const_spec', 'var_spec'])) {
       if (!spec) continue;
       const names = spec.childrenForFieldName('name');
       const values = spec.childForFieldName('value')?.namedChildren ?? [];
       names.forEach((n, i) => add(n, values[i]));
     }
-    for (const d of root.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+    for (const d of index.nodes(['short_var_declaration', 'assignment_statement'])) {
       if (!d) continue;
       const left = d.childForFieldName('left')?.namedChildren ?? [];
       const right = d.childForFieldName('right')?.namedChildren ?? [];
       left.forEach((n, i) => add(n, right.length === left.length ? right[i] : n));
     }
   } else {
-    for (const d of root.descendantsOfType('variable_declarator')) add(d?.childForFieldName('name'), d?.childForFieldName('value'));
-    for (const a of root.descendantsOfType(['assignment_expression', 'augmented_assignment_expression'])) {
+    for (const d of index.nodes('variable_declarator')) add(d?.childForFieldName('name'), d?.childForFieldName('value'));
+    for (const a of index.nodes(['assignment_expression', 'augmented_assignment_expression'])) {
       const left = a?.childForFieldName('left');
       add(left, a?.type === 'assignment_expression' ? a.childForFieldName('right') : left);
     }

@@ -1,6 +1,7 @@
 // Decodes string literal nodes of Python, JavaScript/TypeScript and Go into their runtime values.
 import type { Node } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
+import { sourceOf } from './node-index.js';
 
 export interface DecodedString {
   value: string;
@@ -24,6 +25,11 @@ export function isStringNode(node: Node, lang: CodeLanguage): boolean {
 
 /** Returns the decoded value, or undefined when the node is not a string literal. */
 export function decodeString(node: Node, lang: CodeLanguage): DecodedString | undefined {
+  const source = sourceOf(node.tree);
+  if (source?.clean) {
+    const fast = decodeFromSource(node, family(lang), source.text);
+    if (fast !== null) return fast;
+  }
   switch (family(lang)) {
     case 'python':
       return decodePython(node);
@@ -32,6 +38,36 @@ export function decodeString(node: Node, lang: CodeLanguage): DecodedString | un
     case 'go':
       return decodeGo(node);
   }
+}
+
+const PY_LITERAL = /^[A-Za-z]*('\'\'|"""|'|")([\s\S]*)\1$/;
+
+/**
+ * Decodes the commonest literals from their source text, without visiting their child nodes: those without escapes
+ * and without anything that could be an interpolation, whose value is the text between the quotes. Returns null
+ * when the node needs the full decoder (and undefined, as `decodeString`, for nodes that are no string literal).
+ */
+function decodeFromSource(node: Node, fam: 'python' | 'js' | 'go', text: string): DecodedString | undefined | null {
+  const type = node.type;
+  if (!STRING_TYPES[fam].has(type)) return undefined;
+  if (type === 'concatenated_string') return null;
+  const raw = text.slice(node.startIndex, node.endIndex);
+  if (fam === 'go') {
+    if (type === 'raw_string_literal') return { value: raw.slice(1, -1).replace(/\r/g, ''), complete: true };
+    return { value: decodeEscapes(raw.slice(1, -1), 'go'), complete: true };
+  }
+  if (raw.includes('\\')) return null;
+  if (fam === 'python') {
+    if (raw.includes('{')) return null;
+    const m = PY_LITERAL.exec(raw);
+    if (!m || m[2]!.includes(m[1]!)) return null;
+    return { value: m[2]!, complete: true };
+  }
+  const quote = raw[0];
+  if (raw.length < 2 || raw[raw.length - 1] !== quote) return null;
+  if (type === 'template_string' ? quote !== '`' || raw.includes('${') : quote !== '"' && quote !== "'") return null;
+  const inner = raw.slice(1, -1);
+  return inner.includes(quote) ? null : { value: inner, complete: true };
 }
 
 function decodePython(node: Node): DecodedString | undefined {

@@ -5,6 +5,7 @@ import type { Location } from '../../model/location.js';
 import type { CallSite } from '../../parse/call-sites.js';
 import { dottedParts, type ImportMap } from '../../parse/imports.js';
 import { staticString, type Assignments } from '../../parse/static-value.js';
+import { NodeIndex } from '../../parse/node-index.js';
 import { descendantsOfType } from '../../parse/walk.js';
 import type { ExtractInput } from '../extract-file.js';
 import { cleanDocstring, dynamicSources, locationOf, textValueOf } from '../text-value.js';
@@ -13,7 +14,7 @@ import { cleanDocstring, dynamicSources, locationOf, textValueOf } from '../text
 const MAX_HOPS = 6;
 
 const LITERAL_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
-/** Node types the extractor scans the whole file for; collected in one pass (deep files make each pass costly). */
+/** Node types the extractor scans the whole file for; all come from the shared single-pass index. */
 const INDEXED_TYPES = ['decorated_definition', 'decorator', 'assignment', 'pair', 'string', 'concatenated_string', 'function_definition', 'class_definition'] as const;
 export type IndexedType = (typeof INDEXED_TYPES)[number];
 
@@ -60,8 +61,8 @@ export class PythonFacts {
   /** Every node of the given types in the file, in document order. */
   nodes(...types: IndexedType[]): Node[] {
     if (!this.typeIndex) {
-      this.typeIndex = new Map(INDEXED_TYPES.map((t) => [t, []]));
-      for (const n of descendantsOfType(this.root, INDEXED_TYPES)) this.typeIndex.get(n.type)!.push(n);
+      const index = NodeIndex.of(this.input.tree, 'python');
+      this.typeIndex = new Map(INDEXED_TYPES.map((t) => [t, index.nodes(t) as Node[]]));
     }
     if (types.length === 1) return this.typeIndex.get(types[0]!)!;
     return types.flatMap((t) => this.typeIndex!.get(t)!).sort((a, b) => a.startIndex - b.startIndex);

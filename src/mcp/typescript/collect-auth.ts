@@ -5,7 +5,7 @@ import type { CallSite } from '../../parse/call-sites.js';
 import { descendantsOfType } from '../../parse/walk.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { arrayElements, propsOf, staticText } from './resolve-node.js';
-import { importedSymbol } from './sdk-symbols.js';
+import { calleeSymbol } from './sdk-symbols.js';
 import type { ServerIndex } from './server-index.js';
 import type { TsContext } from './ts-context.js';
 
@@ -86,7 +86,7 @@ function authCall(call: CallSite, ctx: TsContext): AuthSetup | undefined {
       return { kind, api, location: ctx.loc(call.node) };
     }
   }
-  const sym = importedSymbol(call.callee, ctx);
+  const sym = calleeSymbol(call, ctx);
   if (!sym?.package) return undefined;
   const kind = SDK_AUTH[sym.name];
   if (!kind) return undefined;

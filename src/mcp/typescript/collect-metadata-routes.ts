@@ -4,7 +4,8 @@ import type { FileInventory } from '../../model/inventory.js';
 import { ancestor, descendantsOfType } from '../../parse/walk.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { arrayElements, chainText, propsOf, staticText, unwrap } from './resolve-node.js';
-import { importedSymbol } from './sdk-symbols.js';
+import { calleeMemberOf, calleeTypeOf } from '../../parse/call-sites.js';
+import { calleeSymbol, importedSymbol } from './sdk-symbols.js';
 import type { ServerIndex } from './server-index.js';
 import type { TsContext } from './ts-context.js';
 
@@ -20,14 +21,14 @@ export function collectMetadataRoutes(ctx: TsContext, index: ServerIndex, inv: F
   const hasLiteral = WELL_KNOWN.test(ctx.text);
   for (const call of ctx.calls) {
     if (!call.isNew) {
-      const sym = importedSymbol(call.callee, ctx);
+      const sym = calleeSymbol(call, ctx);
       if (sym?.package && (sym.name === 'mcpAuthRouter' || sym.name === 'mcpAuthMetadataRouter')) {
         inv.metadataRoutes.push({ kind: 'sdk-router', path: PRM, api: sym.name, location: ctx.loc(call.node) });
         continue;
       }
     }
-    if (!hasLiteral || call.isNew || call.callee.type !== 'member_expression') continue;
-    const method = call.callee.childForFieldName('property')?.text ?? '';
+    if (!hasLiteral || call.isNew || calleeTypeOf(call) !== 'member_expression') continue;
+    const method = calleeMemberOf(call) ?? '';
     if (!ROUTE_METHODS.has(method)) continue;
     const object = call.callee.childForFieldName('object');
     if (!object) continue;

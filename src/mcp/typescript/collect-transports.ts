@@ -1,9 +1,9 @@
 // Transports and listeners: SDK transport objects, `server.connect`, FastMCP `start`, and HTTP listeners with host/port.
 import type { Node } from 'web-tree-sitter';
 import type { FileInventory, Transport } from '../../model/inventory.js';
-import type { CallSite } from '../../parse/call-sites.js';
+import { calleeMemberOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import { assignedValue, boolOf, chainText, isFunctionNode, isStringLike, numberOf, propsOf, resolveNode, staticText, textOf, unwrap } from './resolve-node.js';
-import { importedSymbol, sdkPackageOf, sdkSymbol } from './sdk-symbols.js';
+import { calleeSdkSymbol, importedSymbol, sdkPackageOf, sdkSymbol } from './sdk-symbols.js';
 import { boundName, type ServerIndex } from './server-index.js';
 import { nearestFunction } from './registration-parts.js';
 import type { TsContext } from './ts-context.js';
@@ -37,7 +37,7 @@ export function collectTransports(ctx: TsContext, index: ServerIndex, inv: FileI
   const sites: TransportSite[] = [];
   for (const call of ctx.calls) {
     if (!call.isNew) continue;
-    const sym = sdkSymbol(call.callee, ctx);
+    const sym = calleeSdkSymbol(call, ctx);
     const spec = sym ? SDK_TRANSPORTS[sym] : undefined;
     if (!sym || !spec) continue;
     const transport: Transport = { kind: spec.kind, api: sym, location: ctx.loc(call.node) };
@@ -46,8 +46,9 @@ export function collectTransports(ctx: TsContext, index: ServerIndex, inv: FileI
   }
 
   for (const call of ctx.calls) {
-    if (call.isNew || call.callee.type !== 'member_expression') continue;
-    const method = call.callee.childForFieldName('property')?.text;
+    if (call.isNew || calleeTypeOf(call) !== 'member_expression') continue;
+    const method = calleeMemberOf(call);
+    if (method !== 'connect' && method !== 'start') continue;
     const receiver = call.callee.childForFieldName('object');
     if (!receiver) continue;
     if (method === 'connect' && call.args.length === 1) {
@@ -129,7 +130,7 @@ function listeners(ctx: TsContext): Transport[] {
   const out: Transport[] = [];
   const protectedApps = new Set<string>();
   for (const call of ctx.calls) {
-    if (call.isNew || call.callee.type !== 'member_expression' || call.callee.childForFieldName('property')?.text !== 'use') continue;
+    if (call.isNew || calleeTypeOf(call) !== 'member_expression' || calleeMemberOf(call) !== 'use') continue;
     const app = call.callee.childForFieldName('object');
     if (app && call.args.some((a) => isHostValidator(a, ctx))) protectedApps.add(chainText(app));
   }
@@ -137,7 +138,7 @@ function listeners(ctx: TsContext): Transport[] {
   for (const call of ctx.calls) {
     if (call.isNew) continue;
     const name = call.name ?? '';
-    if (call.callee.type === 'member_expression' && call.callee.childForFieldName('property')?.text === 'listen') {
+    if (calleeTypeOf(call) === 'member_expression' && calleeMemberOf(call) === 'listen') {
       const receiver = call.callee.childForFieldName('object');
       if (!receiver) continue;
       const app = appInfo(receiver, ctx, protectedApps, listened);
@@ -156,7 +157,7 @@ function listeners(ctx: TsContext): Transport[] {
     }
   }
   for (const call of ctx.calls) {
-    if (call.isNew || sdkSymbol(call.callee, ctx) !== 'createMcpExpressApp' || listened.has(call.node.id)) continue;
+    if (call.isNew || calleeSdkSymbol(call, ctx) !== 'createMcpExpressApp' || listened.has(call.node.id)) continue;
     const t: Transport = { kind: 'http', api: 'createMcpExpressApp', location: ctx.loc(call.node), dnsRebindingProtection: expressAppProtection(call, ctx) };
     const host = propsOf(call.args[0], ctx).get('host');
     if (host) t.host = hostText(host, ctx);

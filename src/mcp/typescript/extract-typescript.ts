@@ -1,7 +1,7 @@
 // Extracts the MCP inventory of one JavaScript/TypeScript/TSX file: servers, registrations, transports, auth, metadata.
 import type { Node } from 'web-tree-sitter';
 import type { FileInventory } from '../../model/inventory.js';
-import type { CallSite } from '../../parse/call-sites.js';
+import { calleeMemberOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import type { ExtractInput } from '../extract-file.js';
 import { emptyFileInventory } from '../extract-file.js';
 import { collectAuth } from './collect-auth.js';
@@ -34,11 +34,13 @@ export function extractTypeScript(input: ExtractInput): FileInventory | undefine
 
   let registered = false;
   for (const call of ctx.calls) {
-    if (call.isNew || call.callee.type !== 'member_expression') continue;
-    const method = call.callee.childForFieldName('property')?.text ?? '';
+    if (call.isNew || calleeTypeOf(call) !== 'member_expression') continue;
+    const method = calleeMemberOf(call) ?? '';
+    // Only these methods register anything; the receiver is looked up for them alone.
+    if (!MCP_LOOP_METHODS.has(method)) continue;
     const receiver = call.callee.childForFieldName('object');
     if (!receiver) continue;
-    const regs = withLoopElements(call, ctx, () => registrationsOf(call, method, receiver, ctx, index, trusted));
+    const regs = withLoopElements(call, method, ctx, () => registrationsOf(call, method, receiver, ctx, index, trusted));
     for (const r of regs) {
       registered = true;
       if (r.kind === 'tool') index.addTool(receiver, call.node, r.def);
@@ -98,8 +100,8 @@ function trustedReceiver(receiver: Node, ctx: TsContext, trustedFile: boolean): 
  * (`for (const t of TOOLS)`, `TOOLS.forEach((t) => …)`) and its first argument reads the loop variable, so each
  * element becomes its own registration; otherwise runs it once.
  */
-function withLoopElements(call: CallSite, ctx: TsContext, read: () => Registration[]): Registration[] {
-  const loop = MCP_LOOP_METHODS.has(call.callee.childForFieldName('property')?.text ?? '') ? loopOver(call, ctx) : undefined;
+function withLoopElements(call: CallSite, method: string, ctx: TsContext, read: () => Registration[]): Registration[] {
+  const loop = MCP_LOOP_METHODS.has(method) ? loopOver(call, ctx) : undefined;
   if (!loop) return read();
   const out: Registration[] = [];
   for (const el of loop.elements) {

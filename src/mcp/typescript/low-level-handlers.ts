@@ -1,7 +1,7 @@
 // Low-level `Server.setRequestHandler` servers: tools/prompts/resources from list handlers, handlers from dispatch.
 import type { Node } from 'web-tree-sitter';
 import type { HandlerRef, PromptDef, ResourceDef, ToolDef } from '../../model/inventory.js';
-import type { CallSite } from '../../parse/call-sites.js';
+import { calleeMemberOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import { descendantsOfType } from '../../parse/walk.js';
 import { argAliases, argReads, parameters } from './handler-ref.js';
 import { schemaOf } from './mcp-server-registration.js';
@@ -36,8 +36,8 @@ interface HandlerSite {
 export function collectLowLevelHandlers(ctx: TsContext, index: ServerIndex, trusted: boolean): void {
   const groups = new Map<string, Map<string, HandlerSite>>();
   for (const call of ctx.calls) {
-    if (call.isNew || call.callee.type !== 'member_expression') continue;
-    if (call.callee.childForFieldName('property')?.text !== 'setRequestHandler' || call.args.length < 2) continue;
+    if (call.isNew || calleeTypeOf(call) !== 'member_expression') continue;
+    if (calleeMemberOf(call) !== 'setRequestHandler' || call.args.length < 2) continue;
     const receiver = call.callee.childForFieldName('object');
     if (!receiver) continue;
     const resolved = requestMethod(call.args[0]!, ctx);

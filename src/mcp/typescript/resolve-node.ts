@@ -11,7 +11,8 @@ import type { TsContext } from './ts-context.js';
 /** How far names are followed; enough for `const A = B; const B = {...}` chains without risking loops. */
 const MAX_HOPS = 8;
 
-const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
+/** Node types `unwrap` looks through. */
+export const WRAPPERS: ReadonlySet<string> = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion']);
 
 export const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'function_declaration', 'generator_function', 'generator_function_declaration', 'method_definition']);
 

@@ -1,8 +1,9 @@
 // Knows the npm MCP SDK packages: which package a module belongs to, and which SDK symbol a name refers to.
 import type { Node } from 'web-tree-sitter';
 import type { SdkRef } from '../../model/inventory.js';
+import { calleePartsOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import { dottedParts } from '../../parse/imports.js';
-import { unwrap } from './resolve-node.js';
+import { unwrap, WRAPPERS } from './resolve-node.js';
 import type { TsContext } from './ts-context.js';
 
 /** A name that resolves through an import: the module it comes from and the member it names. */
@@ -38,7 +39,16 @@ function isServerModule(module: string): boolean {
 
 /** The import a name (or `ns.member` chain) refers to, or undefined when it is not imported. */
 export function importedSymbol(node: Node, ctx: TsContext): ImportedSymbol | undefined {
-  const parts = dottedParts(unwrap(node), ctx.lang);
+  return symbolOfParts(dottedParts(unwrap(node), ctx.lang), ctx);
+}
+
+/** `importedSymbol` of a call's callee, reusing the parts the call-site collector already read. */
+export function calleeSymbol(call: CallSite, ctx: TsContext): ImportedSymbol | undefined {
+  if (WRAPPERS.has(calleeTypeOf(call))) return importedSymbol(call.callee, ctx);
+  return symbolOfParts(calleePartsOf(call, ctx.lang), ctx);
+}
+
+function symbolOfParts(parts: readonly string[] | undefined, ctx: TsContext): ImportedSymbol | undefined {
   if (!parts) return undefined;
   const head = ctx.imports.get(parts[0]!);
   if (!head) return undefined;
@@ -50,6 +60,12 @@ export function importedSymbol(node: Node, ctx: TsContext): ImportedSymbol | und
 /** The SDK symbol name when `node` names something imported from an MCP SDK package, e.g. `McpServer`. */
 export function sdkSymbol(node: Node, ctx: TsContext): string | undefined {
   const s = importedSymbol(node, ctx);
+  return s?.package ? s.name : undefined;
+}
+
+/** `sdkSymbol` of a call's callee. */
+export function calleeSdkSymbol(call: CallSite, ctx: TsContext): string | undefined {
+  const s = calleeSymbol(call, ctx);
   return s?.package ? s.name : undefined;
 }
 

@@ -2,7 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileInventory, PromptDef, ResourceDef, ServerDef, ToolDef, Transport } from '../../model/inventory.js';
 import { chainText, propsOf, textOf, unwrap } from './resolve-node.js';
-import { importedSymbol, serverApi } from './sdk-symbols.js';
+import type { CallSite } from '../../parse/call-sites.js';
+import { calleeSymbol, serverApi } from './sdk-symbols.js';
 import { nearestFunction } from './registration-parts.js';
 import type { TsContext } from './ts-context.js';
 
@@ -19,10 +20,8 @@ export interface ServerSite {
 type Orphan = FileInventory['orphans'][number];
 
 /** Resolves a `new X(...)` to the kind of MCP server it builds, or undefined. */
-function serverKindOf(newExpr: Node, ctx: TsContext): { kind: ServerKind; package: string; symbol: string } | undefined {
-  const ctor = newExpr.childForFieldName('constructor');
-  if (!ctor) return undefined;
-  const sym = importedSymbol(ctor, ctx);
+function serverKindOf(call: CallSite, ctx: TsContext): { kind: ServerKind; package: string; symbol: string } | undefined {
+  const sym = calleeSymbol(call, ctx);
   if (!sym?.package) return undefined;
   if (sym.package === 'fastmcp') return sym.name === 'FastMCP' ? { kind: 'fastmcp', package: sym.package, symbol: sym.name } : undefined;
   if (sym.name === 'McpServer') return { kind: 'mcpserver', package: sym.package, symbol: sym.name };
@@ -61,7 +60,7 @@ export class ServerIndex {
     const idCount = new Map<string, number>();
     for (const call of ctx.calls) {
       if (!call.isNew) continue;
-      const k = serverKindOf(call.node, ctx);
+      const k = serverKindOf(call, ctx);
       if (!k) continue;
       const variable = boundName(call.node);
       const line = call.node.startPosition.row + 1;

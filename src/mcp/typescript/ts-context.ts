@@ -6,7 +6,7 @@ import type { Location } from '../../model/location.js';
 import type { CallSite } from '../../parse/call-sites.js';
 import type { ImportMap } from '../../parse/imports.js';
 import type { Assignments } from '../../parse/static-value.js';
-import { descendantsOfType } from '../../parse/walk.js';
+import { NodeIndex } from '../../parse/node-index.js';
 import type { ExtractInput } from '../extract-file.js';
 import { locationOf } from '../text-value.js';
 
@@ -51,7 +51,7 @@ export function createTsContext(input: ExtractInput): TsContext {
     enums() {
       if (enums) return enums;
       enums = new Map();
-      for (const decl of descendantsOfType(root, 'enum_declaration')) {
+      for (const decl of NodeIndex.of(input.tree, input.language).nodes('enum_declaration')) {
         const name = decl.childForFieldName('name')?.text;
         const body = decl.childForFieldName('body');
         if (!name || !body || enums.has(name)) continue;
@@ -69,7 +69,7 @@ export function createTsContext(input: ExtractInput): TsContext {
     functions() {
       if (functions) return functions;
       functions = new Map();
-      for (const fn of descendantsOfType(root, ['function_declaration', 'generator_function_declaration', 'method_definition'])) {
+      for (const fn of NodeIndex.of(input.tree, input.language).nodes(['function_declaration', 'generator_function_declaration', 'method_definition'])) {
         const name = fn.childForFieldName('name')?.text;
         if (name && !functions.has(name)) functions.set(name, fn);
       }

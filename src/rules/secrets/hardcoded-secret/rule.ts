@@ -4,7 +4,7 @@ import type { CodeLanguage } from '../../../model/language.js';
 import type { Confidence } from '../../../model/severity.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { dottedParts } from '../../../parse/imports.js';
-import { descendantsOfType } from '../../../parse/walk.js';
+import { NodeIndex, sourceOf } from '../../../parse/node-index.js';
 import { defineRule, type FileContext, type RawFinding } from '../../../rule/rule.js';
 
 /** Lines longer than this are not checked for `name = value` secrets (minified or generated data). */
@@ -34,6 +34,8 @@ const FORMATS: TokenFormat[] = [
   { kind: 'OpenAI API key', re: /\bsk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{32,300}/g },
   { kind: 'OpenAI API key', re: /\bsk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])/g },
 ];
+/** A literal every pattern of FORMATS starts with: lines without one cannot match any of them. */
+const TOKEN_PREFIX = /gh[pousr]_|github_pat_|xox[abpr]-|[rs]k_live_|AIza|sk-/;
 const AWS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])/g;
 const AWS_SECRET = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 /** How many lines above or below an AWS key id its secret may sit. */
@@ -134,7 +136,7 @@ export default defineRule({
     requires: /key|secret|token|passw|passphrase|pwd|auth|bearer|credential|AKIA|ASIA|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|xox|_live_|AIza|sk-|PRIVATE KEY|eyJ/i,
     detect(ctx) {
       const hits: Hit[] = [];
-      const claimed = scanFormats(ctx.lines, hits);
+      const claimed = scanFormats(ctx.text, ctx.lines, hits);
       const candidates = ctx.tree && ctx.codeLanguage ? codeCandidates(ctx) : textCandidates(ctx);
       for (const c of candidates) {
         if ((ctx.lines[c.row]?.length ?? 0) > MAX_GENERIC_LINE) continue;
@@ -159,16 +161,23 @@ export default defineRule({
  * Well-known token formats, private keys and AWS key pairs, line by line. Returns the rows these findings cover
  * (with the secret half of each AWS pair), which the generic check then leaves alone.
  */
-function scanFormats(lines: readonly string[], hits: Hit[]): Set<number> {
+function scanFormats(text: string, lines: readonly string[], hits: Hit[]): Set<number> {
   const claimed = new Set<number>();
+  // Each check needs a literal somewhere in the file; most files have none, and then no line is looked at.
+  const anyToken = TOKEN_PREFIX.test(text);
+  const anyPem = text.includes('PRIVATE KEY');
+  const anyAws = text.includes('AKIA') || text.includes('ASIA');
+  if (!anyToken && !anyPem && !anyAws) return claimed;
   for (let row = 0; row < lines.length; row++) {
     const line = lines[row]!;
-    for (const f of FORMATS) {
-      for (const m of line.matchAll(f.re)) {
-        const v = m[0];
-        if ((f.valid && !f.valid(v)) || looksFake(v)) continue;
-        hits.push({ row, start: m.index, end: m.index + v.length, kind: f.kind, value: v, confidence: 'high' });
-        claimed.add(row);
+    if (anyToken && TOKEN_PREFIX.test(line)) {
+      for (const f of FORMATS) {
+        for (const m of line.matchAll(f.re)) {
+          const v = m[0];
+          if ((f.valid && !f.valid(v)) || looksFake(v)) continue;
+          hits.push({ row, start: m.index, end: m.index + v.length, kind: f.kind, value: v, confidence: 'high' });
+          claimed.add(row);
+        }
       }
     }
     if (line.includes('PRIVATE KEY')) {
@@ -294,17 +303,51 @@ const PY_GETENV = new Set(['os.getenv', 'os.environ.get', 'environ.get', 'os.env
 function codeCandidates(ctx: FileContext): Candidate[] {
   const lang = ctx.codeLanguage!;
   const fam = lang === 'python' ? 'python' : lang === 'go' ? 'go' : 'js';
+  const text = ctx.text;
+  // The shape of a literal's text says what its value holds only when the tree parsed without errors.
+  const clean = sourceOf(ctx.tree!)?.clean === true;
   const out: Candidate[] = [];
   let byNode: Map<number, string | undefined> | undefined;
   const calleeOf = (call: Node) => (byNode ??= new Map(ctx.calls().map((c) => [c.node.id, c.name]))).get(call.id);
-  for (const node of descendantsOfType(ctx.tree!.rootNode, STRING_NODES[fam])) {
+  for (const node of NodeIndex.of(ctx.tree!, lang).nodes(STRING_NODES[fam])) {
+    // Cheap tests on the source text first: a decoded value is never longer than the literal minus its quotes.
+    const endIndex = node.endIndex;
+    if (endIndex - node.startIndex < MIN_PASSWORD_LENGTH + 2) continue;
+    if (clean && unprintableLiteral(text.slice(node.startIndex, endIndex))) continue;
     const decoded = decodeString(node, lang);
     if (!decoded?.complete || decoded.value.length < MIN_PASSWORD_LENGTH) continue;
+    // Looking up the name costs several tree lookups; a value no name could make a secret is dropped before that.
+    if (!couldBeSecretValue(decoded.value)) continue;
     const name = nameFor(node, lang, calleeOf);
     if (!name) continue;
     out.push({ row: node.startPosition.row, start: node.startPosition.column, endRow: node.endPosition.row, end: node.endPosition.column, name, value: decoded.value });
   }
   return out;
+}
+
+/** Outside the printable ASCII range (Go raw strings drop `\r`, so it does not count). */
+const UNPRINTABLE = /[^\x21-\x7e\r]/;
+const OPENING_QUOTE = /^[A-Za-z]*(?:'''|"""|['"`])/;
+const CLOSING_QUOTE = /(?:'''|"""|['"`])$/;
+
+/**
+ * True when a literal's source text shows that its value has whitespace or other unprintable characters (after an
+ * auth scheme): without escapes and braces, every character between the quotes is part of the value.
+ */
+function unprintableLiteral(raw: string): boolean {
+  if (raw.includes('\\') || raw.includes('{')) return false;
+  const inner = raw.replace(OPENING_QUOTE, '').replace(CLOSING_QUOTE, '');
+  return UNPRINTABLE.test(inner.replace(AUTH_SCHEME, ''));
+}
+
+/** The checks of `genericKind` that depend on the value alone, at their most lenient: failing them, no name helps. */
+function couldBeSecretValue(raw: string): boolean {
+  const value = raw.replace(AUTH_SCHEME, '');
+  if (!value || value.length > 10000 || !PRINTABLE.test(value)) return false;
+  if (PLACEHOLDER.test(value) || TEMPLATE.test(value) || ENV_NAME.test(value) || URLISH.test(value) || PATHISH.test(value)) return false;
+  if (new Set(value).size <= 2) return false;
+  if (JWT.test(value)) return true;
+  return value.length >= MIN_PASSWORD_LENGTH && entropy(value) >= MIN_PASSWORD_ENTROPY && characterClasses(value) >= 2 && !isWordish(value);
 }
 
 /** The name a string literal is bound to, compared with or used as the default of, if any. */
