@@ -12,7 +12,7 @@ function plain(s: string): string {
 }
 
 server.registerTool("recent_commits", { description: "Show the last ten commits of the repository." }, async () => {
-  const { stdout } = await run("git", ["log", "-10", "--oneline", "--no-color"], { cwd: "/srv/repo" });
+  const { stdout } = await run("git", ["log", "-10", "--oneline", "--no-color"], { cwd: "/srv/repo", timeout: 10_000 });
   return { content: [{ type: "text", text: plain(stdout) }] };
 });
 

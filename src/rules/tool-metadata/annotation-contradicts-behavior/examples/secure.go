@@ -29,9 +29,9 @@ func main() {
 	s := server.NewMCPServer("notes", "1.0.0")
 	// Honest hints: the tool deletes, so the client can warn before calling it.
 	tool := mcp.NewTool("archive_note",
-		mcp.WithDescription("Delete a note by id. Call with confirm=true only after the user agreed."),
+		mcp.WithDescription("Delete a note by id. Without confirm=true it only reports what would be deleted."),
 		mcp.WithNumber("id", mcp.Required()),
-		mcp.WithBoolean("confirm", mcp.Description("Set after the user agreed to the deletion")),
+		mcp.WithBoolean("confirm", mcp.Description("Set to true to perform the deletion")),
 		mcp.WithReadOnlyHintAnnotation(false),
 		mcp.WithDestructiveHintAnnotation(true),
 	)

@@ -16,7 +16,7 @@ def count_notes() -> int:
 # Honest hints: the tool changes state and deletes, so the client can warn before calling it.
 @mcp.tool(annotations=ToolAnnotations(readOnlyHint=False, destructiveHint=True))
 def archive_note(note_id: int, confirm: bool = False) -> str:
-    """Delete a note by id. Call with confirm=true only after the user agreed."""
+    """Delete a note by id. Without confirm=true it only reports what would be deleted."""
     if not confirm:
         return f"Note {note_id} will be deleted. Ask the user, then call again with confirm=true."
     db.execute("DELETE FROM notes WHERE id = ?", (note_id,))

@@ -19,7 +19,7 @@ server.registerTool(
 server.registerTool(
   "archive_note",
   {
-    description: "Delete a note by id. Call with confirm=true only after the user agreed.",
+    description: "Delete a note by id. Without confirm=true it only reports what would be deleted.",
     inputSchema: { id: z.number().int(), confirm: z.boolean().default(false) },
     annotations: { readOnlyHint: false, destructiveHint: true },
   },
