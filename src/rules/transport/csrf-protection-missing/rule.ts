@@ -22,12 +22,32 @@ const RELATED_ROUTES = 10;
 const JS_CLIENTS = /^(?:axios|got|superagent|ky|node-fetch|undici|supertest)(?:\.|$)/;
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|testdata|e2e)\/|(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?|conftest\.py)$/i;
 
-/** Ambient credentials: the browser attaches these to cross-site requests by itself. */
-const COOKIE_AUTH: Record<'js' | 'python' | 'go', RegExp> = {
-  js: /\b(?:express-session|cookie-session|cookie-parser|@fastify\/(?:cookie|session|secure-session)|iron-session|hono\/cookie)\b|\breq(?:uest)?\.(?:cookies|signedCookies|session)\b|\b(?:getCookie|getSignedCookie)\s*\(|\.req\.cookie\s*\(/,
-  python: /\brequest\.(?:cookies|session)\b|\bSessionMiddleware\b|\bfrom\s+flask\s+import\s+[^\n]*\bsession\b|\bflask_login\b|\bAPIKeyCookie\b|=\s*Cookie\s*\(/,
-  go: /\.Cookie\s*\(\s*"|\.Cookies\s*\(\s*\)|\bgorilla\/sessions\b|\bsessions\.NewCookieStore\b|\bsecurecookie\b|\balexedwards\/scs\b|\bc\.Cookie\s*\(/,
+/** Ambient credentials: the browser attaches these to cross-site requests by itself. `label` replaces the matched text. */
+const COOKIE_AUTH: Record<'js' | 'python' | 'go', { re: RegExp; label?: string }[]> = {
+  js: [
+    { re: /\b(?:express-session|cookie-session|cookie-parser|@fastify\/(?:cookie|session|secure-session)|iron-session|hono\/cookie)\b/ },
+    { re: /\breq(?:uest)?\.(?:cookies|signedCookies|session)\b/ },
+    { re: /\b(?:getCookie|getSignedCookie)(?=\s*\()|\.req\.cookie(?=\s*\()/ },
+  ],
+  python: [
+    { re: /\brequest\.(?:cookies|session)\b/ },
+    { re: /\bSessionMiddleware\b|\bflask_login\b|\bAPIKeyCookie\b/ },
+    { re: /\bfrom\s+flask\s+import\s+[^\n]*\bsession\b/, label: 'the Flask session' },
+    { re: /=\s*Cookie\s*\(/, label: 'a Cookie(...) parameter' },
+  ],
+  go: [
+    { re: /\bgorilla\/sessions\b|\bsessions\.NewCookieStore\b|\bsecurecookie\b|\balexedwards\/scs\b/ },
+    { re: /\.Cookie\s*\(\s*"|\.Cookies\s*\(\s*\)|\bc\.Cookie\s*\(/, label: 'request cookies' },
+  ],
 };
+
+function cookieAuth(family: 'js' | 'python' | 'go', text: string): string | undefined {
+  for (const { re, label } of COOKIE_AUTH[family]) {
+    const m = re.exec(text);
+    if (m) return label ?? m[0].trim();
+  }
+  return undefined;
+}
 /** CSRF defences named by MCPSafe MCP-235 and their equivalents, plus strict same-site cookies and token headers. */
 const CSRF_DEFENCE =
   /\bcsurf\b|csrf-csrf|\bdoubleCsrf\b|\blusca\b|@fastify\/csrf-protection|hono\/csrf|tiny-csrf|\bCSRFProtect\b|\bCsrfProtect\b|\bCSRFMiddleware\b|\bcsrf_protect\b|gorilla\/csrf|justinas\/nosurf|\bCrossOriginProtection\b|\bmiddleware\.CSRF|x-csrf-token|x-xsrf-token|x-csrftoken|sec-fetch-site|same_?site\s*[:=]\s*["'`]?strict|SameSiteStrictMode|SameSite=Strict/i;
@@ -71,7 +91,7 @@ export default defineRule({
       const lang = ctx.codeLanguage;
       if (!lang || !ctx.tree || TEST_PATH.test(ctx.path)) return [];
       const family = lang === 'python' ? 'python' : lang === 'go' ? 'go' : 'js';
-      const cookie = COOKIE_AUTH[family].exec(ctx.text);
+      const cookie = cookieAuth(family, ctx.text);
       if (!cookie || CSRF_DEFENCE.test(ctx.text)) return [];
       const routes = family === 'python' ? pythonRoutes(ctx) : family === 'go' ? goRoutes(ctx) : jsRoutes(ctx, lang);
       if (routes.length === 0) return [];
@@ -80,7 +100,7 @@ export default defineRule({
       return [
         {
           span: nodeSpan(first!.node),
-          data: { route: first!.label, cookie: cookie[0].trim(), more: rest.length ? ` (nor for ${rest.length} other state-changing route(s))` : '' },
+          data: { route: first!.label, cookie, more: rest.length ? ` (nor for ${rest.length} other state-changing route(s))` : '' },
           related: rest.slice(0, RELATED_ROUTES).map((r) => ({ location: spanToLocation(ctx.path, nodeSpan(r.node)), message: `${r.label} has the same problem` })),
         } satisfies RawFinding,
       ];
