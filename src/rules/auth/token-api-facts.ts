@@ -140,8 +140,10 @@ export function literalEntries(node: Node | undefined, lang: CodeLanguage): Entr
     }
     return { map, keys, spread };
   }
-  if (lit.type === 'composite_literal') {
-    for (const el of lit.childForFieldName('body')?.namedChildren ?? []) {
+  if (lit.type === 'composite_literal' || lit.type === 'literal_value') {
+    // `literal_value` is the body alone, as in the elided element type of `[]T{{...}}`.
+    const body = lit.type === 'literal_value' ? lit : lit.childForFieldName('body');
+    for (const el of body?.namedChildren ?? []) {
       if (el?.type !== 'keyed_element') continue;
       const [k, v] = el.namedChildren;
       if (!k || !v) continue;
