@@ -20,6 +20,8 @@ export interface Effect {
   /** What was called, for messages: `shutil.rmtree`, `SQL DELETE FROM`, `HTTP DELETE (fetch)`. */
   what: string;
   node: Node;
+  /** Often harmless: a POST that only queries (GraphQL, search APIs) or a program that only reads. */
+  weak?: true;
 }
 
 export interface HandlerFacts {
@@ -120,6 +122,8 @@ const DELETE_METHOD: Record<'python' | 'js' | 'go', RegExp> = {
   go: /^(?:Delete|Destroy|Drop|Purge|Wipe|Erase|Truncate|Terminate)[A-Z]\w*$/,
 };
 const REGISTRY_SUFFIX = /(?:tools?|prompts?|resources?|listeners?|handlers?)$/i;
+/** Delete-sounding names that only transform data in memory (pandas, lodash, text helpers). */
+const NOT_DESTRUCTIVE = /^(?:drop_?duplicates|drop_?nulls|drop_?na|drop(?:Right|While|Last|First|RightWhile)|truncate_?(?:text|string|str|output|message|content|lines?|middle|description|value|title|name)|(?:Truncate|truncate)(?:Text|String|Output|Message|Content|Lines?|Middle|Description|Value|Title|Name))$/;
 
 /** SQL that destroys data or schema; upper-case keywords, or a lower-case `delete from t where`. */
 const SQL_DELETE = /^\s*(?:DELETE\s+FROM\s|DROP\s+(?:TABLE|DATABASE|SCHEMA|VIEW|INDEX|COLLECTION)\s|TRUNCATE\s)|^\s*delete\s+from\s+\S+\s+where\b|^\s*drop\s+(?:table|database|schema)\s/;
@@ -154,7 +158,7 @@ export function classifyCall(call: CallSite, lang: CodeLanguage, assignments: As
   if (fam === 'python') {
     if (PY_DELETE.has(name)) return { kind: 'delete', what: name, node };
     if (PY_WRITE.has(name)) return { kind: 'write', what: name, node };
-    if (PY_EXEC.test(name)) return { kind: 'exec', what: name, node };
+    if (PY_EXEC.test(name)) return { kind: 'exec', what: name, node, weak: true };
     if (PY_OPEN.has(name) && pyOpenWrites(call, lang, assignments)) return { kind: 'write', what: `${name}() for writing`, node };
     const http = PY_HTTP.exec(name);
     if (http) {
@@ -169,7 +173,7 @@ export function classifyCall(call: CallSite, lang: CodeLanguage, assignments: As
     if (fs && JS_FS_DELETE.has(fs[1]!)) return { kind: 'delete', what: name, node };
     if (fs && JS_FS_WRITE.has(fs[1]!)) return { kind: 'write', what: name, node };
     if (JS_DELETE.test(name)) return { kind: 'delete', what: name, node };
-    if (JS_EXEC.test(name)) return { kind: 'exec', what: name, node };
+    if (JS_EXEC.test(name)) return { kind: 'exec', what: name, node, weak: true };
     const verb = JS_HTTP_VERB.exec(name);
     if (verb) return httpEffect(verb[1] === 'del' ? 'delete' : verb[1]!, name, node);
     if (JS_FETCH.test(name) || name === 'axios' || name === 'axios.request') {
@@ -181,8 +185,8 @@ export function classifyCall(call: CallSite, lang: CodeLanguage, assignments: As
     if (call.isNew && JS_DELETE_COMMAND.test(method)) return { kind: 'delete', what: `new ${method}`, node };
   } else {
     if (GO_DELETE.has(name)) return { kind: 'delete', what: name, node };
-    if (GO_WRITE.has(name)) return { kind: 'write', what: name, node };
-    if (GO_EXEC.has(name)) return { kind: 'exec', what: name, node };
+    if (GO_WRITE.has(name)) return { kind: 'write', what: name, node, ...(name.startsWith('net/http.') ? { weak: true as const } : {}) };
+    if (GO_EXEC.has(name)) return { kind: 'exec', what: name, node, weak: true };
     if (name === 'os.OpenFile' && /\bO_(?:WRONLY|RDWR|CREATE|APPEND|TRUNC)\b/.test(call.args[1]?.text ?? '')) return { kind: 'write', what: 'os.OpenFile for writing', node };
     if (GO_NEW_REQUEST.has(name)) {
       const m = call.args[name.endsWith('Context') ? 1 : 0];
@@ -191,7 +195,7 @@ export function classifyCall(call: CallSite, lang: CodeLanguage, assignments: As
       if (e) return e;
     }
   }
-  if (DELETE_METHOD[fam].test(method) && !REGISTRY_SUFFIX.test(method)) return { kind: 'delete', what: shortName(name, method), node };
+  if (DELETE_METHOD[fam].test(method) && !REGISTRY_SUFFIX.test(method) && !NOT_DESTRUCTIVE.test(method)) return { kind: 'delete', what: shortName(name, method), node };
   return sqlEffect(call, lang, assignments);
 }
 
@@ -204,7 +208,9 @@ function staticVerb(node: Node | undefined, lang: CodeLanguage, assignments: Ass
 function httpEffect(verb: string | undefined, name: string, node: Node): Effect | undefined {
   const v = verb?.toUpperCase();
   if (v === 'DELETE') return { kind: 'delete', what: `HTTP DELETE (${name})`, node };
-  if (v === 'POST' || v === 'PUT' || v === 'PATCH') return { kind: 'write', what: `HTTP ${v} (${name})`, node };
+  // POST is also how many read-only APIs are queried (GraphQL, search endpoints).
+  if (v === 'POST') return { kind: 'write', what: `HTTP POST (${name})`, node, weak: true };
+  if (v === 'PUT' || v === 'PATCH') return { kind: 'write', what: `HTTP ${v} (${name})`, node };
   return undefined;
 }
 

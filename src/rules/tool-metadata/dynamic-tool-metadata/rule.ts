@@ -49,7 +49,7 @@ export default defineRule({
       risk:
         'Tool metadata goes straight into the model\'s context and steers what the model does. When it is fetched from a URL, whoever controls that URL (or can tamper with the response) can rewrite every description — insert poisoning instructions, rename tools to shadow another server\'s — after the package was reviewed, published and pinned: a rug pull that needs no new release. Metadata from environment variables or files is less exposed but still escapes code review and version pinning. Metadata that ships in the code is reviewed with the code.',
       detection:
-        'For every metadata field the inventory extracts in the scanned file — server instructions, tool titles and descriptions, annotation titles, parameter titles and descriptions, prompt and resource titles and descriptions — whose value is only known at run time, the rule looks at the expression that produces it: a network call (`requests`/`httpx`/`aiohttp`/`urlopen`, `fetch`/`axios`/`got`/`ky`, Go `http.Get`/`http.NewRequest`) makes it high severity; an environment read (`os.environ`, `os.getenv`, `process.env`, `os.Getenv`) or a file read (`open(...)`, `read_text`, `json.load`/`yaml.safe_load`, `readFile`/`readFileSync`, `os.ReadFile`) medium. Names are followed through single assignments and loop variables up to three steps, so `for spec in requests.get(URL).json(): mcp.add_tool(fn, description=spec["description"])` and `const meta = await (await fetch(url)).json(); server.tool(meta.name, meta.description, …)` are found. Tool and prompt names that are not literals are checked the same way. Values built from literals, constants and other computations (a version string, a list of supported formats) do not fire, nor does data fetched inside handlers and returned as results. Input schemas computed at run time are not examined by this fast rule.',
+        'For every metadata field the inventory extracts in the scanned file — server instructions, tool titles and descriptions, annotation titles, parameter titles and descriptions, prompt and resource titles and descriptions — whose value is only known at run time, the rule looks at the expression that produces it: a network call (`requests`/`httpx`/`aiohttp`/`urlopen`, `fetch`/`axios`/`got`/`ky`, Go `http.Get`/`http.NewRequest`) makes it high severity; an environment read (`os.environ`, `os.getenv`, `process.env`, `os.Getenv`) or a file read (`open(...)`, `read_text`, `json.load`/`yaml.safe_load`, `readFile`/`readFileSync`, `os.ReadFile`) medium. Names are followed through single assignments and loop variables up to three steps, so `for spec in requests.get(URL).json(): mcp.add_tool(fn, description=spec["description"])` and `const meta = await (await fetch(url)).json(); server.tool(meta.name, meta.description, …)` are found. Tool and prompt names that are not literals are checked the same way. Files that ship inside the package — paths built from `__file__`, `__dirname` or `import.meta.url`, `importlib.resources`/`pkgutil.get_data`, Go `embed.FS` — are reviewed with the code and do not fire. Values built from literals, constants and other computations (a version string, a list of supported formats) do not fire, nor does data fetched inside handlers and returned as results. Input schemas computed at run time are not examined by this fast rule.',
       fix:
         'Write tool names, descriptions, parameter text and server instructions as literals in the code, so that they are reviewed, versioned and pinned with it. If some text must be configurable, choose among fixed, reviewed variants in code instead of inserting external text, and never load metadata from a remote endpoint at run time.',
       references: [
@@ -134,21 +134,44 @@ function exprText(ctx: FileContext, t: TextValue): string {
 
 /** Where an expression's value comes from: its own calls, or (through names) the values those names hold. */
 function sourceOf(expr: string, ctx: FileContext, bindings: ReadonlyMap<string, string>, depth: number, seen: Set<string>): Source | undefined {
-  for (const s of SOURCES) if (s.re.test(expr)) return s.source;
+  for (const s of SOURCES) {
+    if (!s.re.test(expr)) continue;
+    // A file that ships inside the package (next to the module, or a package resource) is reviewed with the code.
+    if (s.source === 'file' && mentions(expr, PACKAGED, ctx, bindings, 0, new Set())) continue;
+    return s.source;
+  }
   if (depth >= MAX_HOPS) return undefined;
+  for (const next of valuesOfNames(expr, ctx, bindings, seen)) {
+    const s = sourceOf(next, ctx, bindings, depth + 1, seen);
+    if (s) return s;
+  }
+  return undefined;
+}
+
+/** Paths relative to the module or read as package resources. */
+const PACKAGED = /__file__|__dirname|import\.meta\.(?:url|dirname|resolve)|importlib\.resources|\bpkgutil\.get_data|\bresources\.files\b|\bpkg_resources\b|\bembed\.FS\b/;
+
+/** True when the expression, or a value it names (followed a few steps), matches `re`. */
+function mentions(expr: string, re: RegExp, ctx: FileContext, bindings: ReadonlyMap<string, string>, depth: number, seen: Set<string>): boolean {
+  if (re.test(expr)) return true;
+  if (depth >= MAX_HOPS) return false;
+  return valuesOfNames(expr, ctx, bindings, seen).some((v) => mentions(v, re, ctx, bindings, depth + 1, seen));
+}
+
+/** The source text of what each name in an expression holds: its single assignment, or what a loop binds it to. */
+function valuesOfNames(expr: string, ctx: FileContext, bindings: ReadonlyMap<string, string>, seen: Set<string>): string[] {
   // Names that stand for values: not inside string literals, not member names after a dot.
   const code = expr.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, '""');
   const names = [...new Set(code.match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? [])].filter((n) => !NOT_VARIABLES.has(n) && !seen.has(n)).slice(0, MAX_NAMES);
+  const out: string[] = [];
   for (const name of names) {
     seen.add(name);
     const values = ctx.assignments().get(name);
     const own = values?.length === 1 && values[0]!.text !== name ? values[0]!.text : undefined;
     const next = own ?? bindings.get(name);
-    if (next === undefined || next === name) continue;
-    const s = sourceOf(next, ctx, bindings, depth + 1, seen);
-    if (s) return s;
+    if (next !== undefined && next !== name) out.push(next);
   }
-  return undefined;
+  return out;
 }
 
 /** Loop and callback variables → the text of what they iterate over (`for spec in X`, `for (const m of X)`, `X.forEach((m) => …)`, `range X`). */
