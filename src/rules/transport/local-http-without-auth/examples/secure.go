@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/subtle"
-	"encoding/hex"
-	"fmt"
 	"net/http"
 	"os"
 
@@ -20,11 +17,12 @@ func addNote(ctx context.Context, req *mcp.CallToolRequest, in noteInput) (*mcp.
 	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: "saved"}}}, nil, nil
 }
 
-// requireLaunchToken rejects requests that do not carry the token printed at start-up.
-func requireLaunchToken(token string, next http.Handler) http.Handler {
-	want := []byte("Bearer " + token)
+// requireToken rejects requests without the shared secret the user configured for this server and its client.
+func requireToken(secret string, next http.Handler) http.Handler {
+	want := []byte("Bearer " + secret)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+		if secret == "" || subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="notes"`)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
@@ -33,15 +31,8 @@ func requireLaunchToken(token string, next http.Handler) http.Handler {
 }
 
 func main() {
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		panic(err)
-	}
-	token := hex.EncodeToString(raw)
-	fmt.Fprintln(os.Stderr, "MCP token:", token)
-
 	server := mcp.NewServer(&mcp.Implementation{Name: "notes", Version: "1.0.0"}, nil)
 	mcp.AddTool(server, &mcp.Tool{Name: "add_note", Description: "Store a note for later."}, addNote)
 	handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
-	_ = http.ListenAndServe("127.0.0.1:8080", requireLaunchToken(token, handler))
+	_ = http.ListenAndServe("127.0.0.1:8080", requireToken(os.Getenv("NOTES_MCP_TOKEN"), handler))
 }

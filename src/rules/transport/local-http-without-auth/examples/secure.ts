@@ -1,15 +1,15 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import express from "express";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 
-// A fresh token per launch, printed to the terminal for the user to paste into the client configuration.
-const launchToken = randomBytes(32).toString("hex");
-console.error(`MCP token: ${launchToken}`);
+// A shared secret the user puts both here and in the client's server entry; without it nothing is accepted.
+const configuredToken = process.env.NOTES_MCP_TOKEN;
 
-function hasLaunchToken(req: express.Request): boolean {
+function hasToken(req: express.Request): boolean {
+  if (!configuredToken) return false;
   const given = Buffer.from(req.headers.authorization ?? "");
-  const expected = Buffer.from(`Bearer ${launchToken}`);
+  const expected = Buffer.from(`Bearer ${configuredToken}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
@@ -19,8 +19,8 @@ server.tool("add_note", "Store a note for later.", async () => ({ content: [{ ty
 const app = express();
 app.use(express.json());
 app.post("/mcp", async (req, res) => {
-  if (!hasLaunchToken(req)) {
-    res.status(401).end();
+  if (!hasToken(req)) {
+    res.set("WWW-Authenticate", 'Bearer realm="notes"').status(401).end();
     return;
   }
   const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableDnsRebindingProtection: true, allowedHosts: ["127.0.0.1:3000"] });

@@ -7,18 +7,22 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
-// newBillingClient trusts the company CA in addition to nothing else; verification stays on.
+// newBillingClient trusts the company CA; verification stays on.
 func newBillingClient() *http.Client {
 	pool := x509.NewCertPool()
 	if pem, err := os.ReadFile("/etc/ssl/certs/corp-ca.pem"); err == nil {
 		pool.AppendCertsFromPEM(pem)
 	}
-	return &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}}
+	return &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}},
+	}
 }
 
 var billing = newBillingClient()
