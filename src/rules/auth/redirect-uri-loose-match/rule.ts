@@ -133,7 +133,7 @@ function looseCall(call: CallSite, ctx: FileContext, fam: Family): string | unde
     return undefined;
   }
   // `allowedHosts.includes(new URL(redirectUri).host)`, `slices.Contains(hosts, u.Host)`.
-  if ((m === 'includes' || m === 'has' || m === 'Contains' || m === 'contains') && call.args.some((a) => hostOfRedirect(a, ctx, fam))) return 'its host only';
+  if ((m === 'includes' || m === 'has' || m === 'Contains' || m === 'contains') && call.args.some((a) => hostOfRedirect(a, ctx, fam))) return 'a host-only comparison';
   return undefined;
 }
 
@@ -181,7 +181,7 @@ function hostOfRedirect(node: Node | null | undefined, ctx: FileContext, fam: Fa
 
 function looseComparison(node: Node, ctx: FileContext, fam: Family): string | undefined {
   if (node.type === 'index_expression') {
-    return hostOfRedirect(node.childForFieldName('index'), ctx, fam) ? 'its host only' : undefined;
+    return hostOfRedirect(node.childForFieldName('index'), ctx, fam) ? 'a host-only comparison' : undefined;
   }
   const ops = node.children.filter((c) => c && !c.isNamed).map((c) => c!.text);
   const operands = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
@@ -190,11 +190,11 @@ function looseComparison(node: Node, ctx: FileContext, fam: Family): string | un
   const op = fam === 'python' ? ops.join(' ') : node.childForFieldName('operator')?.text ?? ops[0];
   if (fam === 'python' && (op === 'in' || op === 'not in')) {
     if (redirectRef(right, ctx, fam) === 'single' && !redirectRef(left, ctx, fam)) return `a substring test (${op})`;
-    if (hostOfRedirect(left, ctx, fam)) return 'its host only';
+    if (hostOfRedirect(left, ctx, fam)) return 'a host-only comparison';
     return undefined;
   }
   if (op === '==' || op === '!=' || op === '===' || op === '!==') {
-    if (hostOfRedirect(left, ctx, fam) || hostOfRedirect(right, ctx, fam)) return 'its host only';
+    if (hostOfRedirect(left, ctx, fam) || hostOfRedirect(right, ctx, fam)) return 'a host-only comparison';
   }
   return undefined;
 }

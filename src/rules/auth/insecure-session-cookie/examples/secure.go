@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
-	"fmt"
+	"encoding/json"
 	"net/http"
-	"os"
 
+	"example.com/notes/notesauth"
+	"github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
@@ -19,43 +19,38 @@ func addNote(ctx context.Context, req *mcp.CallToolRequest, in noteInput) (*mcp.
 	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: "saved"}}}, nil, nil
 }
 
-// login starts a browser session for the notes dashboard.
-func login(token string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if subtle.ConstantTimeCompare([]byte(r.FormValue("token")), []byte(token)) != 1 {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		http.SetCookie(w, &http.Cookie{
-			Name:     "notes_session",
-			Value:    rand.Text(),
-			Path:     "/",
-			Secure:   true,
-			HttpOnly: true,
-			SameSite: http.SameSiteLaxMode,
-		})
-		http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
-	}
-}
-
-func requireLaunchToken(token string, next http.Handler) http.Handler {
-	want := []byte("Bearer " + token)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		next.ServeHTTP(w, r)
+func protectedResourceMetadata(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"resource":              "https://notes.example.com/mcp",
+		"authorization_servers": []string{"https://auth.example.com"},
 	})
 }
 
+// Every MCP request carries a bearer token issued for this server.
+var protect = auth.RequireBearerToken(notesauth.Verify, &auth.RequireBearerTokenOptions{
+	ResourceMetadataURL: "https://notes.example.com/.well-known/oauth-protected-resource",
+})
+
+// openDashboard turns a verified bearer token into a browser session for the notes dashboard.
+func openDashboard(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{
+		Name:     "notes_session",
+		Value:    rand.Text(),
+		Path:     "/",
+		Secure:   true,
+		HttpOnly: true,
+		SameSite: http.SameSiteLaxMode,
+	})
+	http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
+}
+
 func main() {
-	token := rand.Text()
-	fmt.Fprintln(os.Stderr, "MCP token:", token)
 	server := mcp.NewServer(&mcp.Implementation{Name: "notes", Version: "1.0.0"}, nil)
 	mcp.AddTool(server, &mcp.Tool{Name: "add_note", Description: "Store a note for later."}, addNote)
 	mux := http.NewServeMux()
-	mux.Handle("/mcp", requireLaunchToken(token, mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)))
-	mux.HandleFunc("/login", login(token))
+	mux.HandleFunc("/.well-known/oauth-protected-resource", protectedResourceMetadata)
+	mux.Handle("/mcp", protect(mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)))
+	mux.Handle("/dashboard/open", protect(http.HandlerFunc(openDashboard)))
 	_ = http.ListenAndServe("127.0.0.1:8080", mux)
 }

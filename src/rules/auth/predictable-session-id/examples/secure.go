@@ -3,12 +3,13 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
+	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
 	"strings"
 
+	"example.com/notes/notesauth"
+	"github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
@@ -21,26 +22,27 @@ func countWords(ctx context.Context, req *mcp.CallToolRequest, in textInput) (*m
 	return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: fmt.Sprint(n)}}}, nil, nil
 }
 
-// requireLaunchToken rejects requests that do not carry the token printed at start-up.
-func requireLaunchToken(token string, next http.Handler) http.Handler {
-	want := []byte("Bearer " + token)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		next.ServeHTTP(w, r)
+func protectedResourceMetadata(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"resource":              "https://notes.example.com/mcp",
+		"authorization_servers": []string{"https://auth.example.com"},
 	})
 }
 
+// Every MCP request carries a bearer token issued for this server.
+var protect = auth.RequireBearerToken(notesauth.Verify, &auth.RequireBearerTokenOptions{
+	ResourceMetadataURL: "https://notes.example.com/.well-known/oauth-protected-resource",
+})
+
 func main() {
-	token := rand.Text()
-	fmt.Fprintln(os.Stderr, "MCP token:", token)
 	server := mcp.NewServer(&mcp.Implementation{Name: "word-tools", Version: "1.0.0"}, &mcp.ServerOptions{
-		// 128 bits from crypto/rand (the SDK's default, spelled out).
+		// 128 bits from crypto/rand (the SDK default, spelled out).
 		GetSessionID: func() string { return rand.Text() },
 	})
 	mcp.AddTool(server, &mcp.Tool{Name: "count_words", Description: "Count the words of a text."}, countWords)
-	handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
-	_ = http.ListenAndServe("127.0.0.1:8080", requireLaunchToken(token, handler))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/.well-known/oauth-protected-resource", protectedResourceMetadata)
+	mux.Handle("/mcp", protect(mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)))
+	_ = http.ListenAndServe("127.0.0.1:8080", mux)
 }

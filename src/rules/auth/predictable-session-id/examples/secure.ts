@@ -1,18 +1,14 @@
-import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import express from "express";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+import { mcpAuthMetadataRouter, getOAuthProtectedResourceMetadataUrl } from "@modelcontextprotocol/sdk/server/auth/router.js";
+import { verifier, issuerMetadata } from "./verifier.js";
 import { z } from "zod";
 
-// A per-launch token the user pastes into the client configuration.
-const launchToken = randomBytes(32).toString("hex");
-console.error(`MCP token: ${launchToken}`);
-
-function hasLaunchToken(req: express.Request): boolean {
-  const given = Buffer.from(req.headers.authorization ?? "");
-  const expected = Buffer.from(`Bearer ${launchToken}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+const serverUrl = new URL("https://notes.example.com/mcp");
+const bearer = requireBearerAuth({ verifier, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(serverUrl) });
 
 const server = new McpServer({ name: "word-tools", version: "1.0.0" });
 server.registerTool(
@@ -31,11 +27,6 @@ await server.connect(transport);
 
 const app = express();
 app.use(express.json());
-app.post("/mcp", (req, res) => {
-  if (!hasLaunchToken(req)) {
-    res.status(401).end();
-    return;
-  }
-  return transport.handleRequest(req, res, req.body);
-});
+app.use(mcpAuthMetadataRouter({ oauthMetadata: issuerMetadata, resourceServerUrl: serverUrl }));
+app.post("/mcp", bearer, (req, res) => transport.handleRequest(req, res, req.body));
 app.listen(3000, "127.0.0.1");

@@ -2,13 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
-	"fmt"
+	"encoding/json"
 	"net/http"
-	"os"
 	"slices"
 
+	"example.com/notes/notesauth"
+	"github.com/modelcontextprotocol/go-sdk/auth"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
@@ -32,24 +31,25 @@ func authorize(w http.ResponseWriter, r *http.Request) {
 	renderLogin(w, r)
 }
 
-func requireLaunchToken(token string, next http.Handler) http.Handler {
-	want := []byte("Bearer " + token)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		next.ServeHTTP(w, r)
+func protectedResourceMetadata(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"resource":              "https://notes.example.com/mcp",
+		"authorization_servers": []string{"https://auth.example.com"},
 	})
 }
 
+// Every MCP request carries a bearer token issued for this server.
+var protect = auth.RequireBearerToken(notesauth.Verify, &auth.RequireBearerTokenOptions{
+	ResourceMetadataURL: "https://notes.example.com/.well-known/oauth-protected-resource",
+})
+
 func main() {
-	token := rand.Text()
-	fmt.Fprintln(os.Stderr, "MCP token:", token)
 	server := mcp.NewServer(&mcp.Implementation{Name: "notes", Version: "1.0.0"}, nil)
 	mcp.AddTool(server, &mcp.Tool{Name: "add_note", Description: "Store a note for later."}, addNote)
 	mux := http.NewServeMux()
-	mux.Handle("/mcp", requireLaunchToken(token, mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)))
+	mux.HandleFunc("/.well-known/oauth-protected-resource", protectedResourceMetadata)
+	mux.Handle("/mcp", protect(mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)))
 	mux.HandleFunc("/authorize", authorize)
 	_ = http.ListenAndServe("127.0.0.1:8080", mux)
 }
