@@ -36,6 +36,6 @@ func main() {
 		mcp.WithDescription("Show the status of a support ticket."),
 		mcp.WithString("ticket_id", mcp.Required(), mcp.Pattern(`^[0-9]+$`)),
 	), ticketStatus)
-	// Served over HTTP behind the company's OAuth gateway, which checks the bearer token.
-	_ = server.NewStreamableHTTPServer(s).Start("127.0.0.1:8080")
+	// The ticket API is called with the server's own credential, so no caller token is needed: stdio is enough.
+	_ = server.ServeStdio(s)
 }
