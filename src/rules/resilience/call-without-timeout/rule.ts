@@ -51,7 +51,7 @@ export default defineRule({
       risk:
         'Tool arguments are chosen by a model and can point at anything: a URL that never answers, a host that trickles one byte a minute, a command that waits for input. Without a timeout the handler waits forever, holding a worker, a connection and often a lock; a stdio server that handles requests one at a time stops answering entirely, and a remote server can be exhausted with a handful of calls. The MCP lifecycle specification asks senders to set timeouts on requests; the same applies to the requests a tool makes on the user\'s behalf.',
       detection:
-        'Code inside MCP handlers is reported at medium confidence, and the rest of a file that declares handlers (the helpers they call) at low confidence; files without handlers are not checked. Python: `requests.get/post/put/patch/delete/head/options/request` (and the same methods on a `requests.Session()` held in a variable) without `timeout=`; `httpx` functions, clients and `httpx.Client`/`AsyncClient` with an explicit `timeout=None` (httpx otherwise defaults to 5 seconds); `urllib.request.urlopen` without a timeout; `subprocess.run/call/check_call/check_output` without `timeout=`; `.communicate()`/`.wait()` on a process from `subprocess.Popen` or `asyncio.create_subprocess_*` without a timeout and not inside `asyncio.wait_for`, `asyncio.timeout`, `anyio.fail_after`/`move_on_after`. JavaScript/TypeScript: `fetch` (global, node-fetch, undici) without a `signal` option; axios calls and `axios.create` without `timeout` or `signal` (unless the file sets `axios.defaults.timeout`); `child_process.exec/execSync/execFile/execFileSync/spawnSync` without `timeout` or `signal`, also when promisified. Go: `http.Get/Post/PostForm/Head` (the default client has no timeout), `http.DefaultClient.Do/Get/…` unless the function derives a deadline with `context.WithTimeout`/`WithDeadline`, an `http.Client{}` literal without `Timeout` unless the file uses context deadlines, and `exec.Command` (use `exec.CommandContext`). Options passed as a variable that cannot be resolved, `**kwargs` and object spreads are assumed to carry a timeout. aiohttp (5-minute default), got and execa are not checked.',
+        'Code inside MCP handlers is reported at medium confidence, and the rest of a file that declares handlers (the helpers they call) at low confidence; files without handlers are not checked. Python: `requests.get/post/put/patch/delete/head/options/request` (and the same methods on a `requests.Session()` held in a variable) without `timeout=`; `httpx` functions, clients and `httpx.Client`/`AsyncClient` with an explicit `timeout=None` (httpx otherwise defaults to 5 seconds); `urllib.request.urlopen` without a timeout; `subprocess.run/call/check_call/check_output` without `timeout=`; `.communicate()`/`.wait()` on a process from `subprocess.Popen` or `asyncio.create_subprocess_*` without a timeout and not inside `asyncio.wait_for`, `asyncio.timeout`, `anyio.fail_after`/`move_on_after`. JavaScript/TypeScript: `fetch` (global, node-fetch, undici) without a `signal` option; axios calls and `axios.create` without `timeout` or `signal` (unless the file sets `axios.defaults.timeout`); `child_process.exec/execSync/execFile/execFileSync/spawnSync` without `timeout` or `signal`, also when promisified. Go: `http.Get/Post/PostForm/Head` (the default client has no timeout), `http.DefaultClient.Get/Post/…`, `http.DefaultClient.Do` unless the function builds the request with `http.NewRequestWithContext` or derives a deadline with `context.WithTimeout`/`WithDeadline` (a request bound to the MCP request context is cancelled when the client cancels or times out), an `http.Client{}` literal without `Timeout` unless the file uses context-bound requests or deadlines, and `exec.Command` (use `exec.CommandContext`). Options passed as a variable that cannot be resolved, `**kwargs` and object spreads are assumed to carry a timeout. aiohttp (5-minute default), got and execa are not checked.',
       fix:
         'Pass a timeout on every call: `requests.get(url, timeout=10)`, `httpx.AsyncClient(timeout=10)`, `urlopen(url, timeout=10)`, `subprocess.run(cmd, timeout=30)`, `await asyncio.wait_for(proc.communicate(), 30)`; `fetch(url, { signal: AbortSignal.timeout(10_000) })`, `axios.create({ timeout: 10_000 })`, `execFile(cmd, args, { timeout: 30_000 })`; Go `&http.Client{Timeout: 10 * time.Second}`, `http.NewRequestWithContext(ctx, …)` with a `context.WithTimeout` deadline, and `exec.CommandContext(ctx, …)`. Derive deadlines from the MCP request context where the SDK provides one so that a client cancellation also stops the work.',
       references: [
@@ -225,11 +225,13 @@ function options(node: Node | undefined, ctx: FileContext): Map<string, Node> | 
 function detectGo(ctx: FileContext): Hit[] {
   const hits: Hit[] = [];
   const calls = ctx.calls();
-  const fileHasDeadlines = calls.some((c) => c.name === 'context.WithTimeout' || c.name === 'context.WithDeadline');
+  // A request made with a context is cancelled with it: with the MCP request's context, a client cancellation or
+  // timeout stops it; with context.WithTimeout it has its own deadline.
+  const fileHasDeadlines = calls.some((c) => c.name === 'context.WithTimeout' || c.name === 'context.WithDeadline' || c.name === 'net/http.NewRequestWithContext');
   for (const call of calls) {
     const name = call.name ?? '';
     if (GO_PACKAGE_HTTP.has(name)) hits.push({ node: call.node, call: name.replace('net/http.', 'http.'), target: 'server' });
-    else if (GO_DEFAULT_CLIENT.test(name) && !functionHasDeadline(call.node, calls)) hits.push({ node: call.node, call: name.replace('net/http.', 'http.'), target: 'server' });
+    else if (GO_DEFAULT_CLIENT.test(name) && !(name.endsWith('.Do') && functionHasDeadline(call.node, calls))) hits.push({ node: call.node, call: name.replace('net/http.', 'http.'), target: 'server' });
     else if (name === 'os/exec.Command') hits.push({ node: call.node, call: 'exec.Command', target: 'process' });
   }
   if (fileHasDeadlines || !ctx.text.includes('Client')) return hits;
@@ -242,12 +244,14 @@ function detectGo(ctx: FileContext): Hit[] {
   return hits;
 }
 
-/** True when the Go function around `node` derives a deadline (`context.WithTimeout`/`WithDeadline`). */
+/** True when the Go function around `node` derives a deadline or builds its requests with a context. */
 function functionHasDeadline(node: Node, calls: readonly CallSite[]): boolean {
   let fn: Node | null = node.parent;
   for (let i = 0; fn && i < MAX_ANCESTORS && fn.type !== 'function_declaration' && fn.type !== 'method_declaration' && fn.type !== 'func_literal'; i++) fn = fn.parent;
   if (!fn) return false;
   const start = fn.startIndex;
   const end = fn.endIndex;
-  return calls.some((c) => (c.name === 'context.WithTimeout' || c.name === 'context.WithDeadline') && c.node.startIndex >= start && c.node.endIndex <= end);
+  return calls.some(
+    (c) => (c.name === 'context.WithTimeout' || c.name === 'context.WithDeadline' || c.name === 'net/http.NewRequestWithContext') && c.node.startIndex >= start && c.node.endIndex <= end,
+  );
 }

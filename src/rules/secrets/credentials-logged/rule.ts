@@ -29,6 +29,8 @@ const NAMED_READ_METHODS = new Set(['get', 'Get', 'getenv', 'Getenv', 'LookupEnv
 
 /** Folders and files of tests: what they log is test output. */
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|testdata|mocks?)\/|(?:^|\/)(?:test_[^/]*\.py|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?|conftest\.py)$/i;
+/** CSPRNG calls whose result is a freshly generated secret. */
+const MINTED = /^(?:await\s+)?(?:secrets\.token_(?:hex|urlsafe|bytes)|(?:crypto\.)?random(?:Bytes|UUID)|(?:crypto\.)?getRandomValues|uuid\.uuid4|uuid4|rand\.Text)\(/;
 /** Bound on argument nodes inspected per call, so giant literals cost nothing. */
 const MAX_NODES = 2000;
 
@@ -53,7 +55,7 @@ export default defineRule({
       risk:
         'MCP servers hold the keys of the services they wrap and, over HTTP, receive bearer tokens on every request. Logs travel further than the process: stdio servers write them to files the client keeps (Claude Desktop keeps one per server), hosted servers ship them to log platforms, and MCP log notifications (`ctx.info`, `sendLoggingMessage`) go to the client and can land in the model\'s context. The MCP logging specification says log messages MUST NOT contain credentials or secrets. A token in a log line is a token anyone with log access can replay.',
       detection:
-        'Logging calls are Python `logging.*` and logger objects (`logger`, `log`, `self.logger`, `app.logger`… with `debug`/`info`/`warning`/`error`/`exception`/`critical`/`log`), `print`, and MCP context logging (`ctx.info`/`debug`/`warning`/`error`/`log`, `session.send_log_message`); JavaScript/TypeScript `console.*`, logger objects (winston, pino, bunyan style `logger.info`…) and `sendLoggingMessage`; Go `log.Print*`/`Fatal*`/`Panic*`, `slog.*`, `fmt.Print*`/`fmt.Fprint*`, and logger objects (zap, logrus, slog instances) with `Info`/`Infof`/`Infow`/`Debug`/`Warn`/`Error`…. Their arguments are searched, through f-strings, template literals, concatenation, `%`/`.format`/`Sprintf` formatting, `str()`/`JSON.stringify`, dict/object values and zap/slog fields, for: a variable, attribute or object property whose name holds a credential (`password`, `passwd`, `passphrase`, `secret`, `token`, `api_key`/`apiKey`, `authorization`, `access_token`, `refresh_token`, `client_secret`, `private_key`, `cookie`, `credentials`…); a read of a header or environment variable by such a name (`request.headers["Authorization"]`, `headers.get("cookie")`, `os.environ["GITHUB_TOKEN"]`, `os.getenv("API_KEY")`, `process.env.OPENAI_API_KEY`, `os.Getenv("DB_PASSWORD")`, `r.Header.Get("Authorization")`); the whole request headers (`request.headers`, `req.headers`, `r.Header`); and the whole environment (`os.environ`, `dict(os.environ)`, `process.env`, `os.Environ()`). Names that describe a credential rather than hold it do not fire (`token_count`, `max_tokens`, `tokenizer`, `token_url`, `password_length`, `secret_name`, `has_token`, `api_key_env`), nor do values passed through any other call, which is how masking looks (`mask(token)`, `redact(headers)`, `len(password)`, `hash(...)`), slices and prefixes (`token[:4]`, `token.slice(0, 4)`), or properties of a credential (`token.length`, `token.expires_at`). String literals only mention words and never fire. Test files are skipped.',
+        'Logging calls are Python `logging.*` and logger objects (`logger`, `log`, `self.logger`, `app.logger`… with `debug`/`info`/`warning`/`error`/`exception`/`critical`/`log`), `print`, and MCP context logging (`ctx.info`/`debug`/`warning`/`error`/`log`, `session.send_log_message`); JavaScript/TypeScript `console.*`, logger objects (winston, pino, bunyan style `logger.info`…) and `sendLoggingMessage`; Go `log.Print*`/`Fatal*`/`Panic*`, `slog.*`, `fmt.Print*`/`fmt.Fprint*`, and logger objects (zap, logrus, slog instances) with `Info`/`Infof`/`Infow`/`Debug`/`Warn`/`Error`…. Their arguments are searched, through f-strings, template literals, concatenation, `%`/`.format`/`Sprintf` formatting, `str()`/`JSON.stringify`, dict/object values and zap/slog fields, for: a variable, attribute or object property whose name holds a credential (`password`, `passwd`, `passphrase`, `secret`, `token`, `api_key`/`apiKey`, `authorization`, `access_token`, `refresh_token`, `client_secret`, `private_key`, `cookie`, `credentials`…); a read of a header or environment variable by such a name (`request.headers["Authorization"]`, `headers.get("cookie")`, `os.environ["GITHUB_TOKEN"]`, `os.getenv("API_KEY")`, `process.env.OPENAI_API_KEY`, `os.Getenv("DB_PASSWORD")`, `r.Header.Get("Authorization")`); the whole request headers (`request.headers`, `req.headers`, `r.Header`); and the whole environment (`os.environ`, `dict(os.environ)`, `process.env`, `os.Environ()`). Names that describe a credential rather than hold it do not fire (`token_count`, `max_tokens`, `tokenizer`, `token_url`, `password_length`, `secret_name`, `has_token`, `api_key_env`), nor do values passed through any other call, which is how masking looks (`mask(token)`, `redact(headers)`, `len(password)`, `hash(...)`), slices and prefixes (`token[:4]`, `token.slice(0, 4)`), or properties of a credential (`token.length`, `token.expires_at`). String literals only mention words and never fire, nor does a token the process itself just generated with a CSPRNG and prints for the user to copy into the client (a Jupyter-style launch token: `token = secrets.token_urlsafe(32)`, `randomBytes(32).toString("hex")`, `rand.Text()`). Test files are skipped.',
       fix:
         'Log that a credential was used, never its value: log its source (`"token from GITHUB_TOKEN"`), a short fingerprint (`sha256(token)[:8]`) or a masked prefix. Log only the headers you need, by name, and leave out `Authorization`, `Cookie` and API-key headers; never log the whole environment. Add a redaction filter to the logger (`logging.Filter`, pino `redact`, a zap/slog `ReplaceAttr` hook) as a safety net.',
       references: [
@@ -223,7 +225,7 @@ function credentialLeaf(n: Node, ctx: FileContext): string | undefined {
   switch (n.type) {
     case 'identifier':
     case 'shorthand_property_identifier':
-      return isCredentialName(n.text) ? `\`${n.text}\`` : undefined;
+      return isCredentialName(n.text) && !mintedHere(n.text, ctx) ? `\`${n.text}\`` : undefined;
     case 'attribute':
     case 'member_expression':
     case 'selector_expression': {
@@ -265,6 +267,15 @@ function credentialLeaf(n: Node, ctx: FileContext): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A token this process just generated with a CSPRNG (`secrets.token_urlsafe()`, `randomBytes(32)`, `rand.Text()`):
+ * printing it is how a Jupyter-style launch token reaches the user who must paste it into the client.
+ */
+function mintedHere(name: string, ctx: FileContext): boolean {
+  const values = ctx.assignments().get(name);
+  return values?.length === 1 && MINTED.test(values[0]!.text);
 }
 
 /** `X["key"]` or `X.get("key")`: an environment variable, a header, or any mapping entry named like a credential. */

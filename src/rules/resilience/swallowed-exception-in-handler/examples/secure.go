@@ -12,12 +12,21 @@ import (
 
 func saveDraft(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	text := req.GetString("text", "")
-	err := os.WriteFile(filepath.Join(os.TempDir(), "draft.txt"), []byte(text), 0o600)
+	err := os.WriteFile(filepath.Join(draftsDir(), "draft.txt"), []byte(text), 0o600)
 	if err != nil {
 		log.Printf("save draft: %v", err)
 		return mcp.NewToolResultError("the draft could not be saved"), nil
 	}
 	return mcp.NewToolResultText("draft saved"), nil
+}
+
+// draftsDir is the user's own data folder for drafts.
+func draftsDir() string {
+	if dir := os.Getenv("DRAFTS_DIR"); dir != "" {
+		return dir
+	}
+	home, _ := os.UserHomeDir()
+	return filepath.Join(home, ".drafts")
 }
 
 func main() {
