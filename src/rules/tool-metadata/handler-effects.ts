@@ -149,8 +149,22 @@ export function lastSegment(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-/** The effect of one call, if it deletes, writes or runs a program. */
+/** A temporary file or folder: `tmp_path`, `tempfile.mkdtemp()`, `os.tmpdir()`, `tmpFile`, `TEMP_DIR` (not `template`). */
+const TEMP = /(?:^|[^A-Za-z])(?:[Tt]mp|[Tt]emp(?!l))|[a-z0-9](?:Tmp|Temp)(?!l)|TMP|TEMP(?!L)/;
+
+/**
+ * The effect of one call, if it deletes, writes or runs a program. Deleting or writing a temporary file, and
+ * clean-up in a Go `defer`, are the handler tidying up after itself, not an effect on the user's data.
+ */
 export function classifyCall(call: CallSite, lang: CodeLanguage, assignments: Assignments): Effect | undefined {
+  const e = rawEffect(call, lang, assignments);
+  if (!e || e.kind === 'exec') return e;
+  if (call.node.parent?.type === 'defer_statement') return undefined;
+  const target = call.args[0] ?? call.kwargs.values().next().value;
+  return target && TEMP.test(target.text.slice(0, 300)) ? undefined : e;
+}
+
+function rawEffect(call: CallSite, lang: CodeLanguage, assignments: Assignments): Effect | undefined {
   const name = callName(call);
   const node = call.node;
   const fam = family(lang);
