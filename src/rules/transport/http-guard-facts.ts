@@ -24,7 +24,7 @@ const MCP_HTTP_KINDS = new Set<Transport['kind']>(['streamable-http', 'sse']);
 const UVICORN_CALL = /\buvicorn\.(?:run|Config)\s*\(/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const IPV6 = /^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i;
-const HOSTNAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
+const HOSTNAME = /^[a-z0-9][a-z0-9.-]*$/;
 const LOOPBACK_DEFAULT = /["'`](?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|::1|\[::1\])["'`]/;
 
 /**
