@@ -184,6 +184,7 @@ export function isFixedValue(node: Node, ctx: FileContext): boolean {
   if (cur.type === 'parenthesized_expression' || cur.type === 'interpolation' || cur.type === 'template_substitution') cur = cur.namedChildren[0] ?? cur;
   if (NUMBER_TYPES.has(cur.type)) return true;
   if (staticString(cur, lang, ctx.assignments())?.complete) return true;
+  if (cur.type === 'identifier' && everyAssignmentFixed(cur, ctx)) return true;
   const resolved = resolveOnce(cur, ctx);
   if (NUMBER_TYPES.has(resolved.type)) return true;
   if (resolved.type === 'call' || resolved.type === 'call_expression') {
@@ -202,6 +203,33 @@ export function isFixedValue(node: Node, ctx: FileContext): boolean {
     return Boolean(obj && isFixedMapping(obj, ctx));
   }
   return false;
+}
+
+/**
+ * The values a name may hold where it is used: its assignments inside the same function (before the use), or
+ * every assignment in the file for module-level names. Undefined when there are none or the name is a parameter.
+ */
+export function localAssignments(name: Node, ctx: FileContext): Node[] | undefined {
+  const values = ctx.assignments().get(name.text);
+  if (!values?.length) return undefined;
+  const fn = enclosingFunction(name, ctx.codeLanguage!);
+  if (!fn) return [...values];
+  const local = values.filter((v) => v.startIndex >= fn.startIndex && v.endIndex <= fn.endIndex && v.startIndex < name.startIndex);
+  if (local.length) return local;
+  // Not assigned in the function: a module-level constant, if that is all the file assigns.
+  const global = values.filter((v) => !enclosingFunction(v, ctx.codeLanguage!));
+  return global.length && global.length === values.length ? global : undefined;
+}
+
+/** `b = None` / `b = "-r"` / `b = "-a"` on different branches: every value the name can hold is fixed. */
+function everyAssignmentFixed(name: Node, ctx: FileContext): boolean {
+  const values = localAssignments(name, ctx);
+  if (!values || values.length < 2) return false;
+  // A parameter reassigned on some paths still carries the caller's value on the others.
+  const params = enclosingFunction(name, ctx.codeLanguage!)?.childForFieldName('parameters')?.text ?? '';
+  if (new RegExp(`(?<![\\w$])${escapeRe(name.text)}(?![\\w$])`).test(params)) return false;
+  const lang = ctx.codeLanguage!;
+  return values.every((v) => v.id !== name.id && (NUMBER_TYPES.has(v.type) || (v.type !== 'identifier' && staticString(v, lang, ctx.assignments())?.complete === true)));
 }
 
 /** A name assigned once to a dict/object/map/set literal whose values are all fixed strings or numbers. */

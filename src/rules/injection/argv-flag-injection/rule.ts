@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { objectProperties, type CallSite } from '../../../parse/call-sites.js';
 import { staticString } from '../../../parse/static-value.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
-import { Handlers, builtString, fixedPrefix, hasAllowListGuard, hasLeadingDashGuard, isFixedValue, isTestPath, resolveOnce } from '../sink-args.js';
+import { Handlers, builtString, fixedPrefix, hasAllowListGuard, hasLeadingDashGuard, isFixedValue, isTestPath, localAssignments, resolveOnce } from '../sink-args.js';
 
 /** What an injected option can do, per program: shown in the message so the risk is concrete. */
 const PROGRAMS: Record<string, string> = {
@@ -32,7 +32,7 @@ const PROGRAMS: Record<string, string> = {
 
 /** Options whose next argument is consumed as their value, so a leading dash there cannot start a new option. */
 const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
-  git: new Set(['-C', '-n', '--max-count', '-m', '--message', '-b', '-B', '--branch', '--author', '--since', '--until', '--depth', '--format', '--pretty', '--git-dir', '--work-tree', '-F', '--file']),
+  git: new Set(['-C', '-n', '--max-count', '--contains', '--no-contains', '--merged', '--no-merged', '--points-at', '-m', '--message', '-b', '-B', '--branch', '--author', '--since', '--until', '--depth', '--format', '--pretty', '--git-dir', '--work-tree', '-F', '--file']),
   docker: new Set(['-t', '--tag', '-f', '--file', '--name', '-w', '--workdir', '--platform', '--network']),
   kubectl: new Set(['-n', '--namespace', '-f', '--filename', '-o', '--output', '-l', '--selector', '--context', '-c', '--container']),
   helm: new Set(['-n', '--namespace', '-f', '--values', '--version']),
@@ -203,19 +203,24 @@ function firstInjectable(argv: Argv, call: CallSite, ctx: FileContext, handlers:
       consumed = false;
       continue;
     }
-    if (isSafeElement(el, call, ctx, handlers)) continue;
+    if (isSafeElement(el, argv, call, ctx, handlers)) continue;
     return el;
   }
   return undefined;
 }
 
-function isSafeElement(el: Node, call: CallSite, ctx: FileContext, handlers: Handlers): boolean {
+function isSafeElement(el: Node, argv: Argv, call: CallSite, ctx: FileContext, handlers: Handlers): boolean {
   // `*BASE_ARGS` / `...BASE_ARGS` / `base...`: safe when the spread list is a literal of fixed strings.
   if (el.type === 'list_splat' || el.type === 'spread_element' || el.type === 'variadic_argument') {
     const inner = el.namedChildren[0];
-    const list = inner ? resolveOnce(inner, ctx) : undefined;
-    const items = list && (list.type === 'list' || list.type === 'tuple' || list.type === 'array') ? elements(list) : list?.type === 'composite_literal' ? elements(list.childForFieldName('body') ?? list).map((e) => e.namedChildren[0] ?? e) : undefined;
-    return Boolean(items?.every((x) => staticString(x, ctx.codeLanguage!, ctx.assignments())?.complete));
+    if (!inner) return false;
+    // Every list the name can hold (one per branch) must be safe on its own: fixed text, or option values.
+    const lists = inner.type === 'identifier' ? localAssignments(inner, ctx) ?? [] : [inner];
+    return lists.length > 0 && lists.every((l) => {
+      const list = resolveOnce(l, ctx);
+      const items = list.type === 'list' || list.type === 'tuple' || list.type === 'array' ? elements(list) : list.type === 'composite_literal' ? elements(list.childForFieldName('body') ?? list).map((e) => e.namedChildren[0] ?? e) : undefined;
+      return items !== undefined && firstInjectable({ ...argv, rest: items }, call, ctx, handlers) === undefined;
+    });
   }
   if (isFixedValue(el, ctx)) return true;
   const prefix = fixedPrefix(el, ctx);

@@ -39,7 +39,7 @@ const JS_SINKS = new Map<string, Engine>([
   ['dot.template', { engine: 'doT', ...CODE }],
   ['dot.compile', { engine: 'doT', ...CODE }],
 ]);
-const GO_TEMPLATE: Engine = { engine: 'Go template', impact: 'can call exported methods of the data passed to Execute and read its fields', severity: 'medium' };
+const GO_TEMPLATE: Engine = { engine: 'Go', impact: 'can call exported methods of the data passed to Execute and read its fields', severity: 'medium' };
 const GO_NEW = /^(?:text|html)\/template\.New$/;
 
 /** Identifiers a fixed template path may be built from: path helpers and the module's own location. */
@@ -65,7 +65,7 @@ export default defineRule({
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
-    message: '{callee} compiles a {engine} template from `{value}`, which is not fixed; template syntax in it {impact}',
+    message: '{callee} compiles {engine} template source from `{value}`, which is not fixed; template syntax in it {impact}',
     docs: {
       summary: 'A template engine compiles template source that comes from a variable or an assembled string instead of a fixed template, so whoever controls that text writes template code, not just data.',
       risk:

@@ -17,5 +17,6 @@ def commit_history(revision: str) -> str:
         capture_output=True,
         text=True,
         check=True,
+        timeout=30,
     )
     return result.stdout

@@ -15,7 +15,7 @@ server.registerTool(
     inputSchema: { revision: z.string().regex(/^[\w][\w.\/~^-]*$/) },
   },
   async ({ revision }) => {
-    const { stdout } = await run("git", ["log", "--oneline", "-n", "50", "--end-of-options", revision], { cwd: "/srv/checkouts/website" });
+    const { stdout } = await run("git", ["log", "--oneline", "-n", "50", "--end-of-options", revision], { cwd: "/srv/checkouts/website", timeout: 30_000 });
     return { content: [{ type: "text", text: stdout }] };
   },
 );

@@ -12,7 +12,7 @@ server.registerTool(
   { description: "List the last commits reachable from a revision.", inputSchema: { revision: z.string() } },
   async ({ revision }) => {
     // execFile avoids the shell, but "--output=/home/me/.bashrc" is still an option to git.
-    const { stdout } = await run("git", ["log", "--oneline", "-n", "50", revision], { cwd: "/srv/checkouts/website" });
+    const { stdout } = await run("git", ["log", "--oneline", "-n", "50", revision], { cwd: "/srv/checkouts/website", timeout: 30_000 });
     return { content: [{ type: "text", text: stdout }] };
   },
 );
