@@ -276,10 +276,11 @@ const NUMERIC_VERB = /[dfeEgGxXobtciu]$/;
  * `%` and `.format`, JS template literals, `+` concatenation in all three languages and Go `fmt.Sprintf`.
  * Holes bound to numeric format verbs (`%d`) are left out. Undefined for anything else.
  */
-export function builtString(node: Node, ctx: FileContext): BuiltString | undefined {
+export function builtString(node: Node, ctx: FileContext, depth = 0): BuiltString | undefined {
   const lang = ctx.codeLanguage!;
   const fam = familyOf(lang);
-  if (node.type === 'parenthesized_expression') return node.namedChildren[0] ? builtString(node.namedChildren[0], ctx) : undefined;
+  if (depth > 8) return undefined;
+  if (node.type === 'parenthesized_expression') return node.namedChildren[0] ? builtString(node.namedChildren[0], ctx, depth + 1) : undefined;
   const lit = decodeString(node, lang);
   if (lit) {
     if (lit.complete) return undefined;
@@ -302,7 +303,7 @@ export function builtString(node: Node, ctx: FileContext): BuiltString | undefin
       const values = right.type === 'tuple' ? right.namedChildren.filter((n): n is Node => n !== null) : [right];
       return { how: '%-formatting', text: fmt.value, holes: holesByVerb(fmt.value, values, PY_FORMAT_VERB, right.type === 'tuple') };
     }
-    if (op === '+') return concatenation(node, ctx);
+    if (op === '+') return concatenation(node, ctx, depth);
     return undefined;
   }
   if (node.type === 'call' && fam === 'python') {
@@ -336,7 +337,7 @@ function holesByVerb(fmt: string, values: Node[], verbRe: RegExp, positional: bo
 }
 
 /** `a + b + c` flattened without recursion; undefined unless some piece is a string literal. */
-function concatenation(node: Node, ctx: FileContext): BuiltString | undefined {
+function concatenation(node: Node, ctx: FileContext, depth: number): BuiltString | undefined {
   const lang = ctx.codeLanguage!;
   const pieces: Node[] = [];
   const stack: Node[] = [node];
@@ -361,7 +362,7 @@ function concatenation(node: Node, ctx: FileContext): BuiltString | undefined {
       sawString = true;
       continue;
     }
-    const inner = builtString(p, ctx);
+    const inner = builtString(p, ctx, depth + 1);
     if (inner) {
       text += inner.text;
       holes.push(...inner.holes);

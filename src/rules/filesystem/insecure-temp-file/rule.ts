@@ -183,6 +183,7 @@ function predictableTempPath(node: Node, ctx: FileContext, depth = 0): string | 
 
 /** `<tmpdir>` for the system temp directory call, `/tmp` for the literal directory, else undefined. */
 function tempBase(node: Node, ctx: FileContext, depth: number): string | undefined {
+  if (depth > 6) return undefined;
   const v = resolveOnce(node, ctx);
   const s = staticString(v, ctx.codeLanguage!, ctx.assignments());
   if (s?.complete) return /^(?:\/tmp|\/var\/tmp|\/dev\/shm)\/?$/.test(s.value) ? s.value.replace(/\/$/, '') : undefined;

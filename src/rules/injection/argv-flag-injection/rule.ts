@@ -186,7 +186,7 @@ function withProgram(args: Node[], ctx: FileContext, callee: string): Argv | und
 }
 
 /** The first argv element that a caller could turn into an option, if any. */
-function firstInjectable(argv: Argv, call: CallSite, ctx: FileContext, handlers: Handlers): Node | undefined {
+function firstInjectable(argv: Argv, call: CallSite, ctx: FileContext, handlers: Handlers, depth = 0): Node | undefined {
   const lang = ctx.codeLanguage!;
   const valueOptions = VALUE_OPTIONS[argv.program];
   let consumed = false;
@@ -203,23 +203,24 @@ function firstInjectable(argv: Argv, call: CallSite, ctx: FileContext, handlers:
       consumed = false;
       continue;
     }
-    if (isSafeElement(el, argv, call, ctx, handlers)) continue;
+    if (isSafeElement(el, argv, call, ctx, handlers, depth)) continue;
     return el;
   }
   return undefined;
 }
 
-function isSafeElement(el: Node, argv: Argv, call: CallSite, ctx: FileContext, handlers: Handlers): boolean {
+function isSafeElement(el: Node, argv: Argv, call: CallSite, ctx: FileContext, handlers: Handlers, depth: number): boolean {
   // `*BASE_ARGS` / `...BASE_ARGS` / `base...`: safe when the spread list is a literal of fixed strings.
   if (el.type === 'list_splat' || el.type === 'spread_element' || el.type === 'variadic_argument') {
     const inner = el.namedChildren[0];
-    if (!inner) return false;
+    // Lists spread into lists that spread each other: give up (as unsafe) rather than loop.
+    if (!inner || depth > 3) return false;
     // Every list the name can hold (one per branch) must be safe on its own: fixed text, or option values.
     const lists = inner.type === 'identifier' ? localAssignments(inner, ctx) ?? [] : [inner];
     return lists.length > 0 && lists.every((l) => {
       const list = resolveOnce(l, ctx);
       const items = list.type === 'list' || list.type === 'tuple' || list.type === 'array' ? elements(list) : list.type === 'composite_literal' ? elements(list.childForFieldName('body') ?? list).map((e) => e.namedChildren[0] ?? e) : undefined;
-      return items !== undefined && firstInjectable({ ...argv, rest: items }, call, ctx, handlers) === undefined;
+      return items !== undefined && firstInjectable({ ...argv, rest: items }, call, ctx, handlers, depth + 1) === undefined;
     });
   }
   if (isFixedValue(el, ctx)) return true;
