@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { objectProperties, type CallSite } from '../../../parse/call-sites.js';
 import { dottedParts } from '../../../parse/imports.js';
+import { decodeString } from '../../../parse/string-literal.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 import { enclosingHandler, handlerScopes, type HandlerScope } from '../../../rule/tool-handlers.js';
 import { capProblem, DEFAULT_MAX_TOKENS_LIMIT, unboundedLoop } from '../llm-budget-facts.js';
@@ -43,7 +44,7 @@ export default defineRule({
       risk:
         'Sampling spends the user\'s model quota and money, under the user\'s identity, on text the server chooses. Clients often approve sampling requests automatically or after one prompt, so a server that loops until the model "is done", or asks for hundreds of thousands of tokens, can burn a subscription, fill the context window, and keep a tool call running for minutes — whether by bug, by a prompt-injected stop condition that never comes, or on purpose. The specification asks both sides to cap tool-loop iterations and lets clients rate-limit, but the server is where the loop lives.',
       detection:
-        'Sampling calls in files that use an MCP SDK: Python `…session.create_message(...)` and fastmcp `ctx.sample(...)`/`ctx.sample_step(...)`; TypeScript `createMessage({...})` on a server object (`server.server.createMessage`, `this.server.createMessage`…); Go go-sdk `CreateMessage`/`CreateMessageWithTools(ctx, &mcp.CreateMessageParams{...})` and mcp-go `RequestSampling(ctx, mcp.CreateMessageRequest{...})`. It fires when the token cap is missing where the SDK does not supply one (`create_message` without `max_tokens`, a `createMessage` object without `maxTokens`, a Go literal without `MaxTokens`; fastmcp\'s `ctx.sample` defaults to 512 and does not fire), when the cap is above the `maxTokensLimit` option (32768 by default) or unlimited (`sys.maxsize`, `math.inf`, `Infinity`, `Number.MAX_SAFE_INTEGER`), when it comes from a tool argument whose schema has no `maximum`, and when the call sits in a `while True`/`while not done`/`for (;;)`/`for {}`/`for … in itertools.count()` loop of the same function whose condition has no `<`/`>` comparison and whose body has no `if <comparison>: break`/`return` cap. Arguments passed as a spread or a variable that cannot be resolved are assumed to carry a cap.',
+        'Sampling calls in files that use an MCP SDK: Python `…session.create_message(...)` and fastmcp `ctx.sample(...)`/`ctx.sample_step(...)`; TypeScript `createMessage({...})` on a server object (`server.server.createMessage`, `this.server.createMessage`…) and raw `sampling/createMessage` requests (`ctx.mcpReq.send({ method: "sampling/createMessage", params })`, `server.request(...)`); Go go-sdk `CreateMessage`/`CreateMessageWithTools(ctx, &mcp.CreateMessageParams{...})` and mcp-go `RequestSampling(ctx, mcp.CreateMessageRequest{...})`. It fires when the token cap is missing where the SDK does not supply one (`create_message` without `max_tokens`, a `createMessage` object without `maxTokens`, a Go literal without `MaxTokens`; fastmcp\'s `ctx.sample` defaults to 512 and does not fire), when the cap is above the `maxTokensLimit` option (32768 by default) or unlimited (`sys.maxsize`, `math.inf`, `Infinity`, `Number.MAX_SAFE_INTEGER`), when it comes from a tool argument whose schema has no `maximum`, and when the call sits in a `while True`/`while not done`/`for (;;)`/`for {}`/`for … in itertools.count()` loop of the same function whose condition has no `<`/`>` comparison and whose body has no `if <comparison>: break`/`return` cap. Arguments passed as a spread or a variable that cannot be resolved are assumed to carry a cap.',
       fix:
         'Give every sampling request a small explicit cap (`max_tokens=512`, `maxTokens: 512`, `MaxTokens: 512`) sized for the task, never a caller-supplied number without a schema `maximum`, and bound loops with a counter (`for _ in range(5)`, `for (let i = 0; i < 5; i++)`) plus a stop condition. Prefer one well-specified request over an open-ended agent loop, and consider `includeContext: "none"`.',
       references: [
@@ -108,17 +109,28 @@ function pythonSampling(call: CallSite, ctx: FileContext): Sampling | undefined 
 
 function jsSampling(call: CallSite, ctx: FileContext): Sampling | undefined {
   const callee = call.callee;
-  if (callee.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'createMessage') return undefined;
+  if (callee.type !== 'member_expression') return undefined;
   const parts = receiverParts(callee, ctx) ?? [];
-  let arg: Node | undefined = call.args[0];
-  if (arg?.type === 'identifier') {
-    const values = ctx.assignments().get(arg.text);
-    arg = values?.length === 1 ? values[0] : undefined;
+  const method = callee.childForFieldName('property')?.text;
+  let arg: Node | undefined = resolveObject(call.args[0], ctx);
+  let shown = `${parts.join('.') || 'server'}.createMessage`;
+  if (method !== 'createMessage') {
+    // A raw request: `ctx.mcpReq.send({ method: "sampling/createMessage", params })`, `server.request({...}, schema)`.
+    const request = objectProperties(arg, ctx.codeLanguage!);
+    const m = request.get('method');
+    if (!m || decodeString(m, ctx.codeLanguage!)?.value !== 'sampling/createMessage') return undefined;
+    arg = resolveObject(request.get('params'), ctx);
+    shown = `${parts.join('.')}.${method} (sampling/createMessage)`;
   }
-  const shown = `${parts.join('.') || 'server'}.createMessage`;
   if (arg?.type !== 'object') return { call, shown, capName: 'maxTokens', defaulted: false, opaque: true };
   const opaque = arg.namedChildren.some((c) => c?.type === 'spread_element');
   return { call, shown, cap: objectProperties(arg, ctx.codeLanguage!).get('maxTokens'), capName: 'maxTokens', defaulted: false, opaque };
+}
+
+function resolveObject(node: Node | undefined, ctx: FileContext): Node | undefined {
+  if (node?.type !== 'identifier') return node;
+  const values = ctx.assignments().get(node.text);
+  return values?.length === 1 ? values[0] : undefined;
 }
 
 function goSampling(call: CallSite, ctx: FileContext): Sampling | undefined {

@@ -56,7 +56,7 @@ export default defineRule({
       risk:
         'Form elicitation answers travel through the MCP client as ordinary JSON: the client may log them, show them to its model, keep them in the transcript, or — for an agent acting alone — let the model fill the form itself. The specification (2025-11-25) says servers MUST NOT request sensitive information such as passwords, API keys, access tokens or payment credentials through form mode and MUST use URL mode for those flows, and the 2025-06-18 version forbade sensitive information in elicitation altogether. Servers that ask anyway also train users to type secrets into any dialog a server opens, which is exactly what a malicious server needs.',
       detection:
-        'Python: `ctx.elicit(message, schema|response_type)`, `ctx.session.elicit(...)`/`elicit_form(...)` and `elicit_with_validation(session, message, schema)`; TypeScript: `elicitInput({ message, requestedSchema })` on any server object unless `mode: "url"`; Go: go-sdk `Elicit(ctx, &mcp.ElicitParams{...})` unless `Mode: "url"`, and mcp-go `RequestElicitation(ctx, mcp.ElicitationRequest{...})`. The requested fields are read from a Pydantic model or dataclass declared in the same file (field names, `Field(title=…, description=…)`), or from a JSON-schema literal (`properties` keys, `title`, `description`), also through a variable assigned once. It fires when a field name holds a credential (`password`, `api_key`, `token`, `client_secret`, `private_key`…) or names payment or identity data (`card_number`, `cvv`, `iban`, `ssn`), or when a field title or description asks for one — high confidence. When only the message mentions such data, it fires at medium confidence, unless every resolved field is a boolean, number or enum (a confirmation such as "Rotate the API key now?"). URL-mode elicitation (`elicit_url`, `mode: "url"`) never fires. LLM quantities (`max_tokens`, "how many tokens") are not credentials.',
+        'Python: `ctx.elicit(message, schema|response_type)`, `ctx.session.elicit(...)`/`elicit_form(...)` and `elicit_with_validation(session, message, schema)`; TypeScript: `elicitInput({ message, requestedSchema })` on any server object and raw `elicitation/create` requests (`ctx.mcpReq.send({ method: "elicitation/create", params })`, `server.request(...)`), unless `mode: "url"`; Go: go-sdk `Elicit(ctx, &mcp.ElicitParams{...})` unless `Mode: "url"`, and mcp-go `RequestElicitation(ctx, mcp.ElicitationRequest{...})`. The requested fields are read from a Pydantic model or dataclass declared in the same file (field names, `Field(title=…, description=…)`), or from a JSON-schema literal (`properties` keys, `title`, `description`), also through a variable assigned once. It fires when a field name holds a credential (`password`, `api_key`, `token`, `client_secret`, `private_key`…) or names payment or identity data (`card_number`, `cvv`, `iban`, `ssn`), or when a field title or description asks for one — high confidence. When only the message mentions such data, it fires at medium confidence, unless every resolved field is a boolean, number or enum (a confirmation such as "Rotate the API key now?"). URL-mode elicitation (`elicit_url`, `mode: "url"`) never fires. LLM quantities (`max_tokens`, "how many tokens") are not credentials.',
       fix:
         'Use URL-mode elicitation for anything secret: send the user to a page the server (or the third-party service) controls, e.g. an OAuth authorization page, where they sign in or paste the key, and keep the resulting credential server-side, bound to the user (`ctx.elicit_url(...)`, `elicitInput({ mode: "url", url, elicitationId })`, go-sdk `ElicitParams{Mode: "url", URL: …}`). Better still, authorize the server with OAuth so it never needs the user\'s password. Keep form mode for non-sensitive choices and confirmations.',
       references: [
@@ -266,8 +266,15 @@ function rawEntries(node: Node, lang: CodeLanguage): [string, Node][] {
 
 function jsRequest(call: CallSite, ctx: FileContext): Request | undefined {
   const callee = call.callee;
-  if (callee.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'elicitInput') return undefined;
-  const params = entries(resolve(call.args[0], ctx), ctx);
+  if (callee.type !== 'member_expression') return undefined;
+  let params: Map<string, Node>;
+  if (callee.childForFieldName('property')?.text === 'elicitInput') params = entries(resolve(call.args[0], ctx), ctx);
+  else {
+    // A raw request: `ctx.mcpReq.send({ method: "elicitation/create", params: {...} })`, `server.request({...}, schema)`.
+    const request = entries(resolve(call.args[0], ctx), ctx);
+    if (text(request.get('method'), ctx) !== 'elicitation/create') return undefined;
+    params = entries(resolve(request.get('params'), ctx), ctx);
+  }
   if (params.size === 0) return undefined;
   if (text(params.get('mode'), ctx) === 'url') return undefined;
   const req: Request = { call, message: text(params.get('message'), ctx) };
