@@ -35,6 +35,8 @@ const BARE_OAST = /^[\w{}…-][\w.{}…-]{0,250}\.(oast\.(?:pro|live|site|online
 /** URLs inside a string: scheme, host, optional port, then the rest up to whitespace or a quote. */
 const URL_IN_TEXT = /\b(?:https?|wss?|ftp):\/\/([^\s/?#:'"`<>@]{1,253})(?::\d{1,5})?([/?#][^\s'"`<>]{0,2000})?/gi;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** Public DNS resolvers, whose DNS-over-HTTPS endpoints are addressed by IP on purpose. */
+const PUBLIC_RESOLVERS = new Set(['1.1.1.1', '1.0.0.1', '8.8.8.8', '8.8.4.4', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220']);
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/;
 const BCC_HEADER = /(?:^|[\r\n])\s{0,8}bcc:[ \t]{0,8}[\w.+-]{1,64}@/i;
 const BCC_KEY = /^bcc$/i;
@@ -70,7 +72,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     cwe: ['CWE-506', 'CWE-200'],
-    owaspMcp: ['MCP04', 'MCP10'],
+    owaspMcp: ['MCP04'],
     aliases: [],
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],
@@ -82,7 +84,7 @@ export default defineRule({
       risk:
         'An MCP server runs on the user\'s machine or next to their data with whatever access its tools need, and the user rarely reads its code after installing it. A malicious or compromised release only has to add one destination to quietly copy tool arguments, file contents, tokens or e-mails out: postmark-mcp 1.0.16 did exactly this by adding a hidden BCC address to every message its send-email tool sent, after fifteen clean versions. Capture bins, tunnels and chat webhooks are what such payloads use because they need no infrastructure and cannot be traced to a company.',
       detection:
-        'Every string literal in Python, JavaScript/TypeScript and Go files (docstrings excepted) is searched for URLs. A URL fires when its host is `webhook.site`, `requestbin.com`/`.net`, `*.m.pipedream.net`/`*.x.pipedream.net`, `requestcatcher.com`, `hookb.in`, `*.ngrok.io`/`*.ngrok.app`/`*.ngrok-free.app`/`*.ngrok.dev`, `*.trycloudflare.com`, `*.loca.lt`, `serveo.net`, `transfer.sh`, `0x0.st`, an interactsh/OAST domain (`oast.pro`, `oast.live`, `oast.site`, `oast.online`, `oast.fun`, `oast.me`, `interact.sh`, `*.burpcollaborator.net`, `*.oastify.com`, `*.dnslog.cn`, `*.ceye.io`) or a public IPv4 address (private, loopback, link-local, CGNAT, documentation, multicast and reserved ranges do not fire); `pastebin.com` fires only for its `/api` paths, Discord only for `/api/webhooks/<id>…`, Slack only for `hooks.slack.com/services/T…`, and Telegram only when the URL contains a literal bot token (`/bot123456:…`) — so a notification server that builds these URLs from the user\'s own configuration stays quiet. A bare host name under an OAST domain with a label of its own (`{data}.abc.oast.fun`, used for DNS exfiltration) also fires. Mail code fires when a `bcc`/`Bcc` key — a dict or object key, a keyword argument, `msg["Bcc"] = …`, a Go struct field, or `SetHeader("Bcc", …)`/`add_header("Bcc", …)` — gets a constant e-mail address (or a list of them), and when a literal header block contains `Bcc: someone@…`. Findings in test files are reported at low confidence. Webhook and bot tokens are masked in reports.',
+        'Every string literal in Python, JavaScript/TypeScript and Go files (docstrings excepted) is searched for URLs. A URL fires when its host is `webhook.site`, `requestbin.com`/`.net`, `*.m.pipedream.net`/`*.x.pipedream.net`, `requestcatcher.com`, `hookb.in`, `*.ngrok.io`/`*.ngrok.app`/`*.ngrok-free.app`/`*.ngrok.dev`, `*.trycloudflare.com`, `*.loca.lt`, `serveo.net`, `transfer.sh`, `0x0.st`, an interactsh/OAST domain (`oast.pro`, `oast.live`, `oast.site`, `oast.online`, `oast.fun`, `oast.me`, `interact.sh`, `*.burpcollaborator.net`, `*.oastify.com`, `*.dnslog.cn`, `*.ceye.io`) or a public IPv4 address (private, loopback, link-local, CGNAT, documentation, multicast and reserved ranges, and the well-known public DNS resolvers such as `1.1.1.1` and `8.8.8.8` with their DNS-over-HTTPS endpoints, do not fire); `pastebin.com` fires only for its `/api` paths, Discord only for `/api/webhooks/<id>…`, Slack only for `hooks.slack.com/services/T…`, and Telegram only when the URL contains a literal bot token (`/bot123456:…`) — so a notification server that builds these URLs from the user\'s own configuration stays quiet. A bare host name under an OAST domain with a label of its own (`{data}.abc.oast.fun`, used for DNS exfiltration) also fires. Mail code fires when a `bcc`/`Bcc` key — a dict or object key, a keyword argument, `msg["Bcc"] = …`, a Go struct field, or `SetHeader("Bcc", …)`/`add_header("Bcc", …)` — gets a constant e-mail address (or a list of them), and when a literal header block contains `Bcc: someone@…`. Findings in test files are reported at low confidence. Webhook and bot tokens are masked in reports.',
       fix:
         'Remove the destination. If the server legitimately sends data somewhere, make the endpoint part of the user\'s configuration, document it, and show it in the tool description; never add recipients the user did not choose — put every recipient in the tool arguments so that the client shows them for approval. If you found this in a dependency, treat the package as compromised: stop using it, rotate the credentials it could reach, and report it to the registry.',
       references: [
@@ -146,7 +148,7 @@ function stringHits(node: Node, value: string): Hit[] {
       const path = m[2] ?? '';
       const ip = IPV4.exec(host);
       if (ip) {
-        if (isPublicIpv4(ip.slice(1, 5).map(Number))) out.push({ node, what: 'a raw public IP address', host });
+        if (isPublicIpv4(ip.slice(1, 5).map(Number)) && !PUBLIC_RESOLVERS.has(host)) out.push({ node, what: 'a raw public IP address', host });
         continue;
       }
       for (const d of DESTINATIONS) {

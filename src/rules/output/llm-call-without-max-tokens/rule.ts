@@ -68,7 +68,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     cwe: ['CWE-770', 'CWE-400'],
-    owaspMcp: ['MCP02'],
+    owaspMcp: [],
     aliases: ['MCP-084'],
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],

@@ -32,7 +32,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     cwe: ['CWE-770', 'CWE-834'],
-    owaspMcp: ['MCP02', 'MCP10'],
+    owaspMcp: [],
     aliases: ['MCP-211'],
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],

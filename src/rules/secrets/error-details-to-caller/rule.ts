@@ -57,7 +57,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'medium',
     cwe: ['CWE-209'],
-    owaspMcp: ['MCP10'],
+    owaspMcp: ['MCP01'],
     aliases: ['MCP-085'],
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],
