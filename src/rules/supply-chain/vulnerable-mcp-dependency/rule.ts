@@ -86,11 +86,18 @@ function affected(spec: string, adv: Advisory): 'pinned' | 'range' | 'unfixed' |
   return below;
 }
 
-/** The 0-based line that declares the dependency (its name quoted, at a line start, or after `require`). */
+/**
+ * The 0-based line that declares the dependency: a JSON key (`"pkg": "1.2.3"`), a requirement at a line start or
+ * inside a quoted TOML list entry, or a go.mod require line. Mentions elsewhere (scripts, comments) are skipped.
+ */
 function dependencyLine(lines: readonly string[], pkg: string): number {
-  const quoted = `"${pkg}"`;
-  const idx = lines.findIndex((l) => l.includes(quoted) || l.trimStart().startsWith(pkg) || new RegExp(`(^|\\s|["'])${escapeRe(pkg)}(\\s|\\[|[<>=!~;@"']|$)`).test(l));
-  return Math.max(idx, 0);
+  const name = escapeRe(pkg);
+  const patterns = [new RegExp(`^\\s*"${name}"\\s*:`), new RegExp(`^\\s*(require\\s+)?["']?${name}(\\s|\\[|[<>=!~;@"',]|$)`)];
+  for (const re of patterns) {
+    const idx = lines.findIndex((l) => re.test(l));
+    if (idx >= 0) return idx;
+  }
+  return 0;
 }
 
 function escapeRe(s: string): string {
