@@ -71,8 +71,9 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     }
     if (info.fnType !== 'selector_expression' || info.q) continue;
     const method = info.field ?? '';
+    if (!METHODS.has(method)) continue;
     const recv = info.operand;
-    if (!METHODS.has(method) || !recv) continue;
+    if (!recv) continue;
     const entry = index.resolve(recv);
     const confirmed = !!entry || receiverIsServer(file, recv);
     const family: SdkFamily | undefined = entry?.family;

@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { MetadataRoute } from '../../model/inventory.js';
 import { decodeString } from '../../parse/string-literal.js';
 import type { GoFile } from './go-file.js';
-import { unwrap } from './go-syntax.js';
+import { unwrapWithType } from './go-syntax.js';
 
 const PROTECTED_RESOURCE = '/.well-known/oauth-protected-resource';
 const WELL_KNOWN = /\/\.well-known\/oauth-(?:protected-resource|authorization-server)(?:\/[^\s"'`?#{}]*)?/;
@@ -51,14 +51,15 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
 
 /** The well-known path a route argument names, including mcp-go's path constant and helper. */
 function routePath(file: GoFile, arg: Node): string | undefined {
-  const a = unwrap(arg);
+  const [a, type] = unwrapWithType(arg);
   const s = file.str(a);
   if (s !== undefined) return ROUTE_PATTERN.exec(s)?.[1];
   // `server.WellKnownProtectedResourcePath` or `server.ProtectedResourceMetadataPath(resource)` (mcp-go).
-  const head = a.type === 'call_expression' ? a.childForFieldName('function') : a.type === 'binary_expression' ? a.childForFieldName('left') : a;
-  const sdk = head ? file.sdk(head) : undefined;
+  const call = type === 'call_expression' ? file.callOf(a) : undefined;
+  const head = type === 'call_expression' ? (call ? call.fn : a.childForFieldName('function')) : type === 'binary_expression' ? a.childForFieldName('left') : a;
+  const sdk = call ? call.sdk : head ? file.sdk(head) : undefined;
   if (sdk?.family === 'mcp-go' && (sdk.member === 'WellKnownProtectedResourcePath' || sdk.member === 'ProtectedResourceMetadataPath')) {
-    const suffix = a.type === 'binary_expression' ? file.str(a.childForFieldName('right')!) : undefined;
+    const suffix = type === 'binary_expression' ? file.str(a.childForFieldName('right')!) : undefined;
     return suffix && suffix.startsWith('/') ? PROTECTED_RESOURCE + suffix : PROTECTED_RESOURCE;
   }
   return undefined;

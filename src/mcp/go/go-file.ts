@@ -2,10 +2,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { SdkRef, TextValue } from '../../model/inventory.js';
 import type { Location } from '../../model/location.js';
-import type { CallSite } from '../../parse/call-sites.js';
+import { calleePartsOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import type { ImportMap } from '../../parse/imports.js';
 import { staticString, type Assignments } from '../../parse/static-value.js';
-import { decodeString } from '../../parse/string-literal.js';
+import { decodeEscapes, decodeString } from '../../parse/string-literal.js';
 import type { ExtractInput } from '../extract-file.js';
 import { locationOf, textValueOf } from '../text-value.js';
 import { FUNCTION_TYPES, functionBody, functionParams, returnValues, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
@@ -30,9 +30,6 @@ export interface SdkName {
   member: string;
 }
 
-/** `pkg.Member` / `recv.Method` written plainly, the common case, whose parts can be read from the source text. */
-const PLAIN_SELECTOR = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
-
 /**
  * One call site with its callee already taken apart, computed once per file: every pass over the calls reads
  * these instead of asking the syntax tree again (each node access crosses into wasm).
@@ -41,6 +38,10 @@ export class CallInfo {
   /** `pkg.Member` when the callee names an imported package member. */
   q?: QualifiedName;
   sdk?: SdkName;
+  /** The callee's source text, when it was read. */
+  text?: string;
+  /** End index of the call, once read. */
+  end?: number;
   /** For a selector callee (`x.m`, `pkg.F`): the field name, and the operand's text when it is a plain name. */
   field?: string;
   operandText?: string;
@@ -51,6 +52,8 @@ export class CallInfo {
     /** The callee without parentheses, and its node type. */
     readonly fn: Node,
     readonly fnType: string,
+    /** Position in the file's call list (document order). */
+    readonly index: number,
   ) {}
 
   /** True when the callee was parenthesised (`(f)(x)`), so `site.callee` is not `fn`. */
@@ -76,6 +79,8 @@ interface Span {
 }
 
 const MAX_HOPS = 12;
+/** The whole text of one Go string literal, interpreted or raw. */
+const STRING_LITERAL_TEXT = /^(?:"(?:[^"\\\n]|\\[^\n])*"|`[^`]*`)$/;
 
 export class GoFile {
   readonly path: string;
@@ -113,6 +118,7 @@ export class GoFile {
   private readonly paramCache = new Map<number, GoParam[]>();
   private readonly returnCache = new Map<number, Node[]>();
   private packageVars?: Set<string>;
+  private clean?: boolean;
   private readonly embedded = new Map<string, boolean>();
 
   constructor(input: ExtractInput) {
@@ -153,17 +159,25 @@ export class GoFile {
     if (this.infos) return this.infos;
     const out: CallInfo[] = [];
     const byId = new Map<number, CallInfo>();
-    for (const site of this.calls) {
-      const [fn, fnType] = unwrapWithType(site.callee);
-      const info = new CallInfo(site, fn, fnType);
+    const calls = this.calls;
+    for (let i = 0; i < calls.length; i++) {
+      const site = calls[i]!;
+      // The shared call facts already know the callee's type and, for name chains, its words.
+      let fn = site.callee;
+      let fnType = calleeTypeOf(site);
+      let parts: readonly string[] | undefined;
+      if (fnType === 'parenthesized_expression') [fn, fnType] = unwrapWithType(fn);
+      else if (fnType === 'identifier' || fnType === 'selector_expression') parts = calleePartsOf(site, 'go');
+      const info = new CallInfo(site, fn, fnType, i);
       if (fnType === 'selector_expression') {
         let q = this.qualifiedCache.get(fn.id);
-        const plain = PLAIN_SELECTOR.exec(this.textOf(fn));
-        if (plain) {
-          // `x.m` as written: the operand is the name `x`, starting where the callee starts.
-          info.operandText = plain[1]!;
-          info.field = plain[2]!;
-          if (q === undefined) q = this.qualifiedName(plain[1]!, plain[2]!, fn.startIndex) ?? null;
+        if (parts) {
+          // A name chain `a.b.c`: the field is its last word; only a two-word chain has a plain name as operand.
+          info.field = parts[parts.length - 1]!;
+          if (parts.length === 2) {
+            info.operandText = parts[0]!;
+            if (q === undefined) q = this.qualifiedName(parts[0]!, parts[1]!, fn.startIndex) ?? null;
+          } else q ??= null;
         } else {
           const op = fn.childForFieldName('operand');
           const field = fn.childForFieldName('field');
@@ -172,6 +186,10 @@ export class GoFile {
           if (q === undefined) q = this.qualifiedSelector(op, field) ?? null;
         }
         this.qualifiedCache.set(fn.id, q);
+        if (q) info.q = q;
+      } else if (fnType === 'identifier') {
+        info.text = parts?.[0] ?? fn.text;
+        const q = this.qualifiedIdentifier(info.text);
         if (q) info.q = q;
       } else {
         const q = this.qualifiedTyped(fn, fnType);
@@ -210,6 +228,11 @@ export class GoFile {
     return fn ? this.sdk(fn) : undefined;
   }
 
+  /** True when the tree has no syntax errors, so node texts have the shapes their grammar rules give them. */
+  isClean(): boolean {
+    return (this.clean ??= !this.root.hasError);
+  }
+
   /** Calls lying inside [start, end), in document order. */
   callsWithin(start: number, end: number): CallInfo[] {
     const infos = this.callInfos();
@@ -223,6 +246,27 @@ export class GoFile {
     const out: CallInfo[] = [];
     for (let i = lo; i < infos.length && infos[i]!.site.node.startIndex < end; i++) out.push(infos[i]!);
     return out;
+  }
+
+  /**
+   * The innermost call whose extent contains `pos` (strictly after its start), among calls starting at or after
+   * `floor`. Calls are in document order, so scanning back from `pos`, the first one still open there is it.
+   */
+  callAround(pos: number, floor: number): CallInfo | undefined {
+    const infos = this.callInfos();
+    let lo = 0;
+    let hi = infos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (infos[mid]!.site.node.startIndex < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const c = infos[i]!;
+      if (c.site.node.startIndex < floor) return undefined;
+      if ((c.end ??= c.site.node.endIndex) > pos) return c;
+    }
+    return undefined;
   }
 
   /** `node.text === s`, read from the source without asking the tree unless the start already matches. */
@@ -354,6 +398,12 @@ export class GoFile {
   /** The string value when fully known before run time. */
   str(node: Node | undefined): string | undefined {
     if (!node) return undefined;
+    // In an error-free tree, an expression whose whole text is one string literal is that literal (or an element
+    // wrapping it), decoded as `decodeString` does, without asking the tree for types.
+    if (this.isClean()) {
+      const text = this.textOf(node);
+      if (STRING_LITERAL_TEXT.test(text)) return text[0] === '`' ? text.slice(1, -1).replace(/\r/g, '') : decodeEscapes(text.slice(1, -1), 'go');
+    }
     const s = staticString(unwrap(node), 'go', this.assignments);
     return s?.complete ? s.value : undefined;
   }
@@ -387,11 +437,14 @@ export class GoFile {
       return b && b.imported === '*' && name ? { module: b.module, member: name.text } : undefined;
     }
     if (type === 'selector_expression') return this.qualifiedSelector(cur.childForFieldName('operand'), cur.childForFieldName('field'));
-    if (type === 'identifier' && this.dotImports.length === 1) {
-      const text = cur.text;
-      if (!this.funcs.has(text) && !this.assignments.has(text)) return { module: this.dotImports[0]!, member: text };
-    }
+    if (type === 'identifier' && this.dotImports.length === 1) return this.qualifiedIdentifier(cur.text);
     return undefined;
+  }
+
+  /** A bare name is a member of the one dot-imported package unless this file defines it. */
+  private qualifiedIdentifier(text: string): QualifiedName | undefined {
+    if (this.dotImports.length !== 1 || this.funcs.has(text) || this.assignments.has(text)) return undefined;
+    return { module: this.dotImports[0]!, member: text };
   }
 
   private qualifiedSelector(op: Node | null, field: Node | null): QualifiedName | undefined {
@@ -614,7 +667,7 @@ export class GoFile {
     if (!this.callsByName) {
       const index = new Map<string, CallSite[]>();
       for (const c of this.callInfos()) {
-        const key = c.fnType === 'identifier' ? c.fn.text : c.fnType === 'selector_expression' && !c.q ? c.field : undefined;
+        const key = c.fnType === 'identifier' ? (c.text ?? c.fn.text) : c.fnType === 'selector_expression' && !c.q ? c.field : undefined;
         if (!key) continue;
         const list = index.get(key);
         if (list) list.push(c.site);

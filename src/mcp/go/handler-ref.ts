@@ -1,7 +1,7 @@
 // Resolves a Go MCP handler expression to its function and finds where the handler reads each argument.
 import type { Node } from 'web-tree-sitter';
 import type { HandlerRef, ParamBinding } from '../../model/inventory.js';
-import type { GoFile } from './go-file.js';
+import type { CallInfo, GoFile } from './go-file.js';
 import { FUNCTION_TYPES, functionBody, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
 import { structFields, structTypeOf, type StructField, type TagStyle } from './struct-params.js';
 
@@ -125,7 +125,7 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
   let named = false;
   for (const r of argsRoots) if (bodyText.includes(r)) named = true;
   if (!named) {
-    requestCallReads(file, ref, req, body, style, declared);
+    requestCallReads(file, ref, req, body, bodyText, style, declared);
     return;
   }
   const nodes = body.descendantsOfType(['call_expression', 'index_expression', 'short_var_declaration', 'assignment_statement', 'var_spec']).filter((n): n is Node => !!n);
@@ -189,12 +189,24 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
 }
 
 /**
- * `findRequestReads` for a body that never names the arguments object: only calls can read arguments then
- * (accessors on the request, helpers taking it, BindArguments), so the file's call list serves and the body
- * need not be walked. Argument texts are compared against the source before the tree is asked.
+ * `findRequestReads` for a body that never names the arguments object: only calls on the request or taking it
+ * as an argument can read arguments then, and each of those has the request's name in the body text. So the
+ * name's occurrences lead to the calls (a call on it starts where the name does; an argument's parent is the
+ * argument list), and the rest of the body is never looked at.
  */
-function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, style: TagStyle, declared: string[]): void {
-  for (const c of file.callsWithin(body.startIndex, body.endIndex)) {
+function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, bodyText: string, style: TagStyle, declared: string[]): void {
+  const found = new Map<number, CallInfo>();
+  // A Go name is letters, digits and underscores; the lookarounds keep longer names that contain it out.
+  if (!/^[\p{L}\p{Nd}_]+$/u.test(req)) return;
+  const word = new RegExp(`(?<![\\p{L}\\p{Nd}_])${req}(?![\\p{L}\\p{Nd}_])`, 'gu');
+  for (const m of bodyText.matchAll(word)) {
+    const at = body.startIndex + m.index;
+    for (const c of file.callsWithin(at, at + 1)) found.set(c.index, c);
+    // The request passed on: the innermost call around it takes it as a direct argument.
+    const around = file.callAround(at, body.startIndex);
+    if (around && around.site.args.some((a) => a.startIndex === at && file.textIs(a, req))) found.set(around.index, around);
+  }
+  for (const c of [...found.values()].sort((a, b) => a.index - b.index)) {
     const n = c.site.node;
     const selector = !c.wrapped && c.fnType === 'selector_expression';
     const onReq = selector && (c.operandText !== undefined ? c.operandText === req : !!c.operand && file.textIs(c.operand, req));

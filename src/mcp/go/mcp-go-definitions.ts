@@ -30,6 +30,11 @@ const HINTS: Record<string, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint
 function optionArgs(file: GoFile, args: Node[]): Node[] {
   const out: Node[] = [];
   for (const a of args) {
+    // Options are mostly calls, which are known to be neither wrapped nor variadic.
+    if (file.callOf(a)) {
+      out.push(a);
+      continue;
+    }
     const [u, type] = unwrapWithType(a);
     if (type === 'variadic_argument') {
       const inner = a.namedChildren[0];
