@@ -49,7 +49,7 @@ export default defineRule({
     severity: 'low',
     confidence: 'medium',
     cwe: ['CWE-377', 'CWE-379'],
-    owaspMcp: ['MCP10'],
+    owaspMcp: [],
     aliases: [],
     mode: 'fast',
     languages: ['python', 'typescript', 'go'],
