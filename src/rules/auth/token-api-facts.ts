@@ -1,7 +1,8 @@
 // Shared facts for the token, password and policy rules: JWT library names, literal keys, numbers, durations, scopes.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../model/language.js';
 import type { CallSite } from '../../parse/call-sites.js';
+import { NodeIndex } from '../../parse/node-index.js';
 import { decodeString } from '../../parse/string-literal.js';
 import type { FileContext } from '../../rule/rule.js';
 
@@ -15,29 +16,82 @@ export const GO_SDK_AUTH_MODULE = /^github\.com\/modelcontextprotocol\/go-sdk\/a
 /** PyJWT and python-jose decoders (the names `ctx.calls()` gives them). */
 export const PY_JWT_DECODE = new Set(['jwt.decode', 'jwt.decode_complete', 'jwt.api_jwt.decode', 'jwt.api_jwt.decode_complete', 'jose.jwt.decode']);
 
-const FUNCTION_TYPES: Record<'python' | 'js' | 'go', ReadonlySet<string>> = {
-  python: new Set(['function_definition', 'lambda']),
-  js: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function']),
-  go: new Set(['function_declaration', 'method_declaration', 'func_literal']),
+const FUNCTION_TYPES: Record<'python' | 'js' | 'go', readonly string[]> = {
+  python: ['function_definition', 'lambda'],
+  js: ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function'],
+  go: ['function_declaration', 'method_declaration', 'func_literal'],
 };
 
 export function family(lang: CodeLanguage): 'python' | 'js' | 'go' {
   return lang === 'python' ? 'python' : lang === 'go' ? 'go' : 'js';
 }
 
+interface FunctionScopes {
+  fns: readonly Node[];
+  starts: number[];
+  ends: number[];
+  /** Index of the enclosing function of each function, -1 for top-level ones. */
+  parent: number[];
+  /** Index of the outermost function around each function (itself when top-level). */
+  top: number[];
+}
+
+const scopeCache = new WeakMap<Tree, FunctionScopes>();
+
+/**
+ * The functions of a file as a nesting forest, built once per tree from the shared node index. Walking `Node.parent`
+ * costs a descent from the root per step in tree-sitter, so ancestors are found here by position instead.
+ */
+function functionScopes(ctx: FileContext): FunctionScopes {
+  const tree = ctx.tree!;
+  let scopes = scopeCache.get(tree);
+  if (scopes) return scopes;
+  const fns = NodeIndex.of(tree, ctx.codeLanguage!).nodes(FUNCTION_TYPES[family(ctx.codeLanguage!)]);
+  const starts = fns.map((f) => f.startIndex);
+  const ends = fns.map((f) => f.endIndex);
+  const parent: number[] = [];
+  const top: number[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < fns.length; i++) {
+    while (stack.length > 0 && !(starts[stack.at(-1)!]! <= starts[i]! && ends[i]! <= ends[stack.at(-1)!]!)) stack.pop();
+    const p = stack.at(-1) ?? -1;
+    parent.push(p);
+    top.push(p === -1 ? i : top[p]!);
+    stack.push(i);
+  }
+  scopes = { fns, starts, ends, parent, top };
+  scopeCache.set(tree, scopes);
+  return scopes;
+}
+
+/** Index of the innermost function that contains the node (the node itself excluded), or -1. */
+function innermostIndex(node: Node, s: FunctionScopes): number {
+  let lo = 0;
+  let hi = s.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.starts[mid]! <= node.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last function starting at or before the node; containers of the node are among its ancestors.
+  for (let i = lo - 1; i >= 0; i = s.parent[i]!) {
+    if (s.ends[i]! >= node.endIndex && s.fns[i]!.id !== node.id) return i;
+  }
+  return -1;
+}
+
 /** The nearest enclosing function (or lambda/closure) of a node; undefined at module level. */
-export function enclosingFunction(node: Node, lang: CodeLanguage): Node | undefined {
-  const types = FUNCTION_TYPES[family(lang)];
-  for (let cur = node.parent; cur; cur = cur.parent) if (types.has(cur.type)) return cur;
-  return undefined;
+export function enclosingFunction(node: Node, ctx: FileContext): Node | undefined {
+  const s = functionScopes(ctx);
+  const i = innermostIndex(node, s);
+  return i >= 0 ? s.fns[i] : undefined;
 }
 
 /** The outermost enclosing function, so closures see the names their handler assigned. */
-export function outermostFunction(node: Node, lang: CodeLanguage): Node | undefined {
-  const types = FUNCTION_TYPES[family(lang)];
-  let found: Node | undefined;
-  for (let cur = node.parent; cur; cur = cur.parent) if (types.has(cur.type)) found = cur;
-  return found;
+export function outermostFunction(node: Node, ctx: FileContext): Node | undefined {
+  const s = functionScopes(ctx);
+  const i = innermostIndex(node, s);
+  return i >= 0 ? s.fns[s.top[i]!] : undefined;
 }
 
 export function within(node: Node, scope: Node | undefined): boolean {
@@ -51,13 +105,12 @@ export function within(node: Node, scope: Node | undefined): boolean {
  */
 export function resolveOnce(node: Node | undefined, ctx: FileContext): Node | undefined {
   let cur = node;
-  const lang = ctx.codeLanguage!;
   for (let hops = 0; hops < 4 && cur && (cur.type === 'identifier' || cur.type === 'shorthand_property_identifier'); hops++) {
     const all = ctx.assignments().get(cur.text);
     if (!all) return cur;
-    const fn = enclosingFunction(cur, lang);
-    let values = all.filter((v) => sameNode(enclosingFunction(v, lang), fn));
-    if (values.length === 0 && fn) values = all.filter((v) => enclosingFunction(v, lang) === undefined);
+    const fn = enclosingFunction(cur, ctx);
+    let values = all.filter((v) => sameNode(enclosingFunction(v, ctx), fn));
+    if (values.length === 0 && fn) values = all.filter((v) => enclosingFunction(v, ctx) === undefined);
     if (values.length !== 1 || values[0]!.id === cur.id || values[0]!.text === cur.text) return cur;
     cur = values[0];
   }
@@ -326,7 +379,7 @@ export function goLocals(ctx: FileContext, module: RegExp): Set<string> {
 
 /** Text of the outermost function around a node (the whole file at module level), for "set later" checks. */
 export function scopeText(node: Node, ctx: FileContext): string {
-  return outermostFunction(node, ctx.codeLanguage!)?.text ?? ctx.text;
+  return outermostFunction(node, ctx)?.text ?? ctx.text;
 }
 
 /** Escapes an identifier for use inside a RegExp (identifiers may hold `$`). */

@@ -93,17 +93,19 @@ function detectCode(ctx: FileContext): RawFinding[] {
 }
 
 /** Strings of a value: a literal, a list of literals, `jsii.String(s)` / `jsii.Strings(a, b)`, or a name for one. */
-function stringsOf(node: Node | undefined, ctx: FileContext): string[] | undefined {
+function stringsOf(node: Node | undefined, ctx: FileContext, depth = 0): string[] | undefined {
   const lang = ctx.codeLanguage!;
+  // IAM values are flat lists; deeper nesting is not a policy and must not exhaust the stack.
+  if (depth > 3) return undefined;
   const n = unwrap(resolveOnce(unwrap(node), ctx));
   if (!n) return undefined;
   const one = decodeString(n, lang);
   if (one) return one.complete ? [one.value] : undefined;
   if (n.type === 'call_expression' && /^jsii\.Strings?$/.test(n.childForFieldName('function')?.text ?? '')) {
-    return (n.childForFieldName('arguments')?.namedChildren ?? []).flatMap((a) => (a ? stringsOf(a, ctx) ?? [] : []));
+    return (n.childForFieldName('arguments')?.namedChildren ?? []).flatMap((a) => (a ? stringsOf(a, ctx, depth + 1) ?? [] : []));
   }
   const elements = listElements(n);
-  return elements?.flatMap((e) => stringsOf(e, ctx) ?? []);
+  return elements?.flatMap((e) => stringsOf(e, ctx, depth + 1) ?? []);
 }
 
 function cdkStatement(call: CallSite, ctx: FileContext): RawFinding | undefined {

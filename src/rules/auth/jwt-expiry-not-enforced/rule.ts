@@ -150,8 +150,10 @@ function detectGo(ctx: FileContext, limit: number): Hit[] {
     if (node.type === 'keyed_element') {
       const [k, v] = node.namedChildren;
       const key = k?.type === 'literal_element' ? k.namedChildren[0]?.text : k?.text;
+      if (key !== 'SkipClaimsValidation' && key !== 'AllowMissingExpiration' && key !== 'ClockSkew') continue;
       const value = v?.type === 'literal_element' ? v.namedChildren[0] ?? v : v;
-      const type = node.parent?.parent?.type === 'composite_literal' ? node.parent.parent.childForFieldName('type')?.text ?? '' : '';
+      const holder = node.parent?.parent;
+      const type = holder?.type === 'composite_literal' ? holder.childForFieldName('type')?.text ?? '' : '';
       const [pkg, typeName] = type.includes('.') ? type.split('.', 2) : ['', type];
       if (!value || !key) continue;
       if (typeName === 'Parser' && jwtLocals.has(pkg!) && key === 'SkipClaimsValidation' && value.type === 'true') {

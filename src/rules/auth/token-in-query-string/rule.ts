@@ -189,8 +189,11 @@ function pyNode(n: Node, ctx: FileContext): Hit | undefined {
       if (!/^fastapi(?:\.params)?\.Query$/.test(resolved)) return undefined;
       return { node: n, where: `the ${name.text} parameter`, how: READS };
     }
-    case 'string':
-      return n.parent?.type === 'expression_statement' ? undefined : urlString(n);
+    case 'string': {
+      // Docstrings are documentation, not URLs the code requests.
+      const hit = urlString(n);
+      return hit && n.parent?.type !== 'expression_statement' ? hit : undefined;
+    }
     default:
       return undefined;
   }
@@ -219,8 +222,9 @@ function goNode(n: Node, ctx: FileContext): Hit | undefined {
     case 'keyed_element': {
       const [k, v] = n.namedChildren;
       const key = keyText(k?.type === 'literal_element' ? k.namedChildren[0] : k, lang);
+      if (tokenName(key) !== 'high' || !v) return undefined;
       const type = n.parent?.parent?.childForFieldName('type')?.text ?? '';
-      if (tokenName(key) !== 'high' || !/^url\.Values$/.test(type) || !v) return undefined;
+      if (!/^url\.Values$/.test(type)) return undefined;
       const inner = v.type === 'literal_element' ? v.namedChildren[0] : v;
       const elems = inner?.type === 'literal_value' ? inner.namedChildren.map((e) => (e?.type === 'literal_element' ? e.namedChildren[0] : e)) : [inner];
       if (elems.every((e) => e && isStaticString(e, lang, ctx.assignments()))) return undefined;

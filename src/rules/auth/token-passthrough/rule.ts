@@ -34,6 +34,7 @@ const PY_ACCESS_TOKEN = /^(?:mcp|fastmcp)\..*\.get_access_token$/;
 const PY_HTTP_HEADERS = /^fastmcp\..*\.get_http_headers$/;
 const GO_TOKEN_CLIENTS = /^(?:github\.com\/slack-go\/slack\.New|github\.com\/google\/go-github(?:\/v\d+)?\/github\.NewTokenClient)$/;
 const MAX_VALUE_CHARS = 4000;
+const MAX_FLOW_STEPS = 48;
 
 const HEADER = 'the inbound Authorization header';
 const AUTH_INFO = "the MCP client's access token";
@@ -92,7 +93,7 @@ export default defineRule({
       const nodes = descendantsOfType(ctx.tree!.rootNode, WALK[family(lang)]);
       const sources = findSources(nodes, calls, callNames, ctx);
       if (sources.length === 0) return [];
-      const flow = new Flow(sources, lang, callNames);
+      const flow = new Flow(sources, ctx, callNames);
       flow.propagate(ctx, nodes);
       const out: RawFinding[] = [];
       const seen = new Set<number>();
@@ -208,14 +209,18 @@ class Flow {
   /** name → scope ids (outermost function id, -1 for module level) → what the name holds. */
   private readonly tainted = new Map<string, Map<number, string>>();
 
+  private readonly lang: CodeLanguage;
+
   constructor(
     private readonly sources: Source[],
-    private readonly lang: CodeLanguage,
+    private readonly ctx: FileContext,
     private readonly callNames: Map<number, string>,
-  ) {}
+  ) {
+    this.lang = ctx.codeLanguage!;
+  }
 
   private scopeId(node: Node): number {
-    return outermostFunction(node, this.lang)?.id ?? -1;
+    return outermostFunction(node, this.ctx)?.id ?? -1;
   }
 
   propagate(ctx: FileContext, nodes: Node[]): void {
@@ -273,8 +278,16 @@ class Flow {
 
   /** What inbound token the expression carries to its value, if any. */
   carries(expr: Node): string | undefined {
-    for (const s of this.sources) {
-      if (s.node.startIndex < expr.startIndex) continue;
+    // Sources are sorted by start: binary-search the first one inside the expression.
+    let lo = 0;
+    let hi = this.sources.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sources[mid]!.node.startIndex < expr.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sources.length; i++) {
+      const s = this.sources[i]!;
       if (s.node.startIndex >= expr.endIndex) break;
       if (s.node.endIndex <= expr.endIndex && this.flowsTo(s.node, expr)) return s.what;
     }
@@ -291,8 +304,10 @@ class Flow {
   /** True when every step from `node` up to `root` keeps the value (string operations, templates, concatenation). */
   private flowsTo(node: Node, root: Node): boolean {
     let child = node;
+    let steps = 0;
     for (let cur = node.parent; child.id !== root.id; cur = cur.parent) {
-      if (!cur) return false;
+      // Each `parent` step descends from the root again; real header values are a few levels deep.
+      if (!cur || ++steps > MAX_FLOW_STEPS) return false;
       if (!this.transparent(cur, child)) return false;
       child = cur;
     }

@@ -82,7 +82,7 @@ export default defineRule({
  * 401 responses that carry their own.
  */
 function challengeNearby(node: Node, ctx: FileContext, inline: readonly Node[]): boolean {
-  const fn = enclosingFunction(node, ctx.codeLanguage!);
+  const fn = enclosingFunction(node, ctx);
   const base = fn ? fn.startIndex : 0;
   const text = fn ? fn.text : ctx.text;
   const re = new RegExp(CHALLENGE.source, 'gi');
