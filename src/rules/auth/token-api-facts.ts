@@ -391,3 +391,10 @@ export function reName(name: string): string {
 export function isPlainName(node: Node | undefined): node is Node {
   return node !== undefined && (node.type === 'identifier' || node.type === 'shorthand_property_identifier') && /^[A-Za-z_$][\w$]*$/.test(node.text);
 }
+
+/** Test code mints throw-away tokens, hashes and policies on purpose: `tests/`, `test_*.py`, `*_test.go`, `*.spec.ts`… */
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|__mocks__|testdata|spec|specs)\/|(?:^|\/)(?:test_[^/]*|[^/]*_test|conftest)\.py$|_test\.go$|\.(?:test|spec)\.[cm]?[jt]sx?$/i;
+
+export function isTestPath(path: string): boolean {
+  return TEST_FILE.test(path);
+}

@@ -5,7 +5,7 @@ import type { CallSite } from '../../../parse/call-sites.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { descendantsOfType } from '../../../parse/walk.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
-import { family, listElements, literalEntries, resolveOnce, unwrap, type Entries } from '../token-api-facts.js';
+import { family, listElements, literalEntries, resolveOnce, unwrap, type Entries, isTestPath } from '../token-api-facts.js';
 
 /** AWS CDK `PolicyStatement` constructors (TypeScript, Python, Go). */
 const CDK_STATEMENT = /^(?:aws-cdk-lib\/aws-iam|aws-cdk-lib\.aws_iam|@aws-cdk\/aws-iam|aws_cdk\.aws_iam)\.PolicyStatement$|^github\.com\/aws\/aws-cdk-go\/awscdk(?:\/v\d+)?\/awsiam\.NewPolicyStatement$/;
@@ -41,7 +41,7 @@ export default defineRule({
       risk:
         'An MCP server runs with the cloud credentials of its role, and its tools are driven by a language model that follows instructions from whatever text reaches it. With a wildcard policy, a single injected instruction — in a document the agent reads, an issue comment, a web page — can turn a "list my buckets" server into one that deletes data, creates access keys or escalates privileges, because nothing in IAM stops it. Least-privilege policies are the only boundary that holds when the model is fooled. Servers that create roles or policies for the user (provisioning tools) spread the same problem to every account they touch.',
       detection:
-        'Dict/object/map literals with IAM statement keys — `"Effect": "Allow"` together with `"Action"` equal to or containing `"*"`, or a service-wide `"<service>:*"` action together with `"Resource": "*"` — in Python (also through boto3 `put_role_policy`/`put_user_policy`/`put_group_policy`/`create_policy`/`create_policy_version` with `PolicyDocument` given as a JSON string literal), JavaScript/TypeScript and Go (`map[string]any{...}` or struct literals with `Effect`/`Action`/`Resource` fields). AWS CDK `PolicyStatement` (TypeScript `new iam.PolicyStatement({ actions: ["*"], resources: ["*"] })`, Python `iam.PolicyStatement(actions=[...], resources=[...])`, Go `awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{Actions: jsii.Strings("*"), ...})`), where a missing `effect` means Allow. JSON files (CloudFormation templates, policy documents) and YAML files (CloudFormation, SAM, Serverless `iamRoleStatements`) with block-style statements. `Deny` statements, specific actions (even with `"Resource": "*"`, which many read-only actions require) and action prefixes such as `"s3:Get*"` do not fire; `NotAction` and YAML flow-style statements are not analysed.',
+        'Dict/object/map literals with IAM statement keys — `"Effect": "Allow"` together with `"Action"` equal to or containing `"*"`, or a service-wide `"<service>:*"` action together with `"Resource": "*"` — in Python (also through boto3 `put_role_policy`/`put_user_policy`/`put_group_policy`/`create_policy`/`create_policy_version` with `PolicyDocument` given as a JSON string literal), JavaScript/TypeScript and Go (`map[string]any{...}` or struct literals with `Effect`/`Action`/`Resource` fields). AWS CDK `PolicyStatement` (TypeScript `new iam.PolicyStatement({ actions: ["*"], resources: ["*"] })`, Python `iam.PolicyStatement(actions=[...], resources=[...])`, Go `awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{Actions: jsii.Strings("*"), ...})`), where a missing `effect` means Allow. JSON files (CloudFormation templates, policy documents) and YAML files (CloudFormation, SAM, Serverless `iamRoleStatements`) with block-style statements. `Deny` statements, specific actions (even with `"Resource": "*"`, which many read-only actions require) and action prefixes such as `"s3:Get*"` do not fire; `NotAction` and YAML flow-style statements are not analysed. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
       fix: 'List the exact actions the server\'s tools call and scope resources to ARNs the server owns, e.g. `{"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports-bucket", "arn:aws:s3:::reports-bucket/*"]}`. Use IAM Access Analyzer policy generation from CloudTrail activity to find the minimal set, add permission boundaries to roles the server creates, and keep write or IAM actions in a separate, human-approved path.',
       references: [
         { title: 'AWS IAM: security best practices — grant least privilege', url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege' },
@@ -55,6 +55,7 @@ export default defineRule({
     languages: ['python', 'javascript', 'typescript', 'tsx', 'go', 'json', 'yaml'],
     requires: /Effect|PolicyStatement|PolicyDocument/,
     detect(ctx) {
+      if (isTestPath(ctx.path)) return [];
       if (ctx.language === 'json') return detectJson(ctx);
       if (ctx.language === 'yaml') return detectYaml(ctx);
       if (!ctx.tree) return [];

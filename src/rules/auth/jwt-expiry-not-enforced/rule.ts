@@ -3,8 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 import type { Confidence } from '../../../model/severity.js';
 import { descendantsOfType } from '../../../parse/walk.js';
-import {
-  GO_JWT_MODULE,
+import { GO_JWT_MODULE,
   GO_JWX_MODULE,
   GO_SDK_AUTH_MODULE,
   PY_JWT_DECODE,
@@ -18,6 +17,7 @@ import {
   resolveOnce,
   scopeText,
   unwrap,
+  isTestPath,
   type Entries,
 } from '../token-api-facts.js';
 
@@ -52,7 +52,7 @@ export default defineRule({
       risk:
         'The MCP authorization specification requires servers to reject expired access tokens with a 401, and short token lifetimes are what limit the damage when a token leaks — through a client config file, a log line, an agent transcript, or a malicious MCP server the user also connected. With expiry checks off, every token ever issued for this server stays usable forever, and revoking access means rotating the signing key for everyone.',
       detection:
-        'Python: PyJWT and python-jose `jwt.decode`/`decode_complete` with `options={"verify_exp": False}` (inline, in a dict assigned once, or set later with `options["verify_exp"] = False`, the last at medium confidence), or with a `leeway` (PyJWT keyword, python-jose option; seconds or `timedelta(...)`) above the limit. Calls that skip the signature altogether are MV5002\'s. JavaScript/TypeScript: `jsonwebtoken` `jwt.verify(..., { ignoreExpiration: true })` and a `clockTolerance` above the limit; `jose` `jwtVerify`/`jwtDecrypt` with a `clockTolerance` above the limit (numbers are seconds; strings such as `"7d"` are parsed). Go: golang-jwt `jwt.WithoutClaimsValidation()`, `jwt.WithLeeway(d)` above the limit and the v4 `jwt.Parser{SkipClaimsValidation: true}`; lestrrat-go/jwx `jwt.WithValidate(false)` and `jwt.WithAcceptableSkew(d)` above the limit; the official Go SDK\'s `auth.RequireBearerTokenOptions{AllowMissingExpiration: true}` (or `opts.AllowMissingExpiration = true`), at medium confidence because the token verifier may enforce its own expiry, and a `ClockSkew` above the limit. The limit is one hour (`maxClockSkewSeconds` option); tolerances of seconds to minutes are normal and never fire. Issuing tokens without `exp` is MV5003; golang-jwt v5 accepting tokens that simply lack `exp` (no `jwt.WithExpirationRequired()`) is not reported.',
+        'Python: PyJWT and python-jose `jwt.decode`/`decode_complete` with `options={"verify_exp": False}` (inline, in a dict assigned once, or set later with `options["verify_exp"] = False`, the last at medium confidence), or with a `leeway` (PyJWT keyword, python-jose option; seconds or `timedelta(...)`) above the limit. Calls that skip the signature altogether are MV5002\'s. JavaScript/TypeScript: `jsonwebtoken` `jwt.verify(..., { ignoreExpiration: true })` and a `clockTolerance` above the limit; `jose` `jwtVerify`/`jwtDecrypt` with a `clockTolerance` above the limit (numbers are seconds; strings such as `"7d"` are parsed). Go: golang-jwt `jwt.WithoutClaimsValidation()`, `jwt.WithLeeway(d)` above the limit and the v4 `jwt.Parser{SkipClaimsValidation: true}`; lestrrat-go/jwx `jwt.WithValidate(false)` and `jwt.WithAcceptableSkew(d)` above the limit; the official Go SDK\'s `auth.RequireBearerTokenOptions{AllowMissingExpiration: true}` (or `opts.AllowMissingExpiration = true`), at medium confidence because the token verifier may enforce its own expiry, and a `ClockSkew` above the limit. The limit is one hour (`maxClockSkewSeconds` option); tolerances of seconds to minutes are normal and never fire. Issuing tokens without `exp` is MV5003; golang-jwt v5 accepting tokens that simply lack `exp` (no `jwt.WithExpirationRequired()`) is not reported. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
       fix: 'Leave expiry checks on and keep clock tolerance to seconds or a few minutes: drop `verify_exp: False` and `ignoreExpiration: true`; in golang-jwt replace `WithoutClaimsValidation()` with the specific options you need and add `jwt.WithExpirationRequired()`; in the Go SDK set `TokenInfo.Expiration` from the token and keep `AllowMissingExpiration` false. If long sessions are needed, use refresh tokens rather than accepting expired access tokens.',
       references: [
         { title: 'CWE-613: Insufficient Session Expiration', url: 'https://cwe.mitre.org/data/definitions/613.html' },
@@ -68,6 +68,7 @@ export default defineRule({
     languages: ['python', 'javascript', 'typescript', 'tsx', 'go'],
     requires: /verify_exp|leeway|ignoreExpiration|clockTolerance|WithoutClaimsValidation|WithLeeway|SkipClaimsValidation|WithValidate|WithAcceptableSkew|AllowMissingExpiration|ClockSkew/,
     detect(ctx) {
+      if (isTestPath(ctx.path)) return [];
       const limit = typeof ctx.options.maxClockSkewSeconds === 'number' ? ctx.options.maxClockSkewSeconds : MAX_SKEW_SECONDS;
       const hits = ctx.codeLanguage === 'python' ? detectPython(ctx, limit) : ctx.codeLanguage === 'go' ? detectGo(ctx, limit) : detectJs(ctx, limit);
       return hits.map((h): RawFinding => ({ span: nodeSpan(h.node), data: { what: h.what, how: h.how }, ...(h.confidence ? { confidence: h.confidence } : {}) }));

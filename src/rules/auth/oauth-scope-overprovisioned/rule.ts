@@ -2,7 +2,7 @@
 import type { ToolDef } from '../../../model/inventory.js';
 import type { Span } from '../../../model/location.js';
 import { defineRule, type ProjectContext, type RawFinding } from '../../../rule/rule.js';
-import { nameWords } from '../token-api-facts.js';
+import { nameWords, isTestPath } from '../token-api-facts.js';
 
 interface Broad {
   /** What the scope grants, for the message. */
@@ -74,7 +74,7 @@ export default defineRule({
       risk:
         'Whatever a token can do, a manipulated agent can make the server do: a prompt injection in an issue, e-mail or document steers tool calls, and the OAuth scope — not the tool list — is the real limit. An MCP server that only lists and reads but holds `repo` or full Drive access turns every injection into a possible write, deletion or data theft across all of the user\'s resources, and a leaked token carries the same reach. The MCP security guidance on scope minimisation asks for the smallest scopes that make the tools work, with step-up authorization when a write is actually needed.',
       detection:
-        'Heuristic, off by default (enable with `--rule MV5015`, `--all-rules` or the config). Runs on the whole project: it fires only when the project has at least one tool and every tool looks read-only — `readOnlyHint: true`, or a name starting with `get`, `list`, `search`, `read`, `fetch`, `find`, `query`, `describe`, `show`, `lookup`, `count`, `view` or `check` — and no tool is marked `readOnlyHint: false` or `destructiveHint: true`. It then reads the string literals that follow a scope key or name in source and config files (any key or variable whose last word is `scope` or `scopes` — `scope`, `requiredScopes`, `default_scopes`, `GITHUB_SCOPES`, Go `Scopes: []string{…}` — and `scopes_supported`/`scopesSupported`), splitting space- or comma-separated lists, and reports broad scopes: `*`, `all`, `admin`, `full_access`, `root`; GitHub `repo`, `delete_repo`, `admin:*`, `write:org`, `write:packages`, `workflow`; Google full `drive`, `https://mail.google.com/`, `gmail.modify`, `cloud-platform`, full `calendar`/`spreadsheets`/`documents`/`contacts` and `admin.*`; Slack `admin.*`; Microsoft Graph `*.ReadWrite.All`. Scopes held in variables or built at run time are not resolved, and the rule cannot know which API calls the tools make — it compares with the tools\' declared intent only.',
+        'Heuristic, off by default (enable with `--rule MV5015`, `--all-rules` or the config). Runs on the whole project: it fires only when the project has at least one tool and every tool looks read-only — `readOnlyHint: true`, or a name starting with `get`, `list`, `search`, `read`, `fetch`, `find`, `query`, `describe`, `show`, `lookup`, `count`, `view` or `check` — and no tool is marked `readOnlyHint: false` or `destructiveHint: true`. It then reads the string literals that follow a scope key or name in source and config files (any key or variable whose last word is `scope` or `scopes` — `scope`, `requiredScopes`, `default_scopes`, `GITHUB_SCOPES`, Go `Scopes: []string{…}` — and `scopes_supported`/`scopesSupported`), splitting space- or comma-separated lists, and reports broad scopes: `*`, `all`, `admin`, `full_access`, `root`; GitHub `repo`, `delete_repo`, `admin:*`, `write:org`, `write:packages`, `workflow`; Google full `drive`, `https://mail.google.com/`, `gmail.modify`, `cloud-platform`, full `calendar`/`spreadsheets`/`documents`/`contacts` and `admin.*`; Slack `admin.*`; Microsoft Graph `*.ReadWrite.All`. Scopes held in variables or built at run time are not resolved, and the rule cannot know which API calls the tools make — it compares with the tools\' declared intent only. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
       fix: 'Request the narrowest scopes the tools use and ask for more only when a write tool is invoked (incremental authorization / step-up): GitHub fine-grained tokens or `read:org`, `public_repo` only when writing; Google `drive.readonly`, `drive.file`, `gmail.readonly`, `calendar.readonly`; Slack read scopes such as `channels:history`; Graph `*.Read`. Advertise the same minimal set in `scopes_supported`.',
       references: [
         { title: 'MCP security best practices: scope minimization', url: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices#scope-minimization' },
@@ -95,7 +95,7 @@ export default defineRule({
           : `all ${tools.length} tools only read (${hinted === tools.length ? 'readOnlyHint' : hinted === 0 ? 'get/list/search/read names' : 'readOnlyHint or read-style names'})`;
       const out: RawFinding[] = [];
       for (const file of ctx.files) {
-        if (!CODE.has(file.language)) continue;
+        if (!CODE.has(file.language) || isTestPath(file.path)) continue;
         for (const hit of scopesIn(ctx, file.path)) out.push({ path: file.path, span: hit.span, data: { scope: hit.scope, grants: hit.grants, tools: summary } });
       }
       return out;

@@ -7,7 +7,7 @@ import { isStaticString } from '../../../parse/static-value.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { descendantsOfType } from '../../../parse/walk.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
-import { family, methodName, receiverOf, unwrap } from '../token-api-facts.js';
+import { family, methodName, receiverOf, unwrap, isTestPath } from '../token-api-facts.js';
 
 /** Query parameter names that carry a bearer credential (compared lower-case without `_`/`-`). */
 const TOKEN_PARAMS = new Set(['token', 'accesstoken', 'apikey', 'authtoken', 'idtoken', 'jwt', 'bearertoken']);
@@ -49,7 +49,7 @@ export default defineRule({
       risk:
         'The MCP authorization specification requires access tokens to travel in the `Authorization: Bearer` header on every request and forbids putting them in the URI query string (as does OAuth 2.1). Query strings are logged by every web server, reverse proxy and API gateway between the client and the server, stay in browser and shell history, show up in monitoring dashboards and error reports, and leak through `Referer`. SSE endpoints are a frequent offender because the browser `EventSource` API cannot set headers. A token that ends up in a log can be replayed by anyone who reads it — for an MCP server, with every tool the token allows.',
       detection:
-        'Reading: JavaScript/TypeScript `req.query.token` (also `access_token`, `accessToken`, `api_key`, `apiKey`, `auth_token`, `id_token`, `jwt`; `key` at medium confidence) on `req`/`request`/`ctx`, `req.query["token"]`, `const { token } = req.query`, Hono `c.req.query("token")`, `url.searchParams.get("token")`; Python `request.query_params.get("token")`/`["token"]` (Starlette/FastAPI), `request.args.get("access_token")` (Flask), `request.GET.get(...)` (Django), `request.query.get(...)` (aiohttp), FastAPI parameters named like a token with a `Query(...)` default; Go `r.URL.Query().Get("token")`, `r.URL.Query()["token"]`, also through `q := r.URL.Query()`. Writing: string literals, template literals, f-strings and format strings that end a URL with `?access_token=`/`&token=`/`?api_key=` (and the names above) followed by a run-time value, `searchParams.set/append("access_token", …)`, `params`/`searchParams` objects of HTTP clients and Python `params={"access_token": …}` with a non-literal value, and Go `q.Set("access_token", …)`/`url.Values{"access_token": …}`. Pagination cursors (`page_token`, `nextToken`) and OAuth `code`/`state` parameters are not tokens and do not match. A token-shaped literal in a URL is a hard-coded secret (MV3001), not this rule.',
+        'Reading: JavaScript/TypeScript `req.query.token` (also `access_token`, `accessToken`, `api_key`, `apiKey`, `auth_token`, `id_token`, `jwt`; `key` at medium confidence) on `req`/`request`/`ctx`, `req.query["token"]`, `const { token } = req.query`, Hono `c.req.query("token")`, `url.searchParams.get("token")`; Python `request.query_params.get("token")`/`["token"]` (Starlette/FastAPI), `request.args.get("access_token")` (Flask), `request.GET.get(...)` (Django), `request.query.get(...)` (aiohttp), FastAPI parameters named like a token with a `Query(...)` default; Go `r.URL.Query().Get("token")`, `r.URL.Query()["token"]`, also through `q := r.URL.Query()`. Writing: string literals, template literals, f-strings and format strings that end a URL with `?access_token=`/`&token=`/`?api_key=` (and the names above) followed by a run-time value, `searchParams.set/append("access_token", …)`, `params`/`searchParams` objects of HTTP clients and Python `params={"access_token": …}` with a non-literal value, and Go `q.Set("access_token", …)`/`url.Values{"access_token": …}`. Pagination cursors (`page_token`, `nextToken`) and OAuth `code`/`state` parameters are not tokens and do not match. A token-shaped literal in a URL is a hard-coded secret (MV3001), not this rule. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
       fix: 'Accept tokens only from the `Authorization: Bearer` header and reject requests that carry one in the query string. For SSE from a browser, use a fetch-based EventSource polyfill that can send headers, or a short-lived single-use ticket exchanged over an authenticated request. When calling upstream APIs, send credentials in headers (`Authorization`, or the API\'s documented key header) instead of URL parameters.',
       references: [
         { title: 'MCP specification: authorization, token requirements', url: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-requirements' },
@@ -63,6 +63,7 @@ export default defineRule({
     languages: ['python', 'javascript', 'typescript', 'tsx', 'go'],
     requires: /token|Token|api_?key|apiKey|jwt|TOKEN|\bkey\b/,
     detect(ctx) {
+      if (isTestPath(ctx.path)) return [];
       const lang = ctx.codeLanguage!;
       const hits: Hit[] = [];
       const fam = family(lang);

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from '../../../parse/call-sites.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
-import { GO_SDK_AUTH_MODULE, entryCI, goMember, isPlainName, literalEntries, methodName, reName, resolveOnce, scopeText, staticNumber, unwrap, enclosingFunction } from '../token-api-facts.js';
+import { GO_SDK_AUTH_MODULE, entryCI, goMember, isPlainName, literalEntries, methodName, reName, resolveOnce, scopeText, staticNumber, unwrap, enclosingFunction, isTestPath } from '../token-api-facts.js';
 
 const TS_BEARER = /^@modelcontextprotocol\/.+\.requireBearerAuth$/;
 const PY_AUTH_SETTINGS = /^mcp\.server\.auth\.settings\.AuthSettings$/;
@@ -43,7 +43,7 @@ export default defineRule({
       risk:
         'MCP clients learn how to authorize from the 401 itself: the specification tells servers to answer with `WWW-Authenticate: Bearer resource_metadata="…"` (RFC 9728 §5.1), and clients follow that URL to find the authorization server and the `resource` to request a token for. Without it they fall back to guessing well-known paths, and when the server is mounted under a path prefix or behind a proxy the guess fails and authorization cannot start. Users then paste long-lived personal tokens into their configs instead — tokens that are not bound to this server and are harder to revoke. Related: MV5001 reports servers that publish no metadata at all.',
       detection:
-        'TypeScript: the SDK\'s `requireBearerAuth({...})` whose options (inline or assigned once) have no `resourceMetadataUrl`. Go: the official SDK\'s `auth.RequireBearerToken(verifier, nil)` or with `RequireBearerTokenOptions` (inline, or a variable never given `.ResourceMetadataURL`) without `ResourceMetadataURL`. Python: `AuthSettings(..., resource_server_url=None)`. Hand-written 401s, in files that import an MCP SDK: Express/Fastify-style `res.status(401)`, `res.sendStatus(401)`, `reply.code(401)`, `res.writeHead(401, …)`, `new Response(…, { status: 401 })` and Hono `c.json(…, 401)`; Python `JSONResponse(…, status_code=401)`, `Response`, `PlainTextResponse` and `HTTPException(status_code=401)` (also `status.HTTP_401_UNAUTHORIZED`); Go `w.WriteHeader(http.StatusUnauthorized)` and `http.Error(w, …, http.StatusUnauthorized)` — when no `WWW-Authenticate` header appears in the call or anywhere in the same function. Options built by helpers and 401s in files without an MCP SDK import are not reported. A header that is present but lacks `resource_metadata` is not checked.',
+        'TypeScript: the SDK\'s `requireBearerAuth({...})` whose options (inline or assigned once) have no `resourceMetadataUrl`. Go: the official SDK\'s `auth.RequireBearerToken(verifier, nil)` or with `RequireBearerTokenOptions` (inline, or a variable never given `.ResourceMetadataURL`) without `ResourceMetadataURL`. Python: `AuthSettings(..., resource_server_url=None)`. Hand-written 401s, in files that import an MCP SDK: Express/Fastify-style `res.status(401)`, `res.sendStatus(401)`, `reply.code(401)`, `res.writeHead(401, …)`, `new Response(…, { status: 401 })` and Hono `c.json(…, 401)`; Python `JSONResponse(…, status_code=401)`, `Response`, `PlainTextResponse` and `HTTPException(status_code=401)` (also `status.HTTP_401_UNAUTHORIZED`); Go `w.WriteHeader(http.StatusUnauthorized)` and `http.Error(w, …, http.StatusUnauthorized)` — when no `WWW-Authenticate` header appears in the call or anywhere in the same function. Options built by helpers and 401s in files without an MCP SDK import are not reported. A header that is present but lacks `resource_metadata` is not checked. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
       fix: 'TypeScript SDK: `requireBearerAuth({ verifier, requiredScopes, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(serverUrl) })` together with `mcpAuthMetadataRouter`. Go SDK: `auth.RequireBearerToken(verify, &auth.RequireBearerTokenOptions{ResourceMetadataURL: "https://mcp.example.com/.well-known/oauth-protected-resource", Scopes: ...})`. Python SDK: `AuthSettings(issuer_url=..., resource_server_url="https://mcp.example.com/mcp")`. Hand-written guards: set `WWW-Authenticate: Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp", scope="…"` on every 401 (and on 403 `insufficient_scope`).',
       references: [
         { title: 'MCP specification: authorization, protected resource metadata discovery', url: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#protected-resource-metadata-discovery-requirements' },
@@ -57,6 +57,7 @@ export default defineRule({
     languages: ['python', 'javascript', 'typescript', 'tsx', 'go'],
     requires: /requireBearerAuth|RequireBearerToken|AuthSettings|401|Unauthorized|UNAUTHORIZED/,
     detect(ctx) {
+      if (isTestPath(ctx.path)) return [];
       const mcpFile = (ctx.inventory?.sdkImports.length ?? 0) > 0;
       const hits: Hit[] = [];
       const responses: Response401[] = [];
