@@ -1,7 +1,7 @@
 // Call sites of a file with canonical callee names and their arguments, shared by every rule that matches calls.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
-import { calleeName, canonicalName, dottedParts, dottedPartsOf, isPlainChain, type ImportMap } from './imports.js';
+import { calleeName, canonicalName, dottedParts, dottedPartsOf, isPlainChain, NOT_A_NAME, type ImportMap } from './imports.js';
 import { NodeIndex, sourceOf } from './node-index.js';
 import { decodeString } from './string-literal.js';
 import type { Assignments } from './static-value.js';
@@ -57,8 +57,9 @@ function aliasedName(callee: Node, calleeText: string, lang: CodeLanguage, impor
 const MEMBER_FIELD: Record<string, string> = { member_expression: 'property', attribute: 'attribute', selector_expression: 'field' };
 
 /**
- * What the collector learnt about each call besides the CallSite fields; arguments are split only when a consumer
- * reads them, since most calls are dismissed by their name and every child lookup is a crossing into wasm.
+ * What the collector learnt about each call besides the CallSite fields. The callee node and the arguments are looked
+ * up only when a consumer reads them: most calls are dismissed by their name, and every child lookup is a crossing
+ * into wasm.
  */
 class LazyCallSite implements CallSite {
   private split?: { args: Node[]; kwargs: Map<string, Node> };
@@ -66,7 +67,8 @@ class LazyCallSite implements CallSite {
 
   constructor(
     readonly node: Node,
-    readonly callee: Node,
+    private calleeNode: Node | undefined,
+    private readonly calleeField: number,
     readonly name: string | undefined,
     readonly isNew: boolean,
     readonly calleeType: string,
@@ -74,6 +76,11 @@ class LazyCallSite implements CallSite {
     /** True when `calleeParts` was read from a chain written plainly, whose last part is the member name. */
     private readonly plain: boolean,
   ) {}
+
+  get callee(): Node {
+    // Only calls whose callee is known to exist are collected without their callee node.
+    return (this.calleeNode ??= this.node.childForFieldId(this.calleeField)!);
+  }
 
   get args(): Node[] {
     return (this.split ??= splitArguments(this.node)).args;
@@ -127,9 +134,16 @@ export function calleeMemberOf(call: CallSite): string | undefined {
   return field ? call.callee.childForFieldName(field)?.text : undefined;
 }
 
+/** The node type of a member chain used as a callee, per language family. */
+const CHAIN_TYPE: Record<'python' | 'js' | 'go', string> = { python: 'attribute', js: 'member_expression', go: 'selector_expression' };
+/** A plain name chain followed by the opening parenthesis of an argument list, matched where a call starts. */
+const PLAIN_CALL = /([A-Za-z_$][\w$]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_$][\w$]*)*)[ \t\r\n]*\(/y;
+
 /**
- * When the tree's source is attached (`attachSource`) and the tree parsed without errors, dotted callee names are
- * read from the source text instead of node by node.
+ * When the tree's source is attached (`attachSource`) and the tree parsed without errors, callees are read from the
+ * source text: a call whose text starts with `a.b.c(` has that chain as its callee, unless another call starts at
+ * the same place (`a.b(x)(y)`, `a.b(x).c(y)`: the outer call comes first in document order). Everything else is
+ * read from the tree.
  */
 export function collectCallSites(tree: Tree, lang: CodeLanguage, imports: ImportMap, assignments: Assignments): CallSite[] {
   const fam = lang === 'python' ? 'python' : lang === 'go' ? 'go' : 'js';
@@ -139,18 +153,42 @@ export function collectCallSites(tree: Tree, lang: CodeLanguage, imports: Import
   const functionField = fields.indexOf('function');
   const constructorField = fields.indexOf('constructor');
   const out: CallSite[] = [];
-  NodeIndex.of(tree, lang).forEach(CALL_TYPES[fam], (node, type) => {
-    const isNew = type === 'new_expression';
+  const { nodes, types } = NodeIndex.of(tree, lang).typed(CALL_TYPES[fam]);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const isNew = types[i] === 'new_expression';
     const fieldId = isNew ? constructorField : functionField;
-    const callee = fieldId < 0 ? null : node.childForFieldId(fieldId);
-    if (!callee) return;
+    if (fieldId < 0) continue;
+    if (text !== undefined && !isNew && nodes[i + 1]?.startIndex !== node.startIndex) {
+      PLAIN_CALL.lastIndex = node.startIndex;
+      const m = PLAIN_CALL.exec(text);
+      const chain = m?.[1];
+      if (chain !== undefined) {
+        const parts = chain.split('.').map((p) => p.trim());
+        if (!NOT_A_NAME.has(parts[0]!)) {
+          const single = parts.length === 1;
+          const calleeType = single ? 'identifier' : CHAIN_TYPE[fam];
+          let callee: Node | undefined;
+          let name: string | undefined;
+          if (single && !imports.has(chain) && assignments.has(chain)) {
+            callee = node.childForFieldId(fieldId)!;
+            name = aliasedName(callee, chain, lang, imports, assignments);
+          }
+          name ||= canonicalName(parts, imports);
+          out.push(new LazyCallSite(node, callee, fieldId, name, false, calleeType, parts, !single));
+          continue;
+        }
+      }
+    }
+    const callee = node.childForFieldId(fieldId);
+    if (!callee) continue;
     const calleeType = callee.type;
     const calleeText = text === undefined ? callee.text : text.slice(callee.startIndex, callee.endIndex);
     const parts = text === undefined ? dottedParts(callee, lang) : dottedPartsOf(callee, calleeType, calleeText, lang);
     const plain = text !== undefined && parts !== undefined && isPlainChain(calleeType, calleeText);
     const name = (calleeType === 'identifier' && aliasedName(callee, calleeText, lang, imports, assignments)) || (parts ? canonicalName(parts, imports) : undefined);
-    out.push(new LazyCallSite(node, callee, name, isNew, calleeType, parts, plain));
-  });
+    out.push(new LazyCallSite(node, callee, fieldId, name, isNew, calleeType, parts, plain));
+  }
   return out;
 }
 

@@ -141,12 +141,12 @@ export function canonicalName(parts: readonly string[], imports: ImportMap): str
 const PLAIN_CHAIN = /^[A-Za-z_$][\w$]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_$][\w$]*)*$/;
 const CHAIN_TYPES = new Set(['attribute', 'member_expression', 'selector_expression']);
 /**
- * Keywords that parse as their own node types (`None`, `super`, `nil`…) rather than as names; a chain starting with
- * one is left to the tree walk, as is anything not written plainly.
+ * Keywords that parse as their own node types (`None`, `super`, `nil`…) or start other expressions (`func(){…}()`)
+ * rather than being names; a chain starting with one is left to the tree walk, as is anything not written plainly.
  */
-const NOT_A_NAME = new Set([
-  'None', 'True', 'False', 'print', 'exec', 'await', 'async', 'lambda', 'not', 'match', 'type', 'super', 'import', 'new',
-  'null', 'undefined', 'true', 'false', 'nil', 'iota', 'typeof', 'void', 'delete', 'yield', 'in', 'of', 'instanceof',
+export const NOT_A_NAME: ReadonlySet<string> = new Set([
+  'None', 'True', 'False', 'await', 'async', 'lambda', 'not', 'super', 'import', 'new', 'null', 'undefined', 'true',
+  'false', 'nil', 'iota', 'typeof', 'void', 'delete', 'yield', 'in', 'of', 'instanceof', 'func', 'function', 'class',
 ]);
 
 /**
@@ -156,8 +156,13 @@ const NOT_A_NAME = new Set([
 export function dottedPartsOf(node: Node, type: string, text: string, lang: CodeLanguage): string[] | undefined {
   if (type === 'identifier') return [text];
   if (isPlainChain(type, text)) return text.split('.').map((p) => p.trim());
+  // A chain through a call other than `require(…)`/`import(…)` has no name (`z.string().describe`); without comments
+  // and outer parentheses, a `(` in the text means such a call.
+  if (text.includes('(') && text[0] !== '(' && !MAY_NAME_THROUGH_CALL.test(text)) return undefined;
   return dottedParts(node, lang);
 }
+
+const MAY_NAME_THROUGH_CALL = /require|import|\/|#/;
 
 /** True for a member chain (`a.b.c`) written plainly and starting with a name, whose parts are its dot-separated words. */
 export function isPlainChain(type: string, text: string): boolean {

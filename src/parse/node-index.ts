@@ -98,19 +98,25 @@ export class NodeIndex {
     return out;
   }
 
-  /** Calls `fn` for every node of the given types in document order, with its type (known without asking wasm). */
-  forEach(types: readonly string[], fn: (node: Node, type: string) => void): void {
+  /** The nodes of the given types in document order, with the type of each (known here without asking wasm). */
+  typed(types: readonly string[]): { nodes: readonly Node[]; types: readonly string[] } {
     if (!types.every((t) => this.byType.has(t))) {
-      for (const n of this.walked(types)) fn(n, n.type);
-      return;
+      const nodes = this.walked(types);
+      return { nodes, types: nodes.map((n) => n.type) };
     }
     if (types.length === 1) {
-      const type = types[0]!;
-      for (const n of this.byType.get(type)!) fn(n, type);
-      return;
+      const nodes = this.byType.get(types[0]!)!;
+      return { nodes, types: new Array<string>(nodes.length).fill(types[0]!) };
     }
     const wanted = new Set(types);
-    for (let i = 0; i < this.all.length; i++) if (wanted.has(this.allTypes[i]!)) fn(this.all[i]!, this.allTypes[i]!);
+    const nodes: Node[] = [];
+    const typesOut: string[] = [];
+    for (let i = 0; i < this.all.length; i++) {
+      if (!wanted.has(this.allTypes[i]!)) continue;
+      nodes.push(this.all[i]!);
+      typesOut.push(this.allTypes[i]!);
+    }
+    return { nodes, types: typesOut };
   }
 
   private walked(types: readonly string[]): Node[] {
