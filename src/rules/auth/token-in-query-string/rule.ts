@@ -14,7 +14,9 @@ const TOKEN_PARAMS = new Set(['token', 'accesstoken', 'apikey', 'authtoken', 'id
 /** `?key=` is often an API key, but also a lookup key: reported at medium confidence, and only when read. */
 const WEAK_PARAMS = new Set(['key']);
 /** A URL (or URL template) that appends a token parameter whose value is filled in at run time. */
-const URL_TOKEN = /[?&](?:access_token|token|api_key|apikey|auth_token|id_token|jwt)=(?=["'`]|\$\{|\{|%[sqv]|$)/i;
+const URL_TOKEN = /[?&](access_token|token|api_key|apikey|auth_token|id_token|jwt)=(?=["'`]|\$\{|\{|%[sqv]|$)/i;
+/** Links meant for people (e-mail verification, password reset, invitations) carry one-time tokens by design. */
+const ONE_TIME_LINK = /verif|confirm|reset|invit|magic|unsubscribe|activat|download|share/i;
 /** Objects holding the inbound request (Express `req`, Koa `ctx`, Starlette `request`…). */
 const JS_REQUEST = /^(?:req|request|ctx|context)$/;
 const PY_REQUEST = /^(?:request|req|self\.request)$/;
@@ -49,7 +51,7 @@ export default defineRule({
       risk:
         'The MCP authorization specification requires access tokens to travel in the `Authorization: Bearer` header on every request and forbids putting them in the URI query string (as does OAuth 2.1). Query strings are logged by every web server, reverse proxy and API gateway between the client and the server, stay in browser and shell history, show up in monitoring dashboards and error reports, and leak through `Referer`. SSE endpoints are a frequent offender because the browser `EventSource` API cannot set headers. A token that ends up in a log can be replayed by anyone who reads it — for an MCP server, with every tool the token allows.',
       detection:
-        'Reading: JavaScript/TypeScript `req.query.token` (also `access_token`, `accessToken`, `api_key`, `apiKey`, `auth_token`, `id_token`, `jwt`; `key` at medium confidence) on `req`/`request`/`ctx`, `req.query["token"]`, `const { token } = req.query`, Hono `c.req.query("token")`, `url.searchParams.get("token")`; Python `request.query_params.get("token")`/`["token"]` (Starlette/FastAPI), `request.args.get("access_token")` (Flask), `request.GET.get(...)` (Django), `request.query.get(...)` (aiohttp), FastAPI parameters named like a token with a `Query(...)` default; Go `r.URL.Query().Get("token")`, `r.URL.Query()["token"]`, also through `q := r.URL.Query()`. Writing: string literals, template literals, f-strings and format strings that end a URL with `?access_token=`/`&token=`/`?api_key=` (and the names above) followed by a run-time value, `searchParams.set/append("access_token", …)`, `params`/`searchParams` objects of HTTP clients and Python `params={"access_token": …}` with a non-literal value, and Go `q.Set("access_token", …)`/`url.Values{"access_token": …}`. Pagination cursors (`page_token`, `nextToken`) and OAuth `code`/`state` parameters are not tokens and do not match. A token-shaped literal in a URL is a hard-coded secret (MV3001), not this rule. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
+        'Reading: JavaScript/TypeScript `req.query.token` (also `access_token`, `accessToken`, `api_key`, `apiKey`, `auth_token`, `id_token`, `jwt`; `key` at medium confidence) on `req`/`request`/`ctx`, `req.query["token"]`, `const { token } = req.query`, Hono `c.req.query("token")`, `url.searchParams.get("token")`; Python `request.query_params.get("token")`/`["token"]` (Starlette/FastAPI), `request.args.get("access_token")` (Flask), `request.GET.get(...)` (Django), `request.query.get(...)` (aiohttp), FastAPI parameters named like a token with a `Query(...)` default; Go `r.URL.Query().Get("token")`, `r.URL.Query()["token"]`, also through `q := r.URL.Query()`. Writing: string literals, template literals, f-strings and format strings that end a URL with `?access_token=`/`&token=`/`?api_key=` (and the names above) followed by a run-time value, `searchParams.set/append("access_token", …)`, `params`/`searchParams` objects of HTTP clients and Python `params={"access_token": …}` with a non-literal value, and Go `q.Set("access_token", …)`/`url.Values{"access_token": …}`. A bare `token=` in a URL string is reported at medium confidence and not at all when the URL looks like a link for people (verify, confirm, reset, invite, magic, unsubscribe, activate, download, share), whose one-time tokens travel in URLs by design. Pagination cursors (`page_token`, `nextToken`) and OAuth `code`/`state` parameters are not tokens and do not match. A token-shaped literal in a URL is a hard-coded secret (MV3001), not this rule. Test code (`tests/`, `test_*.py`, `*_test.go`, `*.test.ts`, `*.spec.ts`, `testdata/`) is not scanned.',
       fix: 'Accept tokens only from the `Authorization: Bearer` header and reject requests that carry one in the query string. For SSE from a browser, use a fetch-based EventSource polyfill that can send headers, or a short-lived single-use ticket exchanged over an authenticated request. When calling upstream APIs, send credentials in headers (`Authorization`, or the API\'s documented key header) instead of URL parameters.',
       references: [
         { title: 'MCP specification: authorization, token requirements', url: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-requirements' },
@@ -112,7 +114,12 @@ function keyText(node: Node | null | undefined, lang: CodeLanguage): string | un
 
 function urlString(n: Node): Hit | undefined {
   // Only the literal's own text: an f-string or template is matched on its source, so `{…}` / `${…}` mark run-time values.
-  return URL_TOKEN.test(n.text) ? { node: n, where: 'this URL', how: WRITES } : undefined;
+  const m = URL_TOKEN.exec(n.text);
+  if (!m) return undefined;
+  if (m[1]!.toLowerCase() !== 'token') return { node: n, where: 'this URL', how: WRITES };
+  // A bare `token=` is often a one-time link token rather than a bearer credential.
+  if (ONE_TIME_LINK.test(n.text)) return undefined;
+  return { node: n, where: 'this URL', how: WRITES, confidence: 'medium' };
 }
 
 /** `req.query` (or `ctx.query`, `c.req.query`) as an inbound request's parsed query. */
