@@ -25,7 +25,8 @@ const INDEXED: Record<LanguageFamily, readonly string[]> = {
   ],
   go: [
     'import_spec', 'const_spec', 'var_spec', 'short_var_declaration', 'assignment_statement', 'call_expression',
-    'interpreted_string_literal', 'raw_string_literal',
+    'interpreted_string_literal', 'raw_string_literal', 'composite_literal', 'keyed_element', 'field_declaration',
+    'function_declaration', 'method_declaration', 'func_literal',
   ],
 };
 
@@ -67,7 +68,7 @@ export class NodeIndex {
     this.root = tree.rootNode;
     const types = INDEXED[this.family];
     for (const t of types) this.byType.set(t, []);
-    this.all = this.root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
+    this.all = this.root.descendantsOfType(types as string[]);
     this.allTypes = new Array<string>(this.all.length);
     for (let i = 0; i < this.all.length; i++) {
       const n = this.all[i]!;
@@ -123,7 +124,7 @@ export class NodeIndex {
     const key = types.join('\0');
     let found = this.extra.get(key);
     if (!found) {
-      found = this.root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
+      found = this.root.descendantsOfType(types as string[]);
       this.extra.set(key, found);
     }
     return found;
