@@ -179,18 +179,18 @@ function makeDef(file: GoFile, kind: Kind, template: boolean, family: SdkFamily 
 
 /** Identity of a definition: `&T{…}` and `T{…}` count as the same literal. */
 function defKey(def: Node): number {
-  const d = unwrap(def);
-  const op = d.type === 'unary_expression' ? d.childForFieldName('operand') : null;
+  const [d, type] = unwrapWithType(def);
+  const op = type === 'unary_expression' ? d.childForFieldName('operand') : null;
   return (op ? unwrap(op) : d).id;
 }
 
 /** Which SDK a definition node comes from (the package of its constructor or literal type). */
 function familyOfShape(file: GoFile, def: Node): SdkFamily | undefined {
-  const d = unwrap(def);
-  if (d.type === 'call_expression') return file.sdk(d.childForFieldName('function')!)?.family;
-  let lit = d;
-  if (lit.type === 'unary_expression') lit = unwrap(lit.childForFieldName('operand') ?? lit);
-  const t = lit.type === 'composite_literal' ? lit.childForFieldName('type') : null;
+  const [d, type] = unwrapWithType(def);
+  if (type === 'call_expression') return file.calleeSdk(d)?.family;
+  let [lit, litType] = [d, type];
+  if (litType === 'unary_expression') [lit, litType] = unwrapWithType(lit.childForFieldName('operand') ?? lit);
+  const t = litType === 'composite_literal' ? lit.childForFieldName('type') : null;
   return t ? file.sdk(t)?.family : undefined;
 }
 
@@ -251,10 +251,15 @@ function promptBody(file: GoFile, handlerExpr: Node): TextValue[] {
   const body = r ? functionBody(r.fn) : undefined;
   if (!body) return [];
   const out: TextValue[] = [];
-  for (const n of body.descendantsOfType(['call_expression', 'composite_literal'])) {
-    if (!n) continue;
+  // The body's calls and literals: those of the file's index lying inside it.
+  const start = body.startIndex;
+  const end = body.endIndex;
+  const { nodes, types } = file.index.typed(['call_expression', 'composite_literal']);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.startIndex < start || n.startIndex >= end) continue;
     let textNode: Node | undefined;
-    if (n.type === 'call_expression') {
+    if (types[i] === 'call_expression') {
       const s = file.sdk(n.childForFieldName('function')!);
       if (s?.member === 'NewTextContent') textNode = n.childForFieldName('arguments')?.namedChildren[0] ?? undefined;
     } else {
@@ -302,7 +307,7 @@ function addUnconsumed(
   }
   // Only a go-sdk import can make a literal type a go-sdk definition, and its type name must then be in the text.
   const goSdk = file.sdkImports().some((x) => x.api === 'go-sdk') && /\b(?:Tool|Prompt|Resource|ResourceTemplate)\b/.test(file.src);
-  for (const lit of goSdk ? file.root.descendantsOfType('composite_literal') : []) {
+  for (const lit of goSdk ? file.index.nodes('composite_literal') : []) {
     const t = lit?.childForFieldName('type');
     const s = t ? file.sdk(t) : undefined;
     if (!lit || !s || s.family !== 'go-sdk' || seen.has(lit.id)) continue;

@@ -125,8 +125,8 @@ function wrappedBy(file: GoFile, mwCall: Node): Node[] {
     const left = decl.type === 'var_spec' ? decl.childrenForFieldName('name')[0] : decl.childForFieldName('left')?.namedChildren[0];
     if (left?.type === 'identifier') {
       const name = left.text;
-      for (const { site: c, fn: f, fnType } of file.callInfos()) {
-        if (fnType === 'identifier' && file.textIs(f, name) && file.valueOf(f)?.id === mwCall.id) out.push(...c.args);
+      for (const info of file.callInfos()) {
+        if (info.fnType === 'identifier' && info.text === name && file.valueOf(info.fn)?.id === mwCall.id) out.push(...info.site.args);
       }
     }
   }
@@ -137,24 +137,29 @@ function wrappedBy(file: GoFile, mwCall: Node): Node[] {
 function oauthConfig(file: GoFile): FoundAuth[] {
   const out: FoundAuth[] = [];
   if (!OAUTH_HINT.test(file.src)) return out;
-  for (const el of file.root.descendantsOfType(['keyed_element', 'field_declaration', 'raw_string_literal', 'interpreted_string_literal'])) {
-    if (!el) continue;
-    if (el.type === 'keyed_element') {
+  const { nodes, types } = file.index.typed(['keyed_element', 'field_declaration', 'raw_string_literal', 'interpreted_string_literal']);
+  for (let i = 0; i < nodes.length; i++) {
+    const el = nodes[i]!;
+    const type = types[i]!;
+    if (type === 'keyed_element') {
       const key = unwrap(el.namedChildren[0]!);
       const lit = el.parent?.parent;
-      const type = lit?.type === 'composite_literal' ? lit.childForFieldName('type')?.text : undefined;
+      const litType = lit?.type === 'composite_literal' ? lit.childForFieldName('type')?.text : undefined;
       if ((key.type === 'identifier' || key.type === 'field_identifier') && key.text === 'AuthorizationEndpoint') {
-        out.push({ auth: { kind: 'oauth-config', api: `${type ?? 'struct'}.AuthorizationEndpoint`, location: file.loc(el) }, wraps: [] });
+        out.push({ auth: { kind: 'oauth-config', api: `${litType ?? 'struct'}.AuthorizationEndpoint`, location: file.loc(el) }, wraps: [] });
       } else if (decodeString(key, 'go')?.value === 'authorization_endpoint') {
         out.push({ auth: { kind: 'oauth-config', api: 'authorization_endpoint', location: file.loc(el) }, wraps: [] });
       }
-    } else if (el.type === 'field_declaration') {
+    } else if (type === 'field_declaration') {
       const tag = el.childForFieldName('tag');
       const json = tag ? parseStructTag(tag.text.replace(/^[`"]|[`"]$/g, '')).get('json')?.split(',')[0] : undefined;
       if (json === 'authorization_endpoint') out.push({ auth: { kind: 'oauth-config', api: 'authorization_endpoint', location: file.loc(el) }, wraps: [] });
-    } else if (el.parent?.type !== 'field_declaration' && el.parent?.type !== 'import_spec') {
+    } else {
+      // The parent is asked only for a match: each `parent` step re-descends the tree from its root.
       const v = decodeString(el, 'go')?.value ?? '';
-      if (/"authorization_endpoint"\s*:/.test(v)) out.push({ auth: { kind: 'oauth-config', api: 'authorization_endpoint', location: file.loc(el) }, wraps: [] });
+      if (/"authorization_endpoint"\s*:/.test(v) && el.parent?.type !== 'field_declaration' && el.parent?.type !== 'import_spec') {
+        out.push({ auth: { kind: 'oauth-config', api: 'authorization_endpoint', location: file.loc(el) }, wraps: [] });
+      }
     }
   }
   return out;

@@ -23,7 +23,8 @@ const SDK_ROUTERS: Record<string, string> = {
 
 export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
   const out: MetadataRoute[] = [];
-  for (const { site: c, fn: callee, fnType, sdk: s, field } of file.callInfos()) {
+  for (const info of file.callInfos()) {
+    const { site: c, fnType, sdk: s, field } = info;
     const router = s ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
     if (router) {
       out.push({ kind: 'sdk-router', path: PROTECTED_RESOURCE, api: router, location: file.loc(c.node) });
@@ -34,12 +35,12 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
     for (const a of c.args.slice(0, 2)) {
       const path = routePath(file, a);
       if (path) {
-        out.push({ kind: 'route', path, api: callee.text, location: file.loc(c.node) });
+        out.push({ kind: 'route', path, api: info.fn.text, location: file.loc(c.node) });
         break;
       }
     }
   }
-  const literals = WELL_KNOWN_HINT.test(file.src) ? file.root.descendantsOfType(['interpreted_string_literal', 'raw_string_literal']) : [];
+  const literals = WELL_KNOWN_HINT.test(file.src) ? file.index.nodes(['interpreted_string_literal', 'raw_string_literal']) : [];
   for (const lit of literals) {
     if (!lit) continue;
     // The parent is asked only for a match: each `parent` step re-descends the tree from its root.
@@ -56,7 +57,7 @@ function routePath(file: GoFile, arg: Node): string | undefined {
   if (s !== undefined) return ROUTE_PATTERN.exec(s)?.[1];
   // `server.WellKnownProtectedResourcePath` or `server.ProtectedResourceMetadataPath(resource)` (mcp-go).
   const call = type === 'call_expression' ? file.callOf(a) : undefined;
-  const head = type === 'call_expression' ? (call ? call.fn : a.childForFieldName('function')) : type === 'binary_expression' ? a.childForFieldName('left') : a;
+  const head = call ? undefined : type === 'call_expression' ? a.childForFieldName('function') : type === 'binary_expression' ? a.childForFieldName('left') : a;
   const sdk = call ? call.sdk : head ? file.sdk(head) : undefined;
   if (sdk?.family === 'mcp-go' && (sdk.member === 'WellKnownProtectedResourcePath' || sdk.member === 'ProtectedResourceMetadataPath')) {
     const suffix = type === 'binary_expression' ? file.str(a.childForFieldName('right')!) : undefined;

@@ -41,7 +41,8 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
     byNode.set(t.node.id, t);
   };
 
-  for (const { site: c, sdk: s, fnType, fn: callee, field } of file.callInfos()) {
+  for (const info of file.callInfos()) {
+    const { site: c, sdk: s, fnType, field } = info;
     const n = c.node;
     if (s?.family === 'mcp-go' && s.pkg === 'server') {
       if (!['ServeStdio', 'NewStdioServer', 'NewStreamableHTTPServer', 'NewSSEServer'].includes(s.member)) continue;
@@ -67,7 +68,7 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
       const method = field;
       if (method !== 'Run' && method !== 'Connect') continue;
       const loc = file.loc(n);
-      const operand = callee.childForFieldName('operand')!;
+      const operand = info.fn.childForFieldName('operand')!;
       const entry = index.resolve(operand);
       const typed = !entry && file.sdkImports().some((x) => x.api === 'go-sdk') && receiverIsServer(file, operand);
       if ((entry?.family !== 'go-sdk' && !typed) || !c.args[1]) continue;
@@ -188,7 +189,8 @@ function findListeners(file: GoFile): Listener[] {
     const v = file.resolve(c.args[0]);
     sdkOwned.add((v.type === 'unary_expression' ? unwrap(v.childForFieldName('operand') ?? v) : v).id);
   }
-  for (const { site: c, q, fnType, fn: callee, field } of file.callInfos()) {
+  for (const info of file.callInfos()) {
+    const { site: c, q, fnType, field } = info;
     const name = q ? `${q.module}.${q.member}` : undefined;
     if (name === 'net/http.ListenAndServe' || name === 'net/http.ListenAndServeTLS') {
       const handler = c.args[name.endsWith('TLS') ? 3 : 1];
@@ -199,6 +201,7 @@ function findListeners(file: GoFile): Listener[] {
       const method = field ?? '';
       // Only these methods can start a listener; resolving every other receiver would be wasted work.
       if (!LISTEN_METHODS.has(method)) continue;
+      const callee = info.fn;
       const recv = file.resolve(callee.childForFieldName('operand')!);
       if (recv.type === 'call_expression') {
         const rq = file.qualified(unwrap(recv.childForFieldName('function')!));
@@ -214,7 +217,7 @@ function findListeners(file: GoFile): Listener[] {
   }
   // An `http.Server{…}` literal needs a net/http import and the word `Server` in the source.
   const httpServers = [...file.imports.values()].some((b) => b.module === 'net/http' && b.imported === '*') && /\bServer\b/.test(file.src);
-  for (const lit of httpServers ? file.root.descendantsOfType('composite_literal') : []) {
+  for (const lit of httpServers ? file.index.nodes('composite_literal') : []) {
     if (!lit || !isHttpServer(file, lit) || sdkOwned.has(lit.id)) continue;
     const f = literalFields(lit);
     const addr = f.get('Addr');
@@ -232,11 +235,12 @@ function isHttpServer(file: GoFile, lit: Node): boolean {
 
 /** `http.Serve(l, h)` or `srv.Serve(l)` for a listener `l := net.Listen(…)`: the handler it serves. */
 function servedOnListener(file: GoFile, listen: Node): Node | undefined {
-  for (const { site: c, q, fnType, fn: callee, field } of file.callInfos()) {
+  for (const info of file.callInfos()) {
+    const { site: c, q, fnType, field } = info;
     const isServe = q ? q.module === 'net/http' && q.member === 'Serve' : fnType === 'selector_expression' && /^ServeTLS$|^Serve$/.test(field ?? '');
     if (!isServe || !c.args[0] || file.resolve(c.args[0]).id !== listen.id) continue;
     if (q) return c.args[1];
-    const srv = file.resolve(callee.childForFieldName('operand')!);
+    const srv = file.resolve(info.fn.childForFieldName('operand')!);
     return literalFields(srv).get('Handler') ?? srv;
   }
   return undefined;

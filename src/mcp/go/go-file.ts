@@ -4,6 +4,7 @@ import type { SdkRef, TextValue } from '../../model/inventory.js';
 import type { Location } from '../../model/location.js';
 import { calleePartsOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import type { ImportMap } from '../../parse/imports.js';
+import { NodeIndex } from '../../parse/node-index.js';
 import { staticString, type Assignments } from '../../parse/static-value.js';
 import { decodeEscapes, decodeString } from '../../parse/string-literal.js';
 import type { ExtractInput } from '../extract-file.js';
@@ -49,16 +50,18 @@ export class CallInfo {
 
   constructor(
     readonly site: CallSite,
-    /** The callee without parentheses, and its node type. */
-    readonly fn: Node,
+    /** The node type of the callee without parentheses. */
     readonly fnType: string,
     /** Position in the file's call list (document order). */
     readonly index: number,
+    /** True when the callee was parenthesised (`(f)(x)`), so `site.callee` is not `fn`. */
+    readonly wrapped: boolean,
+    private fnNode?: Node,
   ) {}
 
-  /** True when the callee was parenthesised (`(f)(x)`), so `site.callee` is not `fn`. */
-  get wrapped(): boolean {
-    return this.fn.id !== this.site.callee.id;
+  /** The callee without parentheses, fetched from the tree on first use (the call facts may not hold it). */
+  get fn(): Node {
+    return (this.fnNode ??= this.site.callee);
   }
 
   /** The operand of a selector callee, fetched from the tree on first use. */
@@ -72,11 +75,15 @@ export class CallInfo {
   }
 }
 
-interface Span {
+interface FunctionSpan {
   node: Node;
   start: number;
   end: number;
+  /** Index of the enclosing function's span, or -1. */
+  parent: number;
 }
+
+const FUNCTION_TYPE_LIST = [...FUNCTION_TYPES];
 
 const MAX_HOPS = 12;
 /** The whole text of one Go string literal, interpreted or raw. */
@@ -111,13 +118,12 @@ export class GoFile {
   private readonly sdkByModule = new Map<string, { family: SdkFamily; pkg: string } | null>();
   /** Assignments of one name by enclosing function id (0 for package level), built per name on first use. */
   private readonly scoped = new Map<string, Map<number, Node[]> | null>();
-  /** Top-level declarations with their extents, for finding the declaration a position lies in. */
-  private tops?: Span[];
-  /** Function declarations and literals inside each top-level declaration (itself included), in document order. */
-  private readonly functionsByTop = new Map<number, Span[]>();
+  private fnSpans?: FunctionSpan[];
   private readonly paramCache = new Map<number, GoParam[]>();
   private readonly returnCache = new Map<number, Node[]>();
   private packageVars?: Set<string>;
+  private valueNames?: Map<number, string>;
+  private constSpans?: { start: number; end: number }[];
   private clean?: boolean;
   private readonly embedded = new Map<string, boolean>();
 
@@ -150,6 +156,11 @@ export class GoFile {
     return (this.assignmentMap ??= this.input.assignments());
   }
 
+  /** The shared one-walk index of the tree's nodes by type (built with the file facts). */
+  get index(): NodeIndex {
+    return NodeIndex.of(this.input.tree, 'go');
+  }
+
   get calls(): readonly CallSite[] {
     return (this.callList ??= this.input.calls());
   }
@@ -162,39 +173,43 @@ export class GoFile {
     const calls = this.calls;
     for (let i = 0; i < calls.length; i++) {
       const site = calls[i]!;
-      // The shared call facts already know the callee's type and, for name chains, its words.
-      let fn = site.callee;
+      // The shared call facts already know the callee's type and, for name chains, its words; the callee node
+      // itself is fetched only where those do not settle a question.
       let fnType = calleeTypeOf(site);
       let parts: readonly string[] | undefined;
-      if (fnType === 'parenthesized_expression') [fn, fnType] = unwrapWithType(fn);
-      else if (fnType === 'identifier' || fnType === 'selector_expression') parts = calleePartsOf(site, 'go');
-      const info = new CallInfo(site, fn, fnType, i);
+      let info: CallInfo;
+      if (fnType === 'parenthesized_expression') {
+        const [fn, type] = unwrapWithType(site.callee);
+        fnType = type;
+        info = new CallInfo(site, fnType, i, fn.id !== site.callee.id, fn);
+      } else {
+        if (fnType === 'identifier' || fnType === 'selector_expression') parts = calleePartsOf(site, 'go');
+        info = new CallInfo(site, fnType, i, false);
+      }
+      let q: QualifiedName | undefined;
       if (fnType === 'selector_expression') {
-        let q = this.qualifiedCache.get(fn.id);
-        if (parts) {
-          // A name chain `a.b.c`: the field is its last word; only a two-word chain has a plain name as operand.
+        if (parts && !info.wrapped) {
+          // A name chain `a.b.c`: the field is its last word; only a two-word chain has a plain name as operand,
+          // which starts where the call does.
           info.field = parts[parts.length - 1]!;
           if (parts.length === 2) {
             info.operandText = parts[0]!;
-            if (q === undefined) q = this.qualifiedName(parts[0]!, parts[1]!, fn.startIndex) ?? null;
-          } else q ??= null;
+            q = this.qualifiedName(parts[0]!, parts[1]!, site.node.startIndex);
+          }
         } else {
+          const fn = info.fn;
           const op = fn.childForFieldName('operand');
           const field = fn.childForFieldName('field');
           info.operand = op ?? undefined;
           if (field) info.field = field.text;
-          if (q === undefined) q = this.qualifiedSelector(op, field) ?? null;
+          q = this.qualifiedSelector(op, field);
+          this.qualifiedCache.set(fn.id, q ?? null);
         }
-        this.qualifiedCache.set(fn.id, q);
-        if (q) info.q = q;
       } else if (fnType === 'identifier') {
-        info.text = parts?.[0] ?? fn.text;
-        const q = this.qualifiedIdentifier(info.text);
-        if (q) info.q = q;
-      } else {
-        const q = this.qualifiedTyped(fn, fnType);
-        if (q) info.q = q;
-      }
+        info.text = parts?.[0] ?? info.fn.text;
+        q = this.qualifiedIdentifier(info.text);
+      } else q = this.qualifiedTyped(info.fn, fnType);
+      if (q) info.q = q;
       if (info.q) {
         const s = this.sdkOf(info.q);
         if (s) info.sdk = s;
@@ -228,9 +243,37 @@ export class GoFile {
     return fn ? this.sdk(fn) : undefined;
   }
 
+  /**
+   * In an error-free tree, an expression whose whole text is one string literal is that literal (or an element
+   * wrapping it): its value, decoded as `decodeString` does, without asking the tree for types.
+   */
+  private literalValue(node: Node): string | undefined {
+    if (!this.isClean()) return undefined;
+    const text = this.textOf(node);
+    if (!STRING_LITERAL_TEXT.test(text)) return undefined;
+    return text[0] === '`' ? text.slice(1, -1).replace(/\r/g, '') : decodeEscapes(text.slice(1, -1), 'go');
+  }
+
   /** True when the tree has no syntax errors, so node texts have the shapes their grammar rules give them. */
   isClean(): boolean {
     return (this.clean ??= !this.root.hasError);
+  }
+
+  /**
+   * The name a value is assigned to when it is the whole value of one target of a `:=`, `=` or `var` with one
+   * value per target (or the single value of a `var`): from the shared assignment facts, without the tree.
+   * Undefined when the facts do not say (other shapes, and values of constants, which the facts also hold).
+   */
+  assignedName(value: Node): string | undefined {
+    if (!this.valueNames) {
+      this.valueNames = new Map();
+      for (const [name, values] of this.assignments) for (const v of values) this.valueNames.set(v.id, name);
+    }
+    const name = this.valueNames.get(value.id);
+    if (name === undefined) return undefined;
+    if (!this.constSpans) this.constSpans = this.index.nodes('const_spec').map((c) => ({ start: c.startIndex, end: c.endIndex }));
+    const at = value.startIndex;
+    return this.constSpans.some((c) => c.start < at && at < c.end) ? undefined : name;
   }
 
   /** Calls lying inside [start, end), in document order. */
@@ -288,62 +331,35 @@ export class GoFile {
     return this.scopeAt(n.startIndex);
   }
 
-  /** `scopeOf` for a node starting at `s` that is not itself a function start. */
+  /** `scopeOf` for a node starting at `s`. */
   private scopeAt(s: number): Node | undefined {
-    const top = this.topAt(s);
-    if (!top) return undefined;
-    let best: Node | undefined;
-    // Document order lists an enclosing function before the ones nested in it, so the last match is the nearest.
-    for (const f of this.functionsIn(top)) if (f.start < s && s < f.end) best = f.node;
-    return best;
-  }
-
-  private topAt(pos: number): Span | undefined {
-    if (!this.tops) {
-      this.tops = [];
-      for (const d of this.root.namedChildren) if (d) this.tops.push({ node: d, start: d.startIndex, end: d.endIndex });
-    }
-    const tops = this.tops;
+    const fns = this.functionSpans();
+    // The last function starting before `s`; if it does not reach `s`, the nearest one that does encloses it.
     let lo = 0;
-    let hi = tops.length - 1;
-    let found: Span | undefined;
-    while (lo <= hi) {
+    let hi = fns.length;
+    while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (tops[mid]!.start <= pos) {
-        found = tops[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
+      if (fns[mid]!.start < s) lo = mid + 1;
+      else hi = mid;
     }
-    return found && pos < found.end ? found : undefined;
+    let i = lo - 1;
+    while (i >= 0 && s >= fns[i]!.end) i = fns[i]!.parent;
+    return i >= 0 ? fns[i]!.node : undefined;
   }
 
-  /**
-   * Every function node starts with the `func` keyword, so only parts of the declaration whose text holds
-   * `func` (beyond a declaration's own keyword) are walked; a registration function with no literals costs none.
-   */
-  private functionsIn(top: Span): Span[] {
-    let list = this.functionsByTop.get(top.node.id);
-    if (list) return list;
-    const out: Span[] = [];
-    const push = (nodes: (Node | null)[], from: number, to: number) => {
-      for (const f of nodes) if (f && f.id !== top.node.id && f.startIndex >= from && f.startIndex < to) out.push({ node: f, start: f.startIndex, end: f.endIndex });
-    };
-    const node = top.node;
-    const type = node.type;
-    const body = type === 'function_declaration' || type === 'method_declaration' ? node.childForFieldName('body') : null;
-    if (body) {
-      out.push(top);
-      const bodyStart = body.startIndex;
-      const bodyEnd = body.endIndex;
-      // The header holds the declaration's own keyword; a second `func` there is a function type (or, oddly, a literal).
-      if (this.src.slice(top.start, bodyStart).split('func').length > 2) push(node.descendantsOfType([...FUNCTION_TYPES], node.startPosition, body.startPosition), top.start, bodyStart);
-      if (this.src.slice(bodyStart, bodyEnd).includes('func')) push(body.descendantsOfType([...FUNCTION_TYPES]), bodyStart, bodyEnd);
-      if (bodyEnd < top.end && this.src.slice(bodyEnd, top.end).includes('func')) push(node.descendantsOfType([...FUNCTION_TYPES], body.endPosition, node.endPosition), bodyEnd, top.end);
-    } else if (this.src.slice(top.start, top.end).includes('func')) {
-      for (const f of node.descendantsOfType([...FUNCTION_TYPES])) if (f) out.push(f.id === node.id ? top : { node: f, start: f.startIndex, end: f.endIndex });
+  /** Every function node of the file in document order, each with the index of the function enclosing it. */
+  private functionSpans(): FunctionSpan[] {
+    if (this.fnSpans) return this.fnSpans;
+    const out: FunctionSpan[] = [];
+    const open: number[] = [];
+    for (const node of this.index.nodes(FUNCTION_TYPE_LIST)) {
+      const start = node.startIndex;
+      const end = node.endIndex;
+      while (open.length && out[open[open.length - 1]!]!.end <= start) open.pop();
+      out.push({ node, start, end, parent: open.length ? open[open.length - 1]! : -1 });
+      open.push(out.length - 1);
     }
-    this.functionsByTop.set(node.id, out);
-    return out;
+    return (this.fnSpans = out);
   }
 
   /** Flattened parameters of a function, computed once per function. */
@@ -365,6 +381,9 @@ export class GoFile {
   }
 
   text(node: Node): TextValue {
+    // A plain literal (callers pass expressions, never the element wrapping one) needs no tree lookups.
+    const literal = this.literalValue(node);
+    if (literal !== undefined) return { value: literal, origin: 'literal', location: this.loc(node) };
     const t = textValueOf(node, 'go', this.assignments, this.path);
     // A `//go:embed` variable is file content compiled into the binary: dynamic, and read from a file.
     if (t.origin === 'dynamic') {
@@ -398,12 +417,8 @@ export class GoFile {
   /** The string value when fully known before run time. */
   str(node: Node | undefined): string | undefined {
     if (!node) return undefined;
-    // In an error-free tree, an expression whose whole text is one string literal is that literal (or an element
-    // wrapping it), decoded as `decodeString` does, without asking the tree for types.
-    if (this.isClean()) {
-      const text = this.textOf(node);
-      if (STRING_LITERAL_TEXT.test(text)) return text[0] === '`' ? text.slice(1, -1).replace(/\r/g, '') : decodeEscapes(text.slice(1, -1), 'go');
-    }
+    const literal = this.literalValue(node);
+    if (literal !== undefined) return literal;
     const s = staticString(unwrap(node), 'go', this.assignments);
     return s?.complete ? s.value : undefined;
   }
@@ -590,8 +605,13 @@ export class GoFile {
     const scope = fn ?? this.root;
     let specs = this.varSpecs.get(scope.id);
     if (!specs) {
-      // A var_spec needs the `var` keyword in the scope's text.
-      specs = this.textOf(scope).includes('var') ? scope.descendantsOfType('var_spec').filter((n): n is Node => !!n) : [];
+      // The var_specs under the scope: those of the file's index lying inside its extent.
+      const all = this.index.nodes('var_spec');
+      if (fn) {
+        const start = fn.startIndex;
+        const end = fn.endIndex;
+        specs = all.filter((s) => s.startIndex > start && s.startIndex < end);
+      } else specs = [...all];
       this.varSpecs.set(scope.id, specs);
     }
     for (const spec of specs) {
@@ -667,7 +687,7 @@ export class GoFile {
     if (!this.callsByName) {
       const index = new Map<string, CallSite[]>();
       for (const c of this.callInfos()) {
-        const key = c.fnType === 'identifier' ? (c.text ?? c.fn.text) : c.fnType === 'selector_expression' && !c.q ? c.field : undefined;
+        const key = c.fnType === 'identifier' ? c.text : c.fnType === 'selector_expression' && !c.q ? c.field : undefined;
         if (!key) continue;
         const list = index.get(key);
         if (list) list.push(c.site);
@@ -692,7 +712,7 @@ export class GoFile {
 
   /** Every struct field declaration in the file. */
   fieldDecls(): Node[] {
-    return (this.fieldDeclList ??= this.root.descendantsOfType('field_declaration').filter((n): n is Node => !!n));
+    return (this.fieldDeclList ??= [...this.index.nodes('field_declaration')]);
   }
 
   /** A boolean known before run time: `true`, a constant, `&v` / `ptr(true)` / `new(bool)` style pointers. */

@@ -24,9 +24,9 @@ export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHan
   const [e, type] = unwrapWithType(expr);
   if (type === 'call_expression') {
     const call = file.callOf(e);
-    const fn = call ? call.site.callee : e.childForFieldName('function');
     // Comments among the arguments resolve to nothing, so the call's comment-free argument list serves.
     const args = call ? call.site.args : (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+    const fn = call ? undefined : e.childForFieldName('function');
     const sdk = call ? call.sdk : fn ? file.sdk(fn) : undefined;
     if (sdk && TYPED_WRAPPERS.has(sdk.member) && args[0]) {
       const inner = resolveHandler(file, args[0], depth + 1);
@@ -152,7 +152,7 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
         const key = args[at + 1] ? file.str(args[at + 1]!) : undefined;
         // mcp-go's own `mcp.ParseString(req, "key", def)` family always reads an argument.
         const sdkParse = fn ? /^Parse[A-Z]/.test(file.sdk(fn)?.member ?? '') : false;
-        if (key !== undefined && (sdkParse || declared.includes(key))) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+        if (key !== undefined && (sdkParse || declared.includes(key))) addBinding(ref, { param: key, local: localOf(file, n), location: file.loc(n) });
         continue;
       }
       if (fn?.type !== 'selector_expression') continue;
@@ -160,7 +160,7 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
       const method = fn.childForFieldName('field')?.text ?? '';
       if (recv === req && ACCESSOR.test(method) && args[0]) {
         const key = file.str(args[0]);
-        if (key !== undefined) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+        if (key !== undefined) addBinding(ref, { param: key, local: localOf(file, n), location: file.loc(n) });
       } else if (recv === req && method === 'BindArguments' && args[0]) {
         bindTarget(file, ref, args[0], body, style);
       } else if (/(^|\.)Unmarshal$/.test(fn.text) && args.length >= 2 && (argsRoots.has(args[0]!.text) || argsNames.has(args[0]!.text))) {
@@ -173,7 +173,7 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
       const base = stripAssertion(operand).text;
       if (!argsRoots.has(base) && !argsNames.has(base)) continue;
       const key = file.str(index);
-      if (key !== undefined) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+      if (key !== undefined) addBinding(ref, { param: key, local: localOf(file, n), location: file.loc(n) });
     }
   }
   // The raw arguments used whole (passed on, ranged over), not just indexed by key.
@@ -217,7 +217,7 @@ function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node
       const key = args[at + 1] ? file.str(args[at + 1]!) : undefined;
       // mcp-go's own `mcp.ParseString(req, "key", def)` family always reads an argument.
       const sdkParse = /^Parse[A-Z]/.test(c.sdk?.member ?? '');
-      if (key !== undefined && (sdkParse || declared.includes(key))) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+      if (key !== undefined && (sdkParse || declared.includes(key))) addBinding(ref, { param: key, local: localOf(file, n), location: file.loc(n) });
       continue;
     }
     if (!onReq) continue;
@@ -225,7 +225,7 @@ function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node
     const args = argumentNodes(n);
     if (ACCESSOR.test(method) && args[0]) {
       const key = file.str(args[0]);
-      if (key !== undefined) addBinding(ref, { param: key, local: localOf(n), location: file.loc(n) });
+      if (key !== undefined) addBinding(ref, { param: key, local: localOf(file, n), location: file.loc(n) });
     } else if (method === 'BindArguments' && args[0]) {
       bindTarget(file, ref, args[0], body, style);
     }
@@ -255,7 +255,10 @@ function stripAssertion(n: Node): Node {
 }
 
 /** The local variable an expression is assigned to (`p := …`, `p, err := …`, `p, ok := ….(string)`), else its text. */
-function localOf(expr: Node): string {
+function localOf(file: GoFile, expr: Node): string {
+  // The common `v := req.GetString(…)` is answered by the shared assignment facts.
+  const name = file.assignedName(expr);
+  if (name !== undefined) return name === '_' ? expr.text : name;
   // Each `parent` step re-descends from the root in wasm, so every parent and type is read once.
   let cur: Node = expr;
   let parent = cur.parent;

@@ -92,7 +92,6 @@ function fromNewTool(file: GoFile, call: Node): ToolShape {
   for (const opt of optionArgs(file, rest)) {
     const oc = file.callOf(opt);
     if (!oc) continue;
-    const fn = oc.site.callee;
     const s = oc.sdk;
     if (!s || s.family !== 'mcp-go') continue;
     const a = oc.site.args;
@@ -106,6 +105,7 @@ function fromNewTool(file: GoFile, call: Node): ToolShape {
     } else if (PROPERTY_TYPES[s.member] && a[0]) {
       tool.params.push(propertyFromOption(file, opt, PROPERTY_TYPES[s.member]!, a));
     } else if (s.member === 'WithInputSchema') {
+      const fn = oc.site.callee;
       const idx = fn?.type === 'index_expression' ? fn.childForFieldName('index') : opt.childForFieldName('type_arguments')?.namedChildren[0]?.namedChildren[0];
       const struct = structTypeOf(file, idx ?? undefined);
       tool.schemaKind = 'go-struct';

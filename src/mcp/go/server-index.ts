@@ -20,6 +20,8 @@ export interface ServerEntry {
 }
 
 const MAX_DEPTH = 8;
+/** A keyed element whose value is a plain name, possibly parenthesised (comments aside, which the caller allows for). */
+const NAME_VALUE = /:\s*[(\s]*[\p{L}_][\p{L}\p{Nd}_]*[\s)]*$/u;
 const SERVER_TYPE = /(^|[*.\s])(MCPServer|mcp\.Server)$/;
 
 export class ServerIndex {
@@ -63,11 +65,20 @@ export class ServerIndex {
 
   /** Servers stored into struct fields after construction, so `h.inner.AddTool(…)` elsewhere resolves. */
   private findFieldAliases(): void {
-    for (const n of this.file.root.descendantsOfType(['keyed_element', 'assignment_statement'])) {
-      if (!n) continue;
+    const f = this.file;
+    const clean = f.isClean();
+    const { nodes, types } = f.index.typed(['keyed_element', 'assignment_statement']);
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      const type = types[i]!;
+      // Only `Key: name` and `x.f = name` can store a server; in an error-free tree the text rules most others out.
+      if (clean) {
+        const text = f.textOf(n);
+        if (type === 'keyed_element' ? !text.includes('/') && !NAME_VALUE.test(text) : !text.includes('.')) continue;
+      }
       let field: string | undefined;
       let value: Node | undefined;
-      if (n.type === 'keyed_element') {
+      if (type === 'keyed_element') {
         // Only a name can be a server variable, so the key is read after the value passes.
         value = n.namedChildren[1] ?? undefined;
         if (!value || unwrapWithType(value)[1] !== 'identifier') continue;
@@ -125,26 +136,27 @@ export class ServerIndex {
    */
   resolve(expr: Node, depth = 0): ServerEntry | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const e = unwrap(expr);
+    const [e, type] = unwrapWithType(expr);
     const direct = this.byNode.get(e.id);
     if (direct) return direct;
-    if (e.type === 'call_expression') {
-      const fn = e.childForFieldName('function');
-      if (fn && this.file.sdk(fn)) return undefined;
+    if (type === 'call_expression') {
+      const call = this.file.callOf(e);
+      const fn = call ? undefined : e.childForFieldName('function');
+      if (call ? call.sdk : fn && this.file.sdk(fn)) return undefined;
       return this.single(this.file.returnedBy(e).map((r) => this.resolve(r, depth + 1)));
     }
-    if (e.type === 'unary_expression') {
+    if (type === 'unary_expression') {
       const op = e.childForFieldName('operand');
       return op ? this.resolve(op, depth + 1) : undefined;
     }
-    if (e.type === 'selector_expression') {
+    if (type === 'selector_expression') {
       const field = e.childForFieldName('field')?.text;
       const byText = this.entries.filter((x) => x.binding === e.text);
       if (byText.length === 1) return byText[0];
       const byField = this.entries.filter((x) => x.field === field || (field !== undefined && x.aliases.has(field)));
       return byField.length === 1 ? byField[0] : undefined;
     }
-    if (e.type !== 'identifier') return undefined;
+    if (type !== 'identifier') return undefined;
     const fn = this.file.scopeOf(e);
     const key = `${fn?.id ?? 0}:${e.text}`;
     if (this.memo.has(key)) return this.memo.get(key);
@@ -228,16 +240,16 @@ function bindingOf(call: Node): { name?: string; field?: string } | undefined {
 
 /** Orphan receivers are grouped by the name the merge step matches on: the variable, or a field's last segment. */
 export function receiverName(recv: Node): string {
-  const r = unwrap(recv);
-  if (r.type === 'selector_expression') return r.childForFieldName('field')?.text ?? r.text;
+  const [r, type] = unwrapWithType(recv);
+  if (type === 'selector_expression') return r.childForFieldName('field')?.text ?? r.text;
   return r.text;
 }
 
 /** A receiver declared as `*server.MCPServer` / `*mcp.Server` (parameter, variable or struct field). */
 export function receiverIsServer(file: GoFile, recv: Node): boolean {
-  const r = unwrap(recv);
-  if (r.type === 'identifier') return SERVER_TYPE.test(file.declaredType(r)?.text ?? '');
-  if (r.type === 'selector_expression') {
+  const [r, type] = unwrapWithType(recv);
+  if (type === 'identifier') return SERVER_TYPE.test(file.declaredType(r)?.text ?? '');
+  if (type === 'selector_expression') {
     const field = r.childForFieldName('field')?.text;
     return file.fieldDecls().some((d) => d.childrenForFieldName('name').some((n) => n?.text === field) && SERVER_TYPE.test(d.childForFieldName('type')?.text ?? ''));
   }
