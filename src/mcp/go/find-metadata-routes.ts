@@ -13,6 +13,7 @@ const ROUTE_PATTERN = /^(?:[A-Z]+\s+)?(?:[^/\s]+)?(\/\.well-known\/oauth-(?:prot
 const ROUTE_METHODS = new Set(['Handle', 'HandleFunc', 'Handler', 'HandlerFunc', 'Get', 'GET', 'Head', 'HEAD', 'Options', 'OPTIONS', 'Any', 'All', 'Add', 'Method', 'MethodFunc', 'Path', 'PathPrefix', 'Route', 'Match', 'Mount']);
 /** A well-known path in a literal needs these words in the source, unless an escape or raw-string carriage return hides them. */
 const WELL_KNOWN_HINT = /well-known|\\[0-7xuU\n]|\r/;
+const STATIC_STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal', 'identifier', 'binary_expression']);
 /** SDK helpers that serve protected-resource metadata. */
 const SDK_ROUTERS: Record<string, string> = {
   'go-sdk:auth.ProtectedResourceMetadataHandler': 'auth.ProtectedResourceMetadataHandler',
@@ -23,6 +24,7 @@ const SDK_ROUTERS: Record<string, string> = {
 
 export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
   const out: MetadataRoute[] = [];
+  const sdkPaths = /WellKnownProtectedResourcePath|ProtectedResourceMetadataPath/.test(file.src);
   for (const info of file.callInfos()) {
     const { site: c, fnType, sdk: s, field } = info;
     const router = s ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
@@ -33,7 +35,7 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
     const method = fnType === 'selector_expression' ? field : undefined;
     if (!method || !ROUTE_METHODS.has(method)) continue;
     for (const a of c.args.slice(0, 2)) {
-      const path = routePath(file, a);
+      const path = routePath(file, a, sdkPaths);
       if (path) {
         out.push({ kind: 'route', path, api: info.fn.text, location: file.loc(c.node) });
         break;
@@ -51,11 +53,14 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
 }
 
 /** The well-known path a route argument names, including mcp-go's path constant and helper. */
-function routePath(file: GoFile, arg: Node): string | undefined {
+function routePath(file: GoFile, arg: Node, sdkPaths: boolean): string | undefined {
   const [a, type] = unwrapWithType(arg);
-  const s = file.str(a);
+  // Only literals, names and concatenations can be static strings.
+  const s = STATIC_STRING_TYPES.has(type) ? file.str(a) : undefined;
   if (s !== undefined) return ROUTE_PATTERN.exec(s)?.[1];
-  // `server.WellKnownProtectedResourcePath` or `server.ProtectedResourceMetadataPath(resource)` (mcp-go).
+  // `server.WellKnownProtectedResourcePath` or `server.ProtectedResourceMetadataPath(resource)` (mcp-go), whose
+  // names must then be in the source.
+  if (!sdkPaths) return undefined;
   const call = type === 'call_expression' ? file.callOf(a) : undefined;
   const head = call ? undefined : type === 'call_expression' ? a.childForFieldName('function') : type === 'binary_expression' ? a.childForFieldName('left') : a;
   const sdk = call ? call.sdk : head ? file.sdk(head) : undefined;

@@ -86,6 +86,10 @@ interface FunctionSpan {
 const FUNCTION_TYPE_LIST = [...FUNCTION_TYPES];
 
 const MAX_HOPS = 12;
+/** `name Type` for one parameter: a name, then a type starting the way Go types do (not `...`, not another name list). */
+const NAMED_PARAM = /^\s*([\p{L}_][\p{L}\p{Nd}_]*)\s+([\p{L}_*[(<][\s\S]*?)\s*$/u;
+/** Keywords that begin a type written with a space (`chan int`, `struct {…}`), so the word before it is no name. */
+const TYPE_KEYWORDS = new Set(['chan', 'func', 'map', 'struct', 'interface']);
 /** The whole text of one Go string literal, interpreted or raw. */
 const STRING_LITERAL_TEXT = /^(?:"(?:[^"\\\n]|\\[^\n])*"|`[^`]*`)$/;
 
@@ -122,6 +126,7 @@ export class GoFile {
   private readonly paramCache = new Map<number, GoParam[]>();
   private readonly returnCache = new Map<number, Node[]>();
   private packageVars?: Set<string>;
+  private readonly valueCache = new Map<number, Node | null>();
   private valueNames?: Map<number, string>;
   private constSpans?: { start: number; end: number }[];
   private clean?: boolean;
@@ -365,8 +370,56 @@ export class GoFile {
   /** Flattened parameters of a function, computed once per function. */
   params(fn: Node): GoParam[] {
     let p = this.paramCache.get(fn.id);
-    if (!p) this.paramCache.set(fn.id, (p = functionParams(fn)));
+    if (!p) this.paramCache.set(fn.id, (p = this.paramsFromSource(fn) ?? functionParams(fn)));
     return p;
+  }
+
+  /**
+   * Parameters read from the source of a plainly written list (`ctx context.Context, req mcp.CallToolRequest`:
+   * each parameter named once, no comments or literals), with their nodes fetched from the tree only if asked for.
+   * Undefined for any other list, which the tree then reads.
+   */
+  private paramsFromSource(fn: Node): GoParam[] | undefined {
+    if (!this.isClean()) return undefined;
+    const list = fn.childForFieldName('parameters');
+    if (!list) return [];
+    const text = this.textOf(list);
+    if (text[0] !== '(' || text[text.length - 1] !== ')' || /[/"'`]/.test(text)) return undefined;
+    const inner = text.slice(1, -1);
+    if (!inner.trim()) return [];
+    const segments: string[] = [];
+    let depth = 0;
+    let from = 0;
+    for (let i = 0; i < inner.length; i++) {
+      const ch = inner[i];
+      if (ch === '(' || ch === '[' || ch === '{') depth++;
+      else if (ch === ')' || ch === ']' || ch === '}') depth--;
+      else if (ch === ',' && depth === 0) {
+        segments.push(inner.slice(from, i));
+        from = i + 1;
+      }
+    }
+    segments.push(inner.slice(from));
+    let nodes: GoParam[] | undefined;
+    const fromTree = () => (nodes ??= functionParams(fn));
+    const out: GoParam[] = [];
+    for (const seg of segments) {
+      const m = NAMED_PARAM.exec(seg);
+      if (!m || TYPE_KEYWORDS.has(m[1]!)) return undefined;
+      const index = out.length;
+      out.push({
+        name: m[1]!,
+        typeText: m[2]!,
+        index,
+        get type() {
+          return fromTree()[index]!.type;
+        },
+        get node() {
+          return fromTree()[index]!.node;
+        },
+      });
+    }
+    return out;
   }
 
   /** Return statements that belong to `fn` itself, not to function literals nested in it. */
@@ -533,6 +586,14 @@ export class GoFile {
    * following further identifiers. Undefined for parameters, multi-value assignments and unknown names.
    */
   valueOf(expr: Node): Node | undefined {
+    const known = this.valueCache.get(expr.id);
+    if (known !== undefined) return known ?? undefined;
+    const v = this.computeValueOf(expr);
+    this.valueCache.set(expr.id, v ?? null);
+    return v;
+  }
+
+  private computeValueOf(expr: Node): Node | undefined {
     let [cur, type] = unwrapWithType(expr);
     for (let hops = 0; hops < MAX_HOPS && type === 'identifier'; hops++) {
       const v = this.assignedValue(cur);

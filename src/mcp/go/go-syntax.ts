@@ -91,8 +91,15 @@ export function within(inner: Node, outer: Node): boolean {
 export interface GoParam {
   name?: string;
   type: Node;
+  /** The type's source text, when known without the node. */
+  typeText?: string;
   index: number;
   node: Node;
+}
+
+/** The source text of a parameter's type. */
+export function paramTypeText(p: GoParam): string {
+  return p.typeText ?? p.type.text;
 }
 
 /** Flattened parameters of a function (`a, b string` gives two entries). */

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { HandlerRef, ParamBinding } from '../../model/inventory.js';
 import type { CallInfo, GoFile } from './go-file.js';
-import { FUNCTION_TYPES, functionBody, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
+import { FUNCTION_TYPES, functionBody, paramTypeText, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
 import { structFields, structTypeOf, type StructField, type TagStyle } from './struct-params.js';
 
 const REQUEST_TYPE = /\b(CallToolRequest|GetPromptRequest|ReadResourceRequest)\b/;
@@ -53,7 +53,7 @@ export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHan
 }
 
 export function takesRequest(file: GoFile, fn: Node): boolean {
-  return file.params(fn).some((p) => REQUEST_TYPE.test(p.type.text));
+  return file.params(fn).some((p) => REQUEST_TYPE.test(paramTypeText(p)));
 }
 
 /**
@@ -74,7 +74,7 @@ export function handlerRef(file: GoFile, expr: Node | undefined, opts: { typedIn
   const ref: HandlerRef = { location: file.loc(r.fn), bindings: [] };
   if (r.name) ref.name = r.name;
   const params = file.params(r.fn);
-  const reqIdx = params.findIndex((p) => REQUEST_TYPE.test(p.type.text));
+  const reqIdx = params.findIndex((p) => REQUEST_TYPE.test(paramTypeText(p)));
   const req = reqIdx >= 0 ? params[reqIdx] : undefined;
   const input = (opts.typedInput || r.typed) && reqIdx >= 0 ? params[reqIdx + 1] : undefined;
   const body = functionBody(r.fn);
@@ -121,11 +121,15 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
   if (mapInput) argsRoots.add(mapInput);
   const argsNames = new Set<string>();
   const bodyText = file.textOf(body);
-  // Reads through the arguments object need one of its names in the body; without them only calls on or with the request can read.
-  let named = false;
-  for (const r of argsRoots) if (bodyText.includes(r)) named = true;
+  // Reads through the arguments object need one of its names in the body (a node reading `req.GetArguments()` starts
+  // on the name `req`); without them only calls on or with the request can read.
+  const occurrences = nameOccurrences(bodyText, req);
+  let named = mapInput !== undefined && bodyText.includes(mapInput);
+  if (occurrences) {
+    for (const at of occurrences) if (ROOT_SUFFIXES.some((s) => bodyText.startsWith(s, at + req.length))) named = true;
+  } else for (const r of argsRoots) if (bodyText.includes(r)) named = true;
   if (!named) {
-    requestCallReads(file, ref, req, body, bodyText, style, declared);
+    requestCallReads(file, ref, req, body, occurrences, style, declared);
     return;
   }
   const nodes = body.descendantsOfType(['call_expression', 'index_expression', 'short_var_declaration', 'assignment_statement', 'var_spec']).filter((n): n is Node => !!n);
@@ -194,19 +198,20 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
  * name's occurrences lead to the calls (a call on it starts where the name does; an argument's parent is the
  * argument list), and the rest of the body is never looked at.
  */
-function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, bodyText: string, style: TagStyle, declared: string[]): void {
-  const found = new Map<number, CallInfo>();
-  // A Go name is letters, digits and underscores; the lookarounds keep longer names that contain it out.
-  if (!/^[\p{L}\p{Nd}_]+$/u.test(req)) return;
-  const word = new RegExp(`(?<![\\p{L}\\p{Nd}_])${req}(?![\\p{L}\\p{Nd}_])`, 'gu');
-  for (const m of bodyText.matchAll(word)) {
-    const at = body.startIndex + m.index;
-    for (const c of file.callsWithin(at, at + 1)) found.set(c.index, c);
-    // The request passed on: the innermost call around it takes it as a direct argument.
-    const around = file.callAround(at, body.startIndex);
-    if (around && around.site.args.some((a) => a.startIndex === at && file.textIs(a, req))) found.set(around.index, around);
-  }
-  for (const c of [...found.values()].sort((a, b) => a.index - b.index)) {
+function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, occurrences: number[] | undefined, style: TagStyle, declared: string[]): void {
+  let calls: CallInfo[];
+  if (occurrences) {
+    const found = new Map<number, CallInfo>();
+    for (const rel of occurrences) {
+      const at = body.startIndex + rel;
+      for (const c of file.callsWithin(at, at + 1)) found.set(c.index, c);
+      // The request passed on: the innermost call around it takes it as a direct argument.
+      const around = file.callAround(at, body.startIndex);
+      if (around && around.site.args.some((a) => a.startIndex === at && file.textIs(a, req))) found.set(around.index, around);
+    }
+    calls = [...found.values()].sort((a, b) => a.index - b.index);
+  } else calls = file.callsWithin(body.startIndex, body.endIndex);
+  for (const c of calls) {
     const n = c.site.node;
     const selector = !c.wrapped && c.fnType === 'selector_expression';
     const onReq = selector && (c.operandText !== undefined ? c.operandText === req : !!c.operand && file.textIs(c.operand, req));
@@ -230,6 +235,27 @@ function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node
       bindTarget(file, ref, args[0], body, style);
     }
   }
+}
+
+/** What follows the request's name in expressions that denote the whole arguments object. */
+const ROOT_SUFFIXES = ['.Params.Arguments', '.GetArguments()', '.GetRawArguments()'];
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+/**
+ * Where a Go name occurs as a whole word in `text` (letters, digits and underscores on neither side); undefined
+ * for a name that is not plainly one.
+ */
+function nameOccurrences(text: string, name: string): number[] | undefined {
+  let re = NAME_PATTERNS.get(name);
+  if (!re) {
+    if (!/^[\p{L}\p{Nd}_]+$/u.test(name)) return undefined;
+    if (NAME_PATTERNS.size > 256) NAME_PATTERNS.clear();
+    NAME_PATTERNS.set(name, (re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${name}(?![\\p{L}\\p{Nd}_])`, 'gu')));
+  }
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
 }
 
 /** A call's named argument nodes, comments included (as the tree lists them). */

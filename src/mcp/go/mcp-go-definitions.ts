@@ -19,6 +19,11 @@ const PROPERTY_TYPES: Record<string, string> = {
   WithObject: 'object',
 };
 
+/** Tool options (besides hints and properties) whose arguments are read. */
+const TOOL_OPTIONS_WITH_ARGS = new Set(['WithDescription', 'WithTitleAnnotation', 'WithToolAnnotation', 'WithRawInputSchema']);
+/** Property options whose arguments are read. */
+const PROPERTY_OPTIONS = new Set(['Description', 'Title', 'Enum', 'Pattern', 'DefaultString', 'DefaultNumber', 'DefaultBool', 'DefaultArray', 'MinLength', 'MaxLength', 'Min', 'Max']);
+
 const HINTS: Record<string, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'> = {
   WithReadOnlyHintAnnotation: 'readOnlyHint',
   WithDestructiveHintAnnotation: 'destructiveHint',
@@ -94,6 +99,16 @@ function fromNewTool(file: GoFile, call: Node): ToolShape {
     if (!oc) continue;
     const s = oc.sdk;
     if (!s || s.family !== 'mcp-go') continue;
+    if (s.member === 'WithInputSchema') {
+      const fn = oc.site.callee;
+      const idx = fn?.type === 'index_expression' ? fn.childForFieldName('index') : opt.childForFieldName('type_arguments')?.namedChildren[0]?.namedChildren[0];
+      const struct = structTypeOf(file, idx ?? undefined);
+      tool.schemaKind = 'go-struct';
+      tool.params = struct ? structFields(file, struct, 'invopop').map((f) => f.property) : [];
+      continue;
+    }
+    // Arguments are split out of the tree only for the options read below.
+    if (!TOOL_OPTIONS_WITH_ARGS.has(s.member) && !HINTS[s.member] && !PROPERTY_TYPES[s.member]) continue;
     const a = oc.site.args;
     if (s.member === 'WithDescription' && a[0]) tool.description = file.text(a[0]);
     else if (s.member === 'WithTitleAnnotation' && a[0]) ann(opt).title = file.text(a[0]);
@@ -104,12 +119,6 @@ function fromNewTool(file: GoFile, call: Node): ToolShape {
       annotationsFromLiteral(file, a[0], ann(opt));
     } else if (PROPERTY_TYPES[s.member] && a[0]) {
       tool.params.push(propertyFromOption(file, opt, PROPERTY_TYPES[s.member]!, a));
-    } else if (s.member === 'WithInputSchema') {
-      const fn = oc.site.callee;
-      const idx = fn?.type === 'index_expression' ? fn.childForFieldName('index') : opt.childForFieldName('type_arguments')?.namedChildren[0]?.namedChildren[0];
-      const struct = structTypeOf(file, idx ?? undefined);
-      tool.schemaKind = 'go-struct';
-      tool.params = struct ? structFields(file, struct, 'invopop').map((f) => f.property) : [];
     } else if (s.member === 'WithRawInputSchema' && a[0]) {
       const sp = schemaLiteralParams(file, a[0]);
       tool.schemaKind = sp.kind;
@@ -127,6 +136,11 @@ function propertyFromOption(file: GoFile, opt: Node, type: string, args: Node[])
     const oc = file.callOf(o);
     const s = oc?.sdk;
     if (!oc || !s || s.family !== 'mcp-go') continue;
+    if (s.member === 'Required') {
+      p.required = true;
+      continue;
+    }
+    if (!PROPERTY_OPTIONS.has(s.member)) continue;
     const a = oc.site.args;
     switch (s.member) {
       case 'Required':
