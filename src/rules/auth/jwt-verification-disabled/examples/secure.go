@@ -40,7 +40,10 @@ func main() {
 	}
 	server := mcp.NewServer(&mcp.Implementation{Name: "crm", Version: "1.0.0"}, nil)
 	handler := mcp.NewStreamableHTTPHandler(func(*http.Request) *mcp.Server { return server }, nil)
-	protect := auth.RequireBearerToken(verifyToken, &auth.RequireBearerTokenOptions{Scopes: []string{"crm.read"}})
+	protect := auth.RequireBearerToken(verifyToken, &auth.RequireBearerTokenOptions{
+		Scopes:              []string{"crm.read"},
+		ResourceMetadataURL: "https://crm-mcp.example.com/.well-known/oauth-protected-resource",
+	})
 	http.Handle("/mcp", protect(handler))
 	_ = http.ListenAndServe("127.0.0.1:8080", nil)
 }

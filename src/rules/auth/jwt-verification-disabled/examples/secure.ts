@@ -22,7 +22,11 @@ const verifier: OAuthTokenVerifier = {
 const server = new McpServer({ name: "crm", version: "1.0.0" });
 const app = express();
 app.use(express.json());
-app.post("/mcp", requireBearerAuth({ verifier, requiredScopes: ["crm.read"] }), async (req, res) => {
+app.post("/mcp", requireBearerAuth({
+  verifier,
+  requiredScopes: ["crm.read"],
+  resourceMetadataUrl: "https://crm-mcp.example.com/.well-known/oauth-protected-resource/mcp",
+}), async (req, res) => {
   const transport = new StreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableDnsRebindingProtection: true,

@@ -28,7 +28,7 @@ func protectedResourceMetadata(w http.ResponseWriter, r *http.Request) {
 func requireToken(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if _, err := jwt.Parse(raw, func(t *jwt.Token) (any, error) { return signingKey, nil }); err != nil {
+		if _, err := jwt.Parse(raw, func(t *jwt.Token) (any, error) { return signingKey, nil }, jwt.WithAudience("https://invoices.example.com/mcp")); err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer resource_metadata="https://invoices.example.com/.well-known/oauth-protected-resource"`)
 			w.WriteHeader(http.StatusUnauthorized)
 			return

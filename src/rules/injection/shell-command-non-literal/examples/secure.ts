@@ -10,7 +10,7 @@ server.registerTool(
   "repo_recent_commits",
   { description: "Show the last commits of a branch.", inputSchema: { branch: z.string().regex(/^[\w.\/-]+$/) } },
   async ({ branch }) => {
-    const { stdout } = await run("git", ["log", "--oneline", "-n", "20", "--end-of-options", branch]);
+    const { stdout } = await run("git", ["log", "--oneline", "-n", "20", "--end-of-options", branch], { timeout: 30_000 });
     return { content: [{ type: "text", text: stdout }] };
   },
 );

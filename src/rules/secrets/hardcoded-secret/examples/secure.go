@@ -16,7 +16,8 @@ func postMessage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 	channel := req.GetString("channel", "")
 	text := req.GetString("text", "")
 	if _, _, err := api.PostMessageContext(ctx, channel, slack.MsgOptionText(text, false)); err != nil {
-		return mcp.NewToolResultError(err.Error()), nil
+		log.Printf("slack post failed: %v", err)
+		return mcp.NewToolResultError("could not post the message"), nil
 	}
 	return mcp.NewToolResultText("sent"), nil
 }
