@@ -5,7 +5,7 @@ import { compositeFields, objectProperties } from '../../parse/call-sites.js';
 import { calleeName } from '../../parse/imports.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { staticString } from '../../parse/static-value.js';
-import { ancestor, descendantsOfType } from '../../parse/walk.js';
+import { ancestor, descendantsOfType, walk } from '../../parse/walk.js';
 import type { FileContext } from '../../rule/rule.js';
 
 export type Family = 'python' | 'js' | 'go';
@@ -89,8 +89,17 @@ function isSessionIdWords(w: string[]): boolean {
 
 /** True when the file is about an OAuth flow (used to give a bare `state` its OAuth meaning). */
 export function isOauthFile(ctx: FileContext): boolean {
-  return /oauth|authoriz|redirect_uri|redirectUri|code_challenge|codeChallenge/i.test(ctx.text);
+  const test = () => /oauth|authoriz|redirect_uri|redirectUri|code_challenge|codeChallenge/i.test(ctx.text);
+  if (!ctx.tree) return test();
+  let v = oauthFileCache.get(ctx.tree);
+  if (v === undefined) {
+    v = test();
+    oauthFileCache.set(ctx.tree, v);
+  }
+  return v;
 }
+
+const oauthFileCache = new WeakMap<Tree, boolean>();
 
 /** True for a file of an MCP server or client: it imports an MCP SDK or mentions MCP at all. */
 export function isMcpContext(ctx: FileContext): boolean {
@@ -175,6 +184,15 @@ export interface NamedValue {
 interface TreeFacts {
   named: NamedValue[];
   functions: Node[];
+  /** Return statements by the id of the function they return from. */
+  returns: Map<number, Node[]>;
+  /** Calls by the id of the innermost named function around them (anonymous callbacks count as their parent). */
+  calls: Map<number, Node[]>;
+  /** `n++`, `n += 1` and the like by the id of their innermost function. */
+  bumps: Map<number, Node[]>;
+  /** Function names, including the variable or key an anonymous function is assigned to. */
+  fnNames: Map<number, string>;
+  namedByPosition?: NamedValue[];
 }
 
 const factsCache = new WeakMap<Tree, TreeFacts>();
@@ -193,108 +211,172 @@ export function namedValues(ctx: FileContext): readonly NamedValue[] {
   return treeFacts(ctx).named;
 }
 
-const NAMED_TYPES: Record<Family, string[]> = {
-  python: ['assignment', 'keyword_argument', 'pair', 'function_definition', 'lambda'],
-  js: ['variable_declarator', 'assignment_expression', 'pair', 'shorthand_property_identifier', 'public_field_definition', 'field_definition', 'method_definition', 'function_declaration', 'function_expression', 'arrow_function', 'call_expression'],
-  go: ['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'function_declaration', 'method_declaration', 'func_literal', 'call_expression'],
+const NAMED_TYPES: Record<Family, ReadonlySet<string>> = {
+  python: new Set(['assignment', 'keyword_argument', 'pair', 'function_definition']),
+  js: new Set(['variable_declarator', 'assignment_expression', 'pair', 'shorthand_property_identifier', 'public_field_definition', 'field_definition', 'method_definition', 'function_declaration', 'call_expression']),
+  go: new Set(['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'function_declaration', 'method_declaration', 'call_expression']),
+};
+const BUMP_TYPES: Record<Family, ReadonlySet<string>> = {
+  python: new Set(['augmented_assignment']),
+  js: new Set(['update_expression', 'augmented_assignment_expression']),
+  go: new Set(['inc_statement']),
 };
 
 const SETTER_METHODS = new Set(['set', 'append', 'Set', 'Add', 'SetAuthURLParam']);
 
+/**
+ * One pass over the tree (a cursor walk, no recursion): named values, functions, and which function each return,
+ * call and increment belongs to, so that later questions about a function never re-walk its subtree.
+ */
 function collectFacts(ctx: FileContext): TreeFacts {
   const fam = familyOf(ctx);
   const lang = ctx.codeLanguage!;
   const named: NamedValue[] = [];
   const functions: Node[] = [];
+  const returns = new Map<number, Node[]>();
+  const calls = new Map<number, Node[]>();
+  const bumps = new Map<number, Node[]>();
   const fnTypes = FUNCTION_TYPES[fam];
+  const callTypes = new Set(CALL_TYPES[fam]);
+  const namedTypes = NAMED_TYPES[fam];
+  const bumpTypes = BUMP_TYPES[fam];
+  // Function-valued names are resolved to their return values once every return is known.
+  const pendingFns: { name: string; fn: Node }[] = [];
+  const add = (map: Map<number, Node[]>, key: number, n: Node) => {
+    const list = map.get(key);
+    if (list) list.push(n);
+    else map.set(key, [n]);
+  };
   const push = (name: string | undefined, at: Node, value: Node | null | undefined, kind: NamedValue['kind'], container?: Node) => {
     if (!name || !value) return;
-    if (fnTypes.has(value.type)) {
-      for (const r of returnedValues(value, fam)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn: value });
-      return;
-    }
-    named.push({ name, at, value, kind, container });
+    if (fnTypes.has(value.type)) pendingFns.push({ name, fn: value });
+    else named.push({ name, at, value, kind, container });
   };
-  for (const n of descendantsOfType(ctx.tree!.rootNode, NAMED_TYPES[fam])) {
-    if (fnTypes.has(n.type)) functions.push(n);
-    switch (n.type) {
-      case 'assignment': {
-        const left = n.childForFieldName('left');
-        push(refName(left, fam), n, n.childForFieldName('right'), 'assign');
-        break;
+  const fnNames = new Map<number, string>();
+  // `.parent` costs a descent from the root in tree-sitter, so parents come from a stack kept during the walk.
+  const path: Node[] = [];
+  const fnStack: Node[] = [];
+  const namedFnStack: Node[] = [];
+  const inside = (outer: Node, n: Node) => n.startIndex >= outer.startIndex && n.endIndex <= outer.endIndex && outer.id !== n.id;
+  const popTo = (stack: Node[], n: Node) => {
+    while (stack.length && !inside(stack[stack.length - 1]!, n)) stack.pop();
+  };
+  walk(ctx.tree!.rootNode, (n) => {
+    popTo(path, n);
+    popTo(fnStack, n);
+    popTo(namedFnStack, n);
+    const parent = path[path.length - 1];
+    const fn = fnStack[fnStack.length - 1];
+    const namedFn = namedFnStack[namedFnStack.length - 1];
+    if (n.type === 'return_statement' && fn) add(returns, fn.id, n);
+    else if (callTypes.has(n.type) && namedFn) add(calls, namedFn.id, n);
+    else if (bumpTypes.has(n.type) && fn) add(bumps, fn.id, n);
+    if (fnTypes.has(n.type)) {
+      functions.push(n);
+      fnStack.push(n);
+      const name = ownOrAssignedName(n, parent);
+      if (name) {
+        fnNames.set(n.id, name);
+        namedFnStack.push(n);
       }
-      case 'keyword_argument':
-        push(n.childForFieldName('name')?.text, n, n.childForFieldName('value'), 'kwarg', n.parent?.parent ?? undefined);
-        break;
-      case 'pair': {
-        const key = n.childForFieldName('key');
-        if (!key) break;
-        const k = key.type === 'property_identifier' || key.type === 'identifier' && fam === 'js' ? key.text : decodeString(key, lang)?.value;
-        push(k, n, n.childForFieldName('value'), 'key', n.parent ?? undefined);
-        break;
-      }
-      case 'shorthand_property_identifier':
-        push(n.text, n, n, 'key', n.parent ?? undefined);
-        break;
-      case 'variable_declarator':
-        push(n.childForFieldName('name')?.type === 'identifier' ? n.childForFieldName('name')!.text : undefined, n, n.childForFieldName('value'), 'assign');
-        break;
-      case 'assignment_expression':
-        push(refName(n.childForFieldName('left'), fam), n, n.childForFieldName('right'), 'assign');
-        break;
-      case 'public_field_definition':
-      case 'field_definition':
-        push(refName(n.childForFieldName('name') ?? n.childForFieldName('property'), fam), n, n.childForFieldName('value'), 'assign');
-        break;
-      case 'function_definition':
-      case 'function_declaration':
-      case 'method_definition':
-      case 'method_declaration': {
-        let name = n.childForFieldName('name')?.text;
-        if (name === 'Generate' && n.type === 'method_declaration' && isSessionIdManager(n, ctx)) name = 'GenerateSessionID';
-        if (name) for (const r of returnedValues(n, fam)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn: n });
-        break;
-      }
-      case 'short_var_declaration':
-      case 'assignment_statement': {
-        const left = n.childForFieldName('left')?.namedChildren ?? [];
-        const right = n.childForFieldName('right')?.namedChildren ?? [];
-        // `u, err := url.Parse(x)`: the first name gets the call's main result.
-        if (right.length === 1 && left.length > 1) push(refName(left[0], fam), n, right[0], 'assign');
-        else left.forEach((l, i) => push(refName(l, fam), n, right[i], 'assign'));
-        break;
-      }
-      case 'var_spec':
-      case 'const_spec': {
-        const names = n.childrenForFieldName('name');
-        const values = n.childForFieldName('value')?.namedChildren ?? [];
-        names.forEach((nm, i) => push(nm?.text, n, values[i], 'assign'));
-        break;
-      }
-      case 'keyed_element': {
-        const [k, v] = n.namedChildren;
-        if (!k || !v) break;
-        const key = unwrapElement(k);
-        const name = key.type === 'identifier' || key.type === 'field_identifier' ? key.text : decodeString(key, lang)?.value;
-        const value = unwrapElement(v);
-        // `url.Values{"k": {"v"}}`: the value is a list of strings.
-        if (value.type === 'literal_value') for (const el of value.namedChildren) push(name, n, el ? unwrapElement(el) : null, 'key', n.parent ?? undefined);
-        else push(name, n, value, 'key', n.parent ?? undefined);
-        break;
-      }
-      case 'call_expression': {
-        const fn = n.childForFieldName('function');
-        const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
-        if (!method || !SETTER_METHODS.has(method)) break;
-        const args = n.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
-        if (args.length !== 2) break;
-        const key = decodeString(args[0]!, lang);
-        if (key?.complete) push(key.value, n, args[1], 'call-arg', n);
-        break;
-      }
+    }
+    if (namedTypes.has(n.type)) collectNamed(n, parent, path[path.length - 2], fam, lang, ctx, push, pendingFns);
+    path.push(n);
+  });
+  for (const { name, fn } of pendingFns) {
+    for (const r of returnsOf(fn, returns)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn });
+  }
+  return { named, functions, returns, calls, bumps, fnNames };
+}
+
+type Push = (name: string | undefined, at: Node, value: Node | null | undefined, kind: NamedValue['kind'], container?: Node) => void;
+
+function collectNamed(
+  n: Node,
+  parent: Node | undefined,
+  grandparent: Node | undefined,
+  fam: Family,
+  lang: FileContext['codeLanguage'] & string,
+  ctx: FileContext,
+  push: Push,
+  pendingFns: { name: string; fn: Node }[],
+): void {
+  switch (n.type) {
+    case 'assignment':
+      push(refName(n.childForFieldName('left'), fam), n, n.childForFieldName('right'), 'assign');
+      break;
+    case 'keyword_argument':
+      push(n.childForFieldName('name')?.text, n, n.childForFieldName('value'), 'kwarg', grandparent);
+      break;
+    case 'pair': {
+      const key = n.childForFieldName('key');
+      if (!key) break;
+      const k = key.type === 'property_identifier' || (key.type === 'identifier' && fam === 'js') ? key.text : decodeString(key, lang)?.value;
+      push(k, n, n.childForFieldName('value'), 'key', parent);
+      break;
+    }
+    case 'shorthand_property_identifier':
+      push(n.text, n, n, 'key', parent);
+      break;
+    case 'variable_declarator': {
+      const name = n.childForFieldName('name');
+      push(name?.type === 'identifier' ? name.text : undefined, n, n.childForFieldName('value'), 'assign');
+      break;
+    }
+    case 'assignment_expression':
+      push(refName(n.childForFieldName('left'), fam), n, n.childForFieldName('right'), 'assign');
+      break;
+    case 'public_field_definition':
+    case 'field_definition':
+      push(refName(n.childForFieldName('name') ?? n.childForFieldName('property'), fam), n, n.childForFieldName('value'), 'assign');
+      break;
+    case 'function_definition':
+    case 'function_declaration':
+    case 'method_definition':
+    case 'method_declaration': {
+      let name = n.childForFieldName('name')?.text;
+      if (name === 'Generate' && n.type === 'method_declaration' && isSessionIdManager(n, ctx)) name = 'GenerateSessionID';
+      if (name) pendingFns.push({ name, fn: n });
+      break;
+    }
+    case 'short_var_declaration':
+    case 'assignment_statement': {
+      const left = n.childForFieldName('left')?.namedChildren ?? [];
+      const right = n.childForFieldName('right')?.namedChildren ?? [];
+      // `u, err := url.Parse(x)`: the first name gets the call's main result.
+      if (right.length === 1 && left.length > 1) push(refName(left[0], fam), n, right[0], 'assign');
+      else left.forEach((l, i) => push(refName(l, fam), n, right[i], 'assign'));
+      break;
+    }
+    case 'var_spec':
+    case 'const_spec': {
+      const names = n.childrenForFieldName('name');
+      const values = n.childForFieldName('value')?.namedChildren ?? [];
+      names.forEach((nm, i) => push(nm?.text, n, values[i], 'assign'));
+      break;
+    }
+    case 'keyed_element': {
+      const [k, v] = n.namedChildren;
+      if (!k || !v) break;
+      const key = unwrapElement(k);
+      const name = key.type === 'identifier' || key.type === 'field_identifier' ? key.text : decodeString(key, lang)?.value;
+      const value = unwrapElement(v);
+      // `url.Values{"k": {"v"}}`: the value is a list of strings.
+      if (value.type === 'literal_value') for (const el of value.namedChildren) push(name, n, el ? unwrapElement(el) : null, 'key', parent);
+      else push(name, n, value, 'key', parent);
+      break;
+    }
+    case 'call_expression': {
+      const fn = n.childForFieldName('function');
+      const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
+      if (!method || !SETTER_METHODS.has(method)) break;
+      const args = n.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
+      if (args.length !== 2) break;
+      const key = decodeString(args[0]!, lang);
+      if (key?.complete) push(key.value, n, args[1], 'call-arg', n);
+      break;
     }
   }
-  return { named, functions };
 }
 
 /** mcp-go's `SessionIdManager.Generate`: the method that mints `Mcp-Session-Id` values. */
@@ -303,16 +385,12 @@ function isSessionIdManager(method: Node, ctx: FileContext): boolean {
   return /session/i.test(recv) || ctx.text.includes('SessionIdManager');
 }
 
-/** What a function returns: its expression body or the values of its own return statements. */
-export function returnedValues(fn: Node, fam: Family): { at: Node; value: Node }[] {
+function returnsOf(fn: Node, returns: ReadonlyMap<number, Node[]>): { at: Node; value: Node }[] {
   const body = fn.childForFieldName('body');
   if (!body) return [];
-  if (fn.type === 'arrow_function' && body.type !== 'statement_block') return [{ at: body, value: body }];
-  if (fn.type === 'lambda') return [{ at: body, value: body }];
+  if ((fn.type === 'arrow_function' && body.type !== 'statement_block') || fn.type === 'lambda') return [{ at: body, value: body }];
   const out: { at: Node; value: Node }[] = [];
-  const fnTypes = FUNCTION_TYPES[fam];
-  for (const r of descendantsOfType(body, 'return_statement')) {
-    if (ancestor(r, fnTypes)?.id !== fn.id) continue;
+  for (const r of returns.get(fn.id) ?? []) {
     let v = r.namedChildren[0];
     if (v?.type === 'expression_list') v = v.namedChildren[0];
     if (v) out.push({ at: r, value: v });
@@ -320,18 +398,44 @@ export function returnedValues(fn: Node, fam: Family): { at: Node; value: Node }
   return out;
 }
 
-/** The function (or lambda) a node is in, if any. */
-export function enclosingFunction(node: Node, fam: Family): Node | undefined {
-  return ancestor(node, FUNCTION_TYPES[fam]);
+/** What a function returns: its expression body or the values of its own return statements. */
+export function returnedValues(fn: Node, ctx: FileContext): { at: Node; value: Node }[] {
+  return returnsOf(fn, treeFacts(ctx).returns);
 }
 
-/** A function's name: its own, the variable or key it is assigned to, or undefined. */
-export function functionName(fn: Node): string | undefined {
+/**
+ * The innermost function (or lambda) around a node, found by position among the functions of the file (functions
+ * are in document order, so the innermost one around a node is the last one that starts before it and contains it).
+ */
+export function enclosingFunction(node: Node, ctx: FileContext): Node | undefined {
+  const fns = treeFacts(ctx).functions;
+  let lo = 0;
+  let hi = fns.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (fns[mid]!.startIndex <= node.startIndex) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = last; i >= 0; i--) {
+    const f = fns[i]!;
+    if (f.id !== node.id && f.startIndex <= node.startIndex && f.endIndex >= node.endIndex) return f;
+  }
+  return undefined;
+}
+
+/** A function's name: its own, or the variable or key it is assigned to. */
+export function functionName(fn: Node, ctx: FileContext): string | undefined {
+  return treeFacts(ctx).fnNames.get(fn.id) ?? fn.childForFieldName('name')?.text;
+}
+
+function ownOrAssignedName(fn: Node, parent: Node | undefined): string | undefined {
   const own = fn.childForFieldName('name')?.text;
   if (own) return own;
-  const p = fn.parent;
-  if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
-  if (p?.type === 'pair') return p.childForFieldName('key')?.text;
+  if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
+  if (parent?.type === 'pair') return parent.childForFieldName('key')?.text;
   return undefined;
 }
 
@@ -370,9 +474,34 @@ export function callIndex(ctx: FileContext): Map<number, CallSite> {
   return idx;
 }
 
-/** Calls whose node lies inside `node` (document order; `ctx.calls()` is in document order). */
+/** Calls whose node lies inside `node`, in document order (a binary search: `ctx.calls()` is in document order). */
 export function callsWithin(node: Node, ctx: FileContext): CallSite[] {
-  return ctx.calls().filter((c) => c.node.startIndex >= node.startIndex && c.node.endIndex <= node.endIndex);
+  return sliceWithin(ctx.calls(), (c) => c.node, node);
+}
+
+/** Named values given inside `node` (binary search over the values sorted by position, sorted once per file). */
+export function namedValuesWithin(node: Node, ctx: FileContext): NamedValue[] {
+  const facts = treeFacts(ctx);
+  facts.namedByPosition ??= [...facts.named].sort((a, b) => a.at.startIndex - b.at.startIndex);
+  return sliceWithin(facts.namedByPosition, (v) => v.at, node);
+}
+
+/** The items of `sorted` (ordered by start) whose node lies inside `outer`. */
+export function sliceWithin<T>(sorted: readonly T[], nodeOf: (t: T) => Node, outer: Node): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodeOf(sorted[mid]!).startIndex < outer.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const n = nodeOf(sorted[i]!);
+    if (n.startIndex >= outer.endIndex) break;
+    if (n.endIndex <= outer.endIndex) out.push(sorted[i]!);
+  }
+  return out;
 }
 
 /** The last segment of a call's callee: `res.cookie` → `cookie`, `http.SetCookie` → `SetCookie`. */
@@ -420,6 +549,8 @@ const JS_STRONG = /^(?:(?:globalThis\.|window\.|self\.)?crypto\.(?:randomUUID|ra
 const GO_STRONG = /^(?:crypto\/rand\.\w+|github\.com\/google\/uuid\.(?:New|NewString|NewRandom|Must)|github\.com\/gofrs\/uuid(?:\/v\d+)?\.NewV4)$/;
 
 type CallClass = 'strong' | WeakSource | undefined;
+
+const MAX_VALUE_NODES = 2000;
 
 function classifyCall(call: CallSite, ctx: FileContext, fam: Family): CallClass {
   const name = call.name ?? '';
@@ -490,12 +621,13 @@ function weakHelpers(ctx: FileContext, fam: Family): Map<string, WeakSource> {
   if (out) return out;
   out = new Map();
   const idx = callIndex(ctx);
-  for (const fn of treeFacts(ctx).functions) {
-    const name = functionName(fn);
+  const facts = treeFacts(ctx);
+  for (const fn of facts.functions) {
+    const name = facts.fnNames.get(fn.id);
     if (!name || fn.type === 'lambda') continue;
     let weak: WeakSource | undefined;
     let strong = false;
-    for (const c of descendantsOfType(fn, CALL_TYPES[fam])) {
+    for (const c of facts.calls.get(fn.id) ?? []) {
       const site = idx.get(c.id);
       const cls = site ? classifyCall(site, ctx, fam) : undefined;
       if (cls === 'strong') strong = true;
@@ -514,6 +646,9 @@ function weakHelpers(ctx: FileContext, fam: Family): Map<string, WeakSource> {
  * (their own assignment is reported instead). `fn` is the function for `return` values (for counters it bumps).
  */
 export function weakSource(value: Node, ctx: FileContext, ownKind?: TargetKind, fn?: Node): WeakSource | undefined {
+  // Ids and secrets are short expressions; a huge value (say, a config blob under a `token` key nested many levels
+  // deep) is not one, and scanning every nested copy would cost quadratic time.
+  if (value.descendantCount > MAX_VALUE_NODES) return undefined;
   const fam = familyOf(ctx);
   const oauthFile = isOauthFile(ctx);
   let weak: WeakSource | undefined;
@@ -528,10 +663,13 @@ export function weakSource(value: Node, ctx: FileContext, ownKind?: TargetKind, 
     const idx = callIndex(ctx);
     const helpers = weakHelpers(ctx, fam);
     const types = [...CALL_TYPES[fam], 'identifier', 'update_expression', 'slice'];
+    // Callee identifiers are function names, not values to follow; calls come before their callees in document order.
+    const callees = new Set<number>();
     for (const n of descendantsOfType(expr, types)) {
       if (CALL_TYPES[fam].includes(n.type)) {
         const site = idx.get(n.id);
         if (!site) continue;
+        callees.add(site.callee.id);
         consider(classifyCall(site, ctx, fam));
         if (site.callee.type === 'identifier' && helpers.has(site.callee.text) && targetKind(site.callee.text, oauthFile) !== ownKind) {
           const h = helpers.get(site.callee.text)!;
@@ -544,7 +682,7 @@ export function weakSource(value: Node, ctx: FileContext, ownKind?: TargetKind, 
       } else if (n.type === 'slice' && fam === 'python') {
         const m = /^\s*(?:0\s*)?:\s*(\d+)\s*$/.exec(n.text);
         if (m && Number(m[1]) > 0 && Number(m[1]) < 16) cut ??= { kind: 'short', what: `a value cut to ${m[1]} characters` };
-      } else if (n.type === 'identifier' && follow && !isCallee(n)) {
+      } else if (n.type === 'identifier' && follow && !callees.has(n.id)) {
         if (targetKind(n.text, oauthFile) === ownKind) continue;
         const v = singleValue(n, ctx);
         if (v && !within(v, expr)) scan(v, false);
@@ -560,7 +698,7 @@ export function weakSource(value: Node, ctx: FileContext, ownKind?: TargetKind, 
   }
   scan(value, true);
   if (!weak && !strong && fn) {
-    const bumped = counterBumpedIn(fn, fam);
+    const bumped = counterBumpedIn(fn, ctx);
     if (bumped && bumped.some((b) => value.text.includes(b))) weak = { kind: 'counter', what: `the counter ${bumped.find((b) => value.text.includes(b))}` };
   }
   if (weak && !strong) return weak;
@@ -580,16 +718,11 @@ function truncation(call: CallSite, fam: Family): number | undefined {
   return len > 0 && len < 16 ? len : undefined;
 }
 
-function isCallee(n: Node): boolean {
-  const p = n.parent;
-  return (p?.type === 'call' || p?.type === 'call_expression') && p.childForFieldName('function')?.id === n.id;
-}
 
 /** Targets a function increments by one (`self.n += 1`, `m.n++`, `++count`), as written. */
-function counterBumpedIn(fn: Node, fam: Family): string[] | undefined {
-  const types = fam === 'python' ? ['augmented_assignment'] : fam === 'go' ? ['inc_statement'] : ['update_expression', 'augmented_assignment_expression'];
+function counterBumpedIn(fn: Node, ctx: FileContext): string[] | undefined {
   const out: string[] = [];
-  for (const n of descendantsOfType(fn, types)) {
+  for (const n of treeFacts(ctx).bumps.get(fn.id) ?? []) {
     if (n.type === 'augmented_assignment' || n.type === 'augmented_assignment_expression') {
       if (!/\+=\s*1\s*$/.test(n.text)) continue;
       const left = n.childForFieldName('left');
@@ -785,7 +918,7 @@ export function authorizeHandlers(ctx: FileContext): Node[] {
   const out = new Map<number, Node>();
   const byName = new Map<string, Node>();
   for (const fn of facts.functions) {
-    const name = functionName(fn);
+    const name = facts.fnNames.get(fn.id);
     if (!name) continue;
     byName.set(name, fn);
     if (nameWords(name).includes('authorize')) out.set(fn.id, fn);
@@ -836,7 +969,7 @@ export function goCookies(ctx: FileContext): CookieWrite[] {
     const type = lit.childForFieldName('type');
     if (type?.type !== 'qualified_type' || type.childForFieldName('name')?.text !== 'Cookie' || !httpLocals.has(type.childForFieldName('package')?.text ?? '')) continue;
     const fields = compositeFields(lit);
-    const later = laterFieldWrites(lit);
+    const later = laterFieldWrites(lit, ctx);
     const flag = (k: string): boolean | 'unknown' | undefined => {
       if (later.has(k)) return 'unknown';
       const v = fields.get(k);
@@ -857,14 +990,14 @@ export function goCookies(ctx: FileContext): CookieWrite[] {
 }
 
 /** Fields assigned after the literal through the variable holding it (`c := &http.Cookie{…}; c.Secure = true`). */
-function laterFieldWrites(lit: Node): Set<string> {
+function laterFieldWrites(lit: Node, ctx: FileContext): Set<string> {
   const out = new Set<string>();
   let holder: Node | null = lit.parent?.type === 'unary_expression' ? lit.parent : lit;
   if (holder?.parent?.type === 'expression_list') holder = holder.parent;
   const decl = holder?.parent;
   if (!decl || (decl.type !== 'short_var_declaration' && decl.type !== 'assignment_statement' && decl.type !== 'var_spec')) return out;
   const name = (decl.childForFieldName('left') ?? decl.childForFieldName('name'))?.text.split(',')[0]?.trim();
-  const fn = ancestor(decl, FUNCTION_TYPES.go);
+  const fn = enclosingFunction(decl, ctx);
   if (!name || !fn) return out;
   const re = new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\.(Secure|HttpOnly|SameSite)\\s*=`, 'g');
   for (const m of fn.text.matchAll(re)) out.add(m[1]!);

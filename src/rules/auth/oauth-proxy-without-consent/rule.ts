@@ -12,12 +12,12 @@ import {
   isTestPath,
   nameWords,
   namedValues,
+  namedValuesWithin,
   parameterNames,
   redirectsIn,
   returnedValues,
   staticText,
   treeFacts,
-  within,
   type Family,
 } from '../oauth-flow-facts.js';
 
@@ -65,7 +65,7 @@ export default defineRule({
         if (hasConsentStep(fn)) continue;
         const exit = upstreamExit(fn, ctx, fam);
         if (!exit || !fixedClientId(fn, ctx)) continue;
-        const name = functionName(fn);
+        const name = functionName(fn, ctx);
         out.push({ span: nodeSpan(exit), data: { what: `${name ? `\`${name}\`` : 'the /authorize handler'} redirects upstream with a fixed client id and no consent step` } });
       }
       return out;
@@ -99,7 +99,7 @@ function dynamicRegistration(ctx: FileContext, fam: Family): boolean {
   const registerRoute = calls.some((c) => c.args[0] !== undefined && /\/register\/?$/.test(staticText(c.args[0], ctx) ?? ''));
   if (registerRoute) return true;
   const registers = treeFacts(ctx).functions.some((fn) => {
-    const n = functionName(fn);
+    const n = functionName(fn, ctx);
     return (n === 'register_client' || n === 'registerClient') && !/NotImplementedError|not supported|not implemented/i.test(codeText(fn));
   });
   if (fam === 'python') {
@@ -116,7 +116,7 @@ function dynamicRegistration(ctx: FileContext, fam: Family): boolean {
 function upstreamExit(fn: Node, ctx: FileContext, fam: Family): Node | undefined {
   const redirect = redirectsIn(fn, ctx)[0];
   if (redirect) return redirect.node;
-  if (fam === 'python' && nameWords(functionName(fn) ?? '').join(' ') === 'authorize') return returnedValues(fn, fam)[0]?.at;
+  if (fam === 'python' && nameWords(functionName(fn, ctx) ?? '').join(' ') === 'authorize') return returnedValues(fn, ctx)[0]?.at;
   return undefined;
 }
 
@@ -124,8 +124,8 @@ function upstreamExit(fn: Node, ctx: FileContext, fam: Family): Node | undefined
 function fixedClientId(fn: Node, ctx: FileContext): boolean {
   const params = new Set(parameterNames(fn));
   const fromCaller = (expr: Node) => descendantsOfType(expr, 'identifier').some((id) => params.has(id.text));
-  for (const nv of namedValues(ctx)) {
-    if (!within(nv.at, fn) || nameWords(nv.name).join(' ') !== 'client id') continue;
+  for (const nv of namedValuesWithin(fn, ctx)) {
+    if (nameWords(nv.name).join(' ') !== 'client id') continue;
     if (!fromCaller(nv.value)) return true;
   }
   for (const s of descendantsOfType(fn, STRING_TYPES)) {

@@ -1,6 +1,6 @@
 // MV5008 (MCPSafe MCP-262): the OAuth `state` comes from a guessable source, or its cookie is set in /authorize before consent.
 import type { Node } from 'web-tree-sitter';
-import { defineRule, nodeSpan, type RawFinding } from '../../../rule/rule.js';
+import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 import {
   hasConsentStep,
   authorizeHandlers,
@@ -16,7 +16,7 @@ import {
   redirectsIn,
   targetKind,
   weakSource,
-  within,
+  sliceWithin,
 } from '../oauth-flow-facts.js';
 
 export default defineRule({
@@ -67,13 +67,17 @@ export default defineRule({
       if (!oauthFile) return out;
       const handlers = authorizeHandlers(ctx);
       if (!handlers.length) return out;
-      const cookies = [...cookieWrites(ctx), ...(familyOf(ctx) === 'go' ? goCookies(ctx) : [])].filter((c) => c.name && nameWords(c.name).includes('state'));
+      const cookies = [...cookieWrites(ctx), ...(familyOf(ctx) === 'go' ? goCookies(ctx) : [])]
+        .filter((c) => c.name && nameWords(c.name).includes('state'))
+        .sort((a, b) => a.node.startIndex - b.node.startIndex);
+      if (!cookies.length) return out;
       for (const fn of handlers) {
-        if (hasConsentStep(fn) || !redirectsIn(fn, ctx).length) continue;
-        for (const c of cookies) {
-          if (!within(c.node, fn) || seen.has(c.node.id)) continue;
+        const inFn = sliceWithin(cookies, (c) => c.node, fn);
+        if (!inFn.length || hasConsentStep(fn) || !redirectsIn(fn, ctx).length) continue;
+        for (const c of inFn) {
+          if (seen.has(c.node.id)) continue;
           seen.add(c.node.id);
-          out.push({ span: nodeSpan(c.node), data: { detail: `cookie \`${c.name}\` is set in ${handlerLabel(fn)} before the user has consented, and the browser goes straight upstream; any registered client's flow now carries a state the callback accepts` } });
+          out.push({ span: nodeSpan(c.node), data: { detail: `cookie \`${c.name}\` is set in ${handlerLabel(fn, ctx)} before the user has consented, and the browser goes straight upstream; any registered client's flow now carries a state the callback accepts` } });
         }
       }
       return out;
@@ -81,7 +85,7 @@ export default defineRule({
   },
 });
 
-function handlerLabel(fn: Node): string {
-  const name = functionName(fn);
+function handlerLabel(fn: Node, ctx: FileContext): string {
+  const name = functionName(fn, ctx);
   return name ? `\`${name}\`` : 'the /authorize handler';
 }

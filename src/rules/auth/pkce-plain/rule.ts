@@ -60,10 +60,10 @@ export default defineRule({
         const hit = m[0].startsWith('code') ? inString(ctx, m.index!) : plainDefault(ctx, m.index!, fam);
         if (hit) hits.push(hit);
       }
-      const plainScopes = new Set(hits.filter((h) => h.plain).map((h) => scopeId(h.node, fam)));
+      const plainScopes = new Set(hits.filter((h) => h.plain).map((h) => scopeId(h.node, ctx)));
       const seenScopes = new Set<number>();
       for (const c of challengeIsVerifier) {
-        const scope = scopeId(c.node, fam);
+        const scope = scopeId(c.node, ctx);
         if (plainScopes.has(scope) || seenScopes.has(scope)) continue;
         seenScopes.add(scope);
         hits.push({ node: c.node, detail: `sends the verifier itself as the challenge (${c.name})`, plain: false });
@@ -80,19 +80,22 @@ export default defineRule({
   },
 });
 
-function scopeId(node: Node, fam: Family): number {
-  return enclosingFunction(node, fam)?.id ?? -1;
+function scopeId(node: Node, ctx: FileContext): number {
+  return enclosingFunction(node, ctx)?.id ?? -1;
 }
 
 /** Static strings of a list, tuple, set, array or Go slice literal. */
 function listStrings(node: Node, ctx: FileContext): string[] {
-  let items: (Node | null)[] = [];
-  if (['list', 'tuple', 'set', 'array'].includes(node.type)) items = node.namedChildren;
-  else if (node.type === 'composite_literal') items = node.childForFieldName('body')?.namedChildren ?? [];
-  else if (node.type === 'identifier') {
-    const v = ctx.assignments().get(node.text);
-    return v?.length === 1 && v[0]!.id !== node.id ? listStrings(v[0]!, ctx) : [];
+  // A name assigned once stands for its value; follow a few such hops, never recursively.
+  let cur: Node | undefined = node;
+  for (let hops = 0; cur?.type === 'identifier' && hops < 4; hops++) {
+    const v = ctx.assignments().get(cur.text);
+    cur = v?.length === 1 && v[0]!.id !== cur.id ? v[0] : undefined;
   }
+  if (!cur) return [];
+  let items: (Node | null)[] = [];
+  if (['list', 'tuple', 'set', 'array'].includes(cur.type)) items = cur.namedChildren;
+  else if (cur.type === 'composite_literal') items = cur.childForFieldName('body')?.namedChildren ?? [];
   return items.flatMap((i) => {
     const s = i ? staticText(unwrapElement(i), ctx) : undefined;
     return s === undefined ? [] : [s];

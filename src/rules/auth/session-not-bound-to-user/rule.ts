@@ -72,15 +72,15 @@ export default defineRule({
       for (const sub of descendantsOfType(ctx.tree!.rootNode, SUBSCRIPT_TYPES[fam])) {
         const recv = sub.childForFieldName(fam === 'python' ? 'value' : fam === 'go' ? 'operand' : 'object');
         const key = sub.childForFieldName(fam === 'python' ? 'subscript' : 'index');
-        if (!recv || !key || isWriteTarget(sub) || !storeReceiver(recv, fam) || !sessionOnlyKey(key, ctx, fam)) continue;
-        const fn = enclosingFunction(sub, fam);
+        if (!recv || !key || !sessionOnlyKey(key, ctx, fam) || !storeReceiver(recv, fam) || isWriteTarget(sub)) continue;
+        const fn = enclosingFunction(sub, ctx);
         if (fn) lookups.push({ node: sub, fn });
       }
       for (const call of ctx.calls()) {
         if (!LOOKUP_METHODS.has(methodName(call) ?? '')) continue;
         const recv = receiverOf(call);
         if (!recv || !storeReceiver(recv, fam) || !call.args[0] || !sessionOnlyKey(call.args[0], ctx, fam)) continue;
-        const fn = enclosingFunction(call.node, fam);
+        const fn = enclosingFunction(call.node, ctx);
         if (fn) lookups.push({ node: call.node, fn });
       }
       lookups.sort((a, b) => a.node.startIndex - b.node.startIndex);
@@ -90,7 +90,7 @@ export default defineRule({
         if (done.has(l.fn.id)) continue;
         done.add(l.fn.id);
         if (OWNER_CHECK.test(codeText(l.fn))) continue;
-        const name = functionName(l.fn);
+        const name = functionName(l.fn, ctx);
         out.push({ span: nodeSpan(l.node), data: { lookup: shorten(l.node.text), fn: name ? `\`${name}\`` : 'this handler' } });
       }
       return out;

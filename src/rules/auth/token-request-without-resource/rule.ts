@@ -60,7 +60,8 @@ export default defineRule({
         if (seen.has(key)) continue;
         seen.add(key);
         if (c.container && hasSpread(c.container)) continue;
-        const scope = enclosingFunction(c.node, fam) ?? statementOf(c.node);
+        // Outside functions the whole file is the scope.
+        const scope = enclosingFunction(c.node, ctx) ?? ctx.tree!.rootNode;
         if (RESOURCE_PARAM.test(codeText(scope))) continue;
         out.push({ span: nodeSpan(c.node), data: { grant: c.grant } });
       }
@@ -113,11 +114,4 @@ function libraryExchanges(ctx: FileContext, fam: Family): Candidate[] {
 function hasSpread(container: Node): boolean {
   const args = container.type === 'call' || container.type === 'call_expression' ? container.childForFieldName('arguments') : container;
   return (args?.namedChildren ?? []).some((c) => c?.type === 'spread_element' || c?.type === 'dictionary_splat' || c?.type === 'list_splat');
-}
-
-/** The top-level statement holding a node, for code outside functions. */
-function statementOf(node: Node): Node {
-  let cur = node;
-  while (cur.parent && cur.parent.parent) cur = cur.parent;
-  return cur;
 }
