@@ -5,6 +5,7 @@ import { descendantsOfType } from '../../../parse/walk.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 import {
   callIndex,
+  callsWithin,
   codeText,
   enclosingFunction,
   familyOf,
@@ -24,9 +25,12 @@ import {
 const LOOKUP_METHODS = new Set(['get', 'hget', 'hgetall', 'hGet', 'hGetAll', 'lrange', 'lRange', 'smembers', 'sMembers', 'Load', 'Get', 'HGet', 'HGetAll', 'LoadOrStore']);
 /** Receivers that hold request input, not per-session state. */
 const INPUT_RECEIVER = /header|query|param|args|form|cookie|environ|^env$|body|search/i;
-/** Signs that the function ties the session to the authenticated caller. */
-const OWNER_CHECK =
-  /\b(?:req|request)\.auth\b|\bauth_?info\b|get_access_token|TokenInfoFromContext|\bowner|\buser_?id\b|\.sub\b|\[\s*["']sub["']\s*\]|\bclient_?id\b|\bprincipal\b|\btenant/i;
+/** Names on either side of an equality test that make it an ownership check. */
+const IDENTITY = /owner|user_?id|\bsub\b|client_?id|principal|tenant|\bauth\b|auth_?info|identity|account/i;
+/** Helpers whose name says they check who a session belongs to. */
+const OWNERSHIP_HELPER = /owner|belongs|same_?user|(?:check|verify|assert|ensure)_?session/i;
+const EQUALITY: Record<Family, RegExp> = { python: /^(?:==|!=|is|is not)$/, js: /^(?:===|!==|==|!=)$/, go: /^(?:==|!=)$/ };
+const COMPARISONS: Record<Family, string> = { python: 'comparison_operator', js: 'binary_expression', go: 'binary_expression' };
 /** Parts of a key that bind it to a user. */
 const USERISH = /user|sub$|^sub|owner|client_?id|principal|account|tenant|caller|identity/i;
 
@@ -52,7 +56,7 @@ export default defineRule({
       risk:
         'The MCP security best practices call this session hijacking: session ids travel in headers, logs and proxies, and a server that finds state by the id alone hands that state to anyone who presents the id. With the TypeScript SDK\'s usual `transports[sessionId]` map an attacker who is allowed to connect at all (any valid token) can attach to another user\'s session, post tool calls into it and read the server-sent events meant for that user; with shared queues or Redis keys such as `session:<id>` they can inject events that the victim\'s agent will treat as tool output (session hijack prompt injection). The specification says servers must not use sessions for authentication and should bind session data to the user, e.g. with `<user_id>:<session_id>` keys.',
       detection:
-        'In files that import an MCP SDK or mention MCP, a read of per-session state whose key is a session id: subscripts (`transports[sessionId]`, `sessions[session_id]`, Go `m[sessionID]`) that are not assignment targets or deletions, and store reads `.get(…)`, redis `get`/`hget`/`hgetall`, Go `Load`/`Get`. A key is a session id when it is a name such as `sessionId`, `session_id`, `sid`, `mcp_session_id` (or an attribute/field with that name, like fastmcp `ctx.session_id` or the SDK handler\'s `extra.sessionId`), the `mcp-session-id` header, a call such as mcp-go `SessionID()` or go-sdk `req.Session.ID()`, or a string built from one of these and literal text only (`f"session:{session_id}"`, `` `events:${sessionId}` ``). Keys that also contain a user, subject, owner, client id, account or tenant (`f"{user_id}:{session_id}"`, a tuple) do not fire, and neither does any lookup inside a function that reads the authenticated identity or compares an owner (`req.auth`, `authInfo`, `get_access_token()`, `TokenInfoFromContext`, `owner`, `user_id`, `.sub`, `client_id`, `principal`, `tenant`). Receivers that hold request input (`headers`, `query`, `params`, `cookies`) are ignored. One finding per function, at its first such lookup; test files are skipped. The rule cannot see identity checks done in middleware that rejects a session used by someone else — suppress with a reason in that case.',
+        'In files that import an MCP SDK or mention MCP, a read of per-session state whose key is a session id: subscripts (`transports[sessionId]`, `sessions[session_id]`, Go `m[sessionID]`) that are not assignment targets or deletions, and store reads `.get(…)`, redis `get`/`hget`/`hgetall`, Go `Load`/`Get`. A key is a session id when it is a name such as `sessionId`, `session_id`, `sid`, `mcp_session_id` (or an attribute/field with that name, like fastmcp `ctx.session_id` or the SDK handler\'s `extra.sessionId`), the `mcp-session-id` header, a call such as mcp-go `SessionID()` or go-sdk `req.Session.ID()`, or a string built from one of these and literal text only (`f"session:{session_id}"`, `` `events:${sessionId}` ``). Keys that also contain a user, subject, owner, client id, account or tenant (`f"{user_id}:{session_id}"`, a tuple) do not fire, and neither does any lookup inside a function that compares the session\'s owner with the caller — an equality test (`==`, `!=`, `===`, `!==`, `is`) that mentions an owner, user id, `sub`, client id, principal, tenant or `req.auth`/`authInfo` — or calls a helper named like an ownership check (`assertSessionOwner`, `session_belongs_to`, `verify_session`). Only reading the identity (checking that a token exists, logging `req.auth`) does not count. Receivers that hold request input (`headers`, `query`, `params`, `cookies`) are ignored. One finding per function, at its first such lookup; test files are skipped. The rule cannot see identity checks done in middleware that rejects a session used by someone else — suppress with a reason in that case.',
       fix: 'Record who opened each session and check it on every request: store `{ transport, owner: req.auth.clientId }` (TypeScript `requireBearerAuth` sets `req.auth`) and answer 403 when `entry.owner !== req.auth.clientId`; key shared stores by user and session (`f"{access_token.client_id}:{session_id}"`, go-sdk `auth.TokenInfoFromContext(ctx).UserID + ":" + id`). Keep requiring a valid token on every request instead of trusting the session, and generate session ids with a CSPRNG (MV5011).',
       references: [
         { title: 'MCP security best practices: session hijacking', url: 'https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices#session-hijacking' },
@@ -89,7 +93,7 @@ export default defineRule({
       for (const l of lookups) {
         if (done.has(l.fn.id)) continue;
         done.add(l.fn.id);
-        if (OWNER_CHECK.test(codeText(l.fn))) continue;
+        if (comparesOwner(l.fn, ctx, fam)) continue;
         const name = functionName(l.fn, ctx);
         out.push({ span: nodeSpan(l.node), data: { lookup: shorten(l.node.text), fn: name ? `\`${name}\`` : 'this handler' } });
       }
@@ -97,6 +101,19 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * True when the function compares the session's owner with the caller (an equality test that mentions an owner,
+ * user id, subject, client id, principal, tenant or `req.auth`) or calls a helper named like an ownership check.
+ * Merely reading the identity (say, logging `req.auth`) does not count.
+ */
+function comparesOwner(fn: Node, ctx: FileContext, fam: Family): boolean {
+  for (const cmp of descendantsOfType(fn, COMPARISONS[fam])) {
+    const op = fam === 'python' ? cmp.children.filter((c) => c && !c.isNamed).map((c) => c!.text).join(' ') : cmp.childForFieldName('operator')?.text ?? '';
+    if (EQUALITY[fam].test(op) && IDENTITY.test(codeText(cmp))) return true;
+  }
+  return callsWithin(fn, ctx).some((c) => OWNERSHIP_HELPER.test(methodName(c) ?? ''));
+}
 
 function shorten(text: string): string {
   const one = text.replace(/\s+/g, ' ');
