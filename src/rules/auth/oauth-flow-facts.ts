@@ -5,7 +5,7 @@ import { compositeFields, objectProperties } from '../../parse/call-sites.js';
 import { calleeName } from '../../parse/imports.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { staticString } from '../../parse/static-value.js';
-import { ancestor, descendantsOfType, walk } from '../../parse/walk.js';
+import { descendantsOfType, walk } from '../../parse/walk.js';
 import type { FileContext } from '../../rule/rule.js';
 
 export type Family = 'python' | 'js' | 'go';
@@ -16,7 +16,7 @@ export function familyOf(ctx: FileContext): Family {
 }
 
 const CALL_TYPES: Record<Family, string[]> = { python: ['call'], js: ['call_expression', 'new_expression'], go: ['call_expression'] };
-export const FUNCTION_TYPES: Record<Family, ReadonlySet<string>> = {
+const FUNCTION_TYPES: Record<Family, ReadonlySet<string>> = {
   python: new Set(['function_definition', 'lambda']),
   js: new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration', 'generator_function', 'function']),
   go: new Set(['function_declaration', 'method_declaration', 'func_literal']),
@@ -943,7 +943,31 @@ export function authorizeHandlers(ctx: FileContext): Node[] {
 }
 
 /** Evidence that a handler shows a consent page or checks a store of approved clients before going upstream. */
-export const CONSENT_EVIDENCE = /consent|approv|HTMLResponse|TemplateResponse|render_template|\.render\(|text\/html|ExecuteTemplate/i;
+const CONSENT_EVIDENCE = /consent|approv|HTMLResponse|TemplateResponse|render_template|\.render\(|text\/html|ExecuteTemplate/i;
+
+/**
+ * Whether the file lets OAuth clients register themselves (the other half of an MCP OAuth proxy): a `/register`
+ * route, `ClientRegistrationOptions(enabled=True)`, a `register_client`/`registerClient` that is not a stub, or a
+ * `registrationUrl`.
+ */
+export function dynamicRegistration(ctx: FileContext): boolean {
+  const fam = familyOf(ctx);
+  const calls = ctx.calls();
+  const registerRoute = calls.some((c) => c.args[0] !== undefined && /\/register\/?$/.test(staticText(c.args[0], ctx) ?? ''));
+  if (registerRoute) return true;
+  const registers = treeFacts(ctx).functions.some((fn) => {
+    const n = functionName(fn, ctx);
+    return (n === 'register_client' || n === 'registerClient') && !/NotImplementedError|not supported|not implemented/i.test(codeText(fn));
+  });
+  if (fam === 'python') {
+    const options = calls.filter((c) => (c.name ?? '').endsWith('ClientRegistrationOptions'));
+    if (options.length) return options.some((c) => c.kwargs.get('enabled')?.type === 'true');
+    // With AuthSettings in the same file and no registration options, the SDK does not mount /register.
+    if (calls.some((c) => (c.name ?? '').endsWith('AuthSettings'))) return false;
+    return registers;
+  }
+  return registers || /\bregistrationUrl\b/.test(ctx.text) || namedValues(ctx).some((nv) => nv.name === 'registerClient');
+}
 
 /** Calls in `fn` that send the browser elsewhere: `res.redirect`, `RedirectResponse`, `http.Redirect`, `redirect()`. */
 export function redirectsIn(fn: Node, ctx: FileContext): CallSite[] {

@@ -5,7 +5,7 @@ import { descendantsOfType } from '../../../parse/walk.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 import {
   authorizeHandlers,
-  codeText,
+  dynamicRegistration,
   familyOf,
   functionName,
   hasConsentStep,
@@ -60,7 +60,7 @@ export default defineRule({
       if (isTestPath(ctx.path)) return [];
       const fam = familyOf(ctx);
       const out: RawFinding[] = [...consentSwitchedOff(ctx, fam)];
-      if (!dynamicRegistration(ctx, fam)) return out;
+      if (!dynamicRegistration(ctx)) return out;
       for (const fn of authorizeHandlers(ctx)) {
         if (hasConsentStep(fn)) continue;
         const exit = upstreamExit(fn, ctx, fam);
@@ -91,25 +91,6 @@ function consentSwitchedOff(ctx: FileContext, fam: Family): RawFinding[] {
     }
   }
   return out;
-}
-
-/** Whether the file lets clients register themselves. */
-function dynamicRegistration(ctx: FileContext, fam: Family): boolean {
-  const calls = ctx.calls();
-  const registerRoute = calls.some((c) => c.args[0] !== undefined && /\/register\/?$/.test(staticText(c.args[0], ctx) ?? ''));
-  if (registerRoute) return true;
-  const registers = treeFacts(ctx).functions.some((fn) => {
-    const n = functionName(fn, ctx);
-    return (n === 'register_client' || n === 'registerClient') && !/NotImplementedError|not supported|not implemented/i.test(codeText(fn));
-  });
-  if (fam === 'python') {
-    const options = calls.filter((c) => (c.name ?? '').endsWith('ClientRegistrationOptions'));
-    if (options.length) return options.some((c) => c.kwargs.get('enabled')?.type === 'true');
-    // With AuthSettings in the same file and no registration options, the SDK does not mount /register.
-    if (calls.some((c) => (c.name ?? '').endsWith('AuthSettings'))) return false;
-    return registers;
-  }
-  return registers || /\bregistrationUrl\b/.test(ctx.text) || namedValues(ctx).some((nv) => nv.name === 'registerClient');
 }
 
 /** Where the handler sends the browser on: a redirect call, or (provider `authorize`) the URL it returns. */

@@ -6,6 +6,7 @@ import {
   authorizeHandlers,
   cookieWrites,
   describeWeak,
+  dynamicRegistration,
   familyOf,
   functionName,
   goCookies,
@@ -39,7 +40,7 @@ export default defineRule({
       risk:
         'MCP servers that connect users to third-party APIs run OAuth flows of their own, and the `state` parameter is the only thing that ties the callback to the browser that started the flow. A predictable state (`Math.random`, `random`, `uuid1`, the clock) lets an attacker craft a callback URL that the server accepts, logging the victim into the attacker\'s account or attaching the attacker\'s upstream grant to the victim\'s MCP session (login CSRF). In an MCP OAuth proxy the MCP security best practices also require the state to be created and stored only after the user approved the requesting client: a state cookie set in `GET /authorize` before consent turns any dynamically registered client into one whose callback will be accepted, which is half of the confused-deputy attack.',
       detection:
-        'Two checks. (1) A value given an OAuth-state name — `oauth_state`, `authState`, `csrf_state`, and plain `state` in files that deal with OAuth (they mention `oauth`, `authorize`, `redirect_uri` or `code_challenge`) — as a variable, attribute, keyword argument, dictionary/object/struct key or `params.set("state", v)`, whose only sources are Python `random.*`, `time.time`, `uuid.uuid1`, `itertools.count`; JavaScript `Math.random`, `Date.now`, `uuid` v1, counters; Go `math/rand`, `time.Now`; or a cryptographic call with fewer than 16 bytes (`secrets.token_hex(4)`, `crypto.randomBytes(8)`, `nanoid(10)`) or a value cut to fewer than 16 characters. (2) In a handler of the `/authorize` endpoint — a function or method whose name has the word `authorize`, or a function registered for a path ending in `/authorize` (`@app.get("/authorize")`, `app.get("/authorize", …)`, `mux.HandleFunc("/authorize", …)`) — a cookie whose name has the word `state` is set (`set_cookie`, `res.cookie`, `cookies.set`, a `Set-Cookie` header, Go `http.Cookie{Name: …}`) and the handler redirects (`RedirectResponse`, `redirect`, `res.redirect`, `http.Redirect`) without any sign of a consent step: no mention of consent or approval and no HTML page rendered. Names assigned once are followed one step. Session ids are left to MV5011 and other secrets to MV5012. Test files are skipped.',
+        'Two checks. (1) A value given an OAuth-state name — `oauth_state`, `authState`, `csrf_state`, and plain `state` in files that deal with OAuth (they mention `oauth`, `authorize`, `redirect_uri` or `code_challenge`) — as a variable, attribute, keyword argument, dictionary/object/struct key or `params.set("state", v)`, whose only sources are Python `random.*`, `time.time`, `uuid.uuid1`, `itertools.count`; JavaScript `Math.random`, `Date.now`, `uuid` v1, counters; Go `math/rand`, `time.Now`; or a cryptographic call with fewer than 16 bytes (`secrets.token_hex(4)`, `crypto.randomBytes(8)`, `nanoid(10)`) or a value cut to fewer than 16 characters. (2) In an OAuth proxy — a file that also lets clients register themselves (a `/register` route, `ClientRegistrationOptions(enabled=True)`, a non-stub `register_client`/`registerClient`, a `registrationUrl`) — in a handler of the `/authorize` endpoint — a function or method whose name has the word `authorize`, or a function registered for a path ending in `/authorize` (`@app.get("/authorize")`, `app.get("/authorize", …)`, `mux.HandleFunc("/authorize", …)`) — a cookie whose name has the word `state` is set (`set_cookie`, `res.cookie`, `cookies.set`, a `Set-Cookie` header, Go `http.Cookie{Name: …}`) and the handler redirects (`RedirectResponse`, `redirect`, `res.redirect`, `http.Redirect`) without any sign of a consent step: no mention of consent or approval and no HTML page rendered. Names assigned once are followed one step. Session ids are left to MV5011 and other secrets to MV5012. Test files are skipped.',
       fix: 'Generate the state with a CSPRNG and at least 128 bits (`secrets.token_urlsafe(32)`, `crypto.randomBytes(32).toString("base64url")`, Go `rand.Text()` from `crypto/rand`), store it server-side or in a signed `__Host-` cookie, compare it exactly in the callback, and delete it after one use. In an OAuth proxy, render the consent page first and create and store the state only when the user approves the client (in the consent POST handler), as the MCP security best practices describe. The SDKs\' client helpers (TypeScript `auth()`, Python `OAuthClientProvider`) already generate the state correctly.',
       references: [
         { title: 'MCP security best practices: OAuth state parameter validation', url: 'https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices#confused-deputy-problem' },
@@ -64,7 +65,9 @@ export default defineRule({
         seen.add(nv.at.id);
         out.push({ span: nodeSpan(nv.at), data: { detail: `\`${nv.name}\` comes from ${describeWeak(weak)}, so an attacker can predict it and forge the authorization callback` } });
       }
-      if (!oauthFile) return out;
+      // A state cookie before the redirect is ordinary CSRF protection in an OAuth client; it is a flaw in a proxy,
+      // where the redirect stands in for the consent the user never gave.
+      if (!oauthFile || !dynamicRegistration(ctx)) return out;
       const handlers = authorizeHandlers(ctx);
       if (!handlers.length) return out;
       const cookies = [...cookieWrites(ctx), ...(familyOf(ctx) === 'go' ? goCookies(ctx) : [])]
