@@ -8,7 +8,7 @@ import { goSdkPrompt, goSdkResource, goSdkTool } from './go-sdk-definitions.js';
 import { functionBody, literalElements, literalFields, returnValues, unwrap, unwrapWithType } from './go-syntax.js';
 import { handlerRef, resolveHandler } from './handler-ref.js';
 import { mcpGoPrompt, mcpGoResource, mcpGoTool, type PromptShape, type ResourceShape, type ToolShape } from './mcp-go-definitions.js';
-import { receiverIsServer, receiverName, type ServerEntry, type ServerIndex } from './server-index.js';
+import { receiverIsServer, receiverName, receiverNameIsServer, type ServerEntry, type ServerIndex } from './server-index.js';
 import { structFields, structTypeOf } from './struct-params.js';
 
 export interface Registered {
@@ -56,7 +56,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     const node = call.node;
     const sdk = info.sdk;
     if (sdk && sdk.family === 'go-sdk' && sdk.pkg === 'mcp' && sdk.member === 'AddTool') {
-      const [recv, toolExpr, handlerExpr] = call.args;
+      const [recv, toolExpr, handlerExpr] = info.args;
       if (!recv || !toolExpr) continue;
       const target = targetOf(file, index, recv);
       const shape = goSdkTool(file, toolExpr);
@@ -72,13 +72,17 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     if (info.fnType !== 'selector_expression' || info.q) continue;
     const method = info.field ?? '';
     if (!METHODS.has(method)) continue;
-    const recv = info.operand;
-    if (!recv) continue;
-    const entry = index.resolve(recv);
-    const confirmed = !!entry || receiverIsServer(file, recv);
+    // `s.AddTool(…)`: a plainly written receiver is resolved by its name and position, its node fetched only if needed.
+    const plain = info.operandText;
+    const recv = plain === undefined ? info.operand : undefined;
+    if (plain === undefined && !recv) continue;
+    const at = node.startIndex;
+    const recvNode = () => recv ?? info.operand!;
+    const entry = plain !== undefined ? index.resolveAt(plain, at, recvNode) : index.resolve(recv!);
+    const confirmed = !!entry || (plain !== undefined ? receiverNameIsServer(file, plain, at, recvNode) : receiverIsServer(file, recv!));
     const family: SdkFamily | undefined = entry?.family;
-    const target: Target = entry ? { entry } : { receiver: receiverName(recv) };
-    let args = call.args;
+    const target: Target = entry ? { entry } : { receiver: plain ?? receiverName(recv!) };
+    let args = info.args;
 
     if (BUNDLE_FIELD[method]) {
       for (const el of bundleElements(file, args)) {

@@ -35,29 +35,33 @@ export function findAuth(file: GoFile): FoundAuth[] {
     const { site: c, q } = info;
     if (q) {
       if (GOLANG_JWT.test(q.module) && (q.member === 'Parse' || q.member === 'ParseWithClaims')) {
-        push(allowsNone(c.args) ? 'jwt-decode' : 'jwt-verify', `jwt.${q.member}`, c.node);
+        push(allowsNone(info.args) ? 'jwt-decode' : 'jwt-verify', `jwt.${q.member}`, c.node);
       } else if (JWX.test(q.module) && /^Parse(String|Request|Reader|Header|Insecure)?$/.test(q.member)) {
-        const off = q.member === 'ParseInsecure' || c.args.some((a) => /\bWithVerify\(\s*false\s*\)/.test(a.text));
+        const off = q.member === 'ParseInsecure' || info.args.some((a) => /\bWithVerify\(\s*false\s*\)/.test(a.text));
         push(off ? 'jwt-decode' : 'jwt-verify', `jwt.${q.member}`, c.node);
       } else if (GO_OIDC.test(q.module) && q.member === 'NewVerifier') {
-        push(skipsSignature(file, c.args[2]) ? 'jwt-decode' : 'jwt-verify', 'oidc.NewVerifier', c.node);
+        push(skipsSignature(file, info.args[2]) ? 'jwt-decode' : 'jwt-verify', 'oidc.NewVerifier', c.node);
       } else if (GO_SDK_AUTH.test(q.module) && q.member === 'RequireBearerToken') {
         push('bearer-middleware', 'auth.RequireBearerToken', c.node, wrappedBy(file, c.node));
       }
       continue;
     }
-    if (info.fnType !== 'selector_expression' || !(hasGolangJwt || hasJose || hasOidc)) continue;
+    if (info.fnType !== 'selector_expression') continue;
     const method = info.field ?? '';
-    // A plainly written receiver is certainly there; otherwise the tree is asked.
-    if (info.operandText === undefined && !info.operand) continue;
+    const candidate =
+      (hasGolangJwt && (method === 'ParseUnverified' || method === 'Parse' || method === 'ParseWithClaims')) ||
+      (hasJose && (method === 'UnsafeClaimsWithoutVerification' || method === 'Claims')) ||
+      (hasOidc && method === 'Verifier');
+    // Only those methods can be reported, and they need a receiver: a plainly written one is certainly there.
+    if (!candidate || (info.operandText === undefined && !info.operand)) continue;
     const recv = () => info.operand!;
     if (hasGolangJwt && method === 'ParseUnverified') push('jwt-decode', 'jwt.Parser.ParseUnverified', c.node);
     else if (hasGolangJwt && (method === 'Parse' || method === 'ParseWithClaims') && isJwtParser(file, recv())) {
-      push(allowsNone(c.args) ? 'jwt-decode' : 'jwt-verify', `jwt.Parser.${method}`, c.node);
+      push(allowsNone(info.args) ? 'jwt-decode' : 'jwt-verify', `jwt.Parser.${method}`, c.node);
     } else if (hasJose && method === 'UnsafeClaimsWithoutVerification') push('jwt-decode', 'jwt.JSONWebToken.UnsafeClaimsWithoutVerification', c.node);
-    else if (hasJose && method === 'Claims' && c.args.length >= 2 && isJoseToken(file, recv())) push('jwt-verify', 'jwt.JSONWebToken.Claims', c.node);
-    else if (hasOidc && method === 'Verifier' && c.args.length === 1 && isOidcProvider(file, recv())) {
-      push(skipsSignature(file, c.args[0]) ? 'jwt-decode' : 'jwt-verify', 'oidc.Provider.Verifier', c.node);
+    else if (hasJose && method === 'Claims' && info.args.length >= 2 && isJoseToken(file, recv())) push('jwt-verify', 'jwt.JSONWebToken.Claims', c.node);
+    else if (hasOidc && method === 'Verifier' && info.args.length === 1 && isOidcProvider(file, recv())) {
+      push(skipsSignature(file, info.args[0]) ? 'jwt-decode' : 'jwt-verify', 'oidc.Provider.Verifier', c.node);
     }
   }
 
@@ -126,7 +130,7 @@ function wrappedBy(file: GoFile, mwCall: Node): Node[] {
     if (left?.type === 'identifier') {
       const name = left.text;
       for (const info of file.callInfos()) {
-        if (info.fnType === 'identifier' && info.text === name && file.valueOf(info.fn)?.id === mwCall.id) out.push(...info.site.args);
+        if (info.fnType === 'identifier' && info.text === name && file.valueOf(info.fn)?.id === mwCall.id) out.push(...info.args);
       }
     }
   }

@@ -34,7 +34,7 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
     }
     const method = fnType === 'selector_expression' ? field : undefined;
     if (!method || !ROUTE_METHODS.has(method)) continue;
-    for (const a of c.args.slice(0, 2)) {
+    for (const a of info.args.slice(0, 2)) {
       const path = routePath(file, a, sdkPaths);
       if (path) {
         out.push({ kind: 'route', path, api: info.fn.text, location: file.loc(c.node) });
@@ -55,8 +55,8 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
 /** The well-known path a route argument names, including mcp-go's path constant and helper. */
 function routePath(file: GoFile, arg: Node, sdkPaths: boolean): string | undefined {
   const [a, type] = unwrapWithType(arg);
-  // Only literals, names and concatenations can be static strings.
-  const s = STATIC_STRING_TYPES.has(type) ? file.str(a) : undefined;
+  // Only literals, names and concatenations (which need a `+` somewhere in their text) can be static strings.
+  const s = STATIC_STRING_TYPES.has(type) && (type !== 'binary_expression' || file.textOf(a).includes('+')) ? file.str(a, true) : undefined;
   if (s !== undefined) return ROUTE_PATTERN.exec(s)?.[1];
   // `server.WellKnownProtectedResourcePath` or `server.ProtectedResourceMetadataPath(resource)` (mcp-go), whose
   // names must then be in the source.

@@ -47,21 +47,21 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
     if (s?.family === 'mcp-go' && s.pkg === 'server') {
       if (!['ServeStdio', 'NewStdioServer', 'NewStreamableHTTPServer', 'NewSSEServer'].includes(s.member)) continue;
       const loc = file.loc(n);
-      const entry = c.args[0] ? index.resolve(c.args[0]) : undefined;
-      const receiver = !entry && c.args[0] && /^(identifier|selector_expression)$/.test(unwrap(c.args[0]).type) ? receiverName(c.args[0]) : undefined;
+      const entry = info.args[0] ? index.resolve(info.args[0]) : undefined;
+      const receiver = !entry && info.args[0] && /^(identifier|selector_expression)$/.test(unwrap(info.args[0]).type) ? receiverName(info.args[0]) : undefined;
       if (s.member === 'ServeStdio' || s.member === 'NewStdioServer') {
         add({ node: n, entry, receiver, transport: { kind: 'stdio', api: `server.${s.member}`, dnsRebindingProtection: 'not-applicable', location: loc } });
       } else if (s.member === 'NewStreamableHTTPServer' || s.member === 'NewSSEServer') {
         const sse = s.member === 'NewSSEServer';
-        const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `server.${s.member}`, dnsRebindingProtection: mcpGoProtection(file, c.args.slice(1), sse), location: loc };
-        Object.assign(t, httpServerOption(file, c.args.slice(1)));
+        const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `server.${s.member}`, dnsRebindingProtection: mcpGoProtection(file, info.args.slice(1), sse), location: loc };
+        Object.assign(t, httpServerOption(file, info.args.slice(1)));
         add({ node: n, entry, receiver, transport: t });
       }
     } else if (s?.family === 'go-sdk' && s.pkg === 'mcp' && (s.member === 'NewStreamableHTTPHandler' || s.member === 'NewSSEHandler')) {
       const loc = file.loc(n);
       const sse = s.member === 'NewSSEHandler';
-      const entry = c.args[0] ? index.returnedServer(c.args[0]) : undefined;
-      const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `mcp.${s.member}`, dnsRebindingProtection: goSdkProtection(file, c.args[1]), location: loc };
+      const entry = info.args[0] ? index.returnedServer(info.args[0]) : undefined;
+      const t: Transport = { kind: sse ? 'sse' : 'streamable-http', api: `mcp.${s.member}`, dnsRebindingProtection: goSdkProtection(file, info.args[1]), location: loc };
       add({ node: n, entry, transport: t });
     } else if (!s && fnType === 'selector_expression') {
       // go-sdk `server.Run(ctx, transport)` / `server.Connect(ctx, transport, opts)`.
@@ -71,8 +71,8 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
       const operand = info.fn.childForFieldName('operand')!;
       const entry = index.resolve(operand);
       const typed = !entry && file.sdkImports().some((x) => x.api === 'go-sdk') && receiverIsServer(file, operand);
-      if ((entry?.family !== 'go-sdk' && !typed) || !c.args[1]) continue;
-      const kind = goSdkTransportKind(file, c.args[1]);
+      if ((entry?.family !== 'go-sdk' && !typed) || !info.args[1]) continue;
+      const kind = goSdkTransportKind(file, info.args[1]);
       if (kind === 'in-memory' || (kind === 'unknown' && method === 'Connect')) continue;
       const api = kind === 'stdio' ? 'mcp.StdioTransport' : `Server.${method}`;
       add({ node: n, entry, ...(typed ? { receiver: receiverName(operand) } : {}), transport: { kind, api, ...(kind === 'stdio' ? { dnsRebindingProtection: 'not-applicable' as const } : {}), location: loc } });
@@ -82,9 +82,9 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
   // mcp-go `httpServer.Start(addr)` on a Streamable HTTP / SSE server.
   for (const info of file.callInfos()) {
     const c = info.site;
-    if (info.fnType !== 'selector_expression' || info.field !== 'Start' || !c.args[0]) continue;
+    if (info.fnType !== 'selector_expression' || info.field !== 'Start' || !info.args[0]) continue;
     const t = byNode.get(producer(file, info.operand!).id);
-    if (t && (t.transport.kind === 'streamable-http' || t.transport.kind === 'sse') && t.transport.api.startsWith('server.')) setAddress(t.transport, addressOf(file, c.args[0]));
+    if (t && (t.transport.kind === 'streamable-http' || t.transport.kind === 'sse') && t.transport.api.startsWith('server.')) setAddress(t.transport, addressOf(file, info.args[0]));
   }
 
   const listeners: Transport[] = [];
@@ -184,19 +184,20 @@ function findListeners(file: GoFile): Listener[] {
   const serverLits = new Set<number>();
   // An http.Server handed to mcp-go (`server.WithHTTPServer(&http.Server{Addr: …})`) is the MCP transport's own listener.
   const sdkOwned = new Set<number>();
-  for (const { site: c, sdk: s } of file.callInfos()) {
-    if (s?.family !== 'mcp-go' || (s.member !== 'WithHTTPServer' && s.member !== 'WithStreamableHTTPServer') || !c.args[0]) continue;
-    const v = file.resolve(c.args[0]);
+  for (const info of file.callInfos()) {
+    const s = info.sdk;
+    if (s?.family !== 'mcp-go' || (s.member !== 'WithHTTPServer' && s.member !== 'WithStreamableHTTPServer') || !info.args[0]) continue;
+    const v = file.resolve(info.args[0]);
     sdkOwned.add((v.type === 'unary_expression' ? unwrap(v.childForFieldName('operand') ?? v) : v).id);
   }
   for (const info of file.callInfos()) {
     const { site: c, q, fnType, field } = info;
     const name = q ? `${q.module}.${q.member}` : undefined;
     if (name === 'net/http.ListenAndServe' || name === 'net/http.ListenAndServeTLS') {
-      const handler = c.args[name.endsWith('TLS') ? 3 : 1];
-      out.push({ node: c.node, api: `http.${q!.member}`, address: c.args[0] ? addressOf(file, c.args[0]) : {}, handler });
-    } else if (name === 'net.Listen' && c.args[1]) {
-      out.push({ node: c.node, api: 'net.Listen', address: addressOf(file, c.args[1]), handler: servedOnListener(file, c.node) });
+      const handler = info.args[name.endsWith('TLS') ? 3 : 1];
+      out.push({ node: c.node, api: `http.${q!.member}`, address: info.args[0] ? addressOf(file, info.args[0]) : {}, handler });
+    } else if (name === 'net.Listen' && info.args[1]) {
+      out.push({ node: c.node, api: 'net.Listen', address: addressOf(file, info.args[1]), handler: servedOnListener(file, c.node) });
     } else if (!q && fnType === 'selector_expression') {
       const method = field ?? '';
       // Only these methods can start a listener; resolving every other receiver would be wasted work.
@@ -207,7 +208,7 @@ function findListeners(file: GoFile): Listener[] {
         const rq = file.qualified(unwrap(recv.childForFieldName('function')!));
         const framework = rq ? frameworkOf(rq.module, rq.member) : undefined;
         if (framework && framework.listen === method) {
-          const addr = c.args[0] ? addressOf(file, c.args[0]) : framework.defaultAddress;
+          const addr = info.args[0] ? addressOf(file, info.args[0]) : framework.defaultAddress;
           out.push({ node: c.node, api: `${framework.name}.${method}`, address: addr, handler: callee.childForFieldName('operand')! });
         }
       }
@@ -238,8 +239,8 @@ function servedOnListener(file: GoFile, listen: Node): Node | undefined {
   for (const info of file.callInfos()) {
     const { site: c, q, fnType, field } = info;
     const isServe = q ? q.module === 'net/http' && q.member === 'Serve' : fnType === 'selector_expression' && /^ServeTLS$|^Serve$/.test(field ?? '');
-    if (!isServe || !c.args[0] || file.resolve(c.args[0]).id !== listen.id) continue;
-    if (q) return c.args[1];
+    if (!isServe || !info.args[0] || file.resolve(info.args[0]).id !== listen.id) continue;
+    if (q) return info.args[1];
     const srv = file.resolve(info.fn.childForFieldName('operand')!);
     return literalFields(srv).get('Handler') ?? srv;
   }
@@ -345,13 +346,12 @@ class Reach {
     if (this.methodCallList) return this.methodCallList;
     const out = new Map<string, Node[][]>();
     for (const info of this.file.callInfos()) {
-      const c = info.site;
       if (info.fnType !== 'selector_expression' || info.q) continue;
       const recv = info.operandText ?? info.operand?.text;
       if (!recv) continue;
       const list = out.get(recv);
-      if (list) list.push(c.args);
-      else out.set(recv, [c.args]);
+      if (list) list.push(info.args);
+      else out.set(recv, [info.args]);
     }
     return (this.methodCallList = out);
   }
@@ -376,8 +376,9 @@ class Reach {
     switch (e.type) {
       case 'nil':
         // The default mux: whatever `http.Handle` / `http.HandleFunc` registered on it.
-        for (const { site: c, q } of f.callInfos()) {
-          if (q?.module === 'net/http' && (q.member === 'Handle' || q.member === 'HandleFunc')) for (const a of c.args) this.walk(a, depth + 1, visited, out);
+        for (const info of f.callInfos()) {
+          const q = info.q;
+          if (q?.module === 'net/http' && (q.member === 'Handle' || q.member === 'HandleFunc')) for (const a of info.args) this.walk(a, depth + 1, visited, out);
         }
         return;
       case 'identifier': {

@@ -9,7 +9,7 @@ import { staticString, type Assignments } from '../../parse/static-value.js';
 import { decodeEscapes, decodeString } from '../../parse/string-literal.js';
 import type { ExtractInput } from '../extract-file.js';
 import { locationOf, textValueOf } from '../text-value.js';
-import { FUNCTION_TYPES, functionBody, functionParams, returnValues, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
+import { FUNCTION_TYPES, functionBody, functionParams, paramTypeText, returnValues, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
 
 export type SdkFamily = 'mcp-go' | 'go-sdk';
 
@@ -47,8 +47,11 @@ export class CallInfo {
   field?: string;
   operandText?: string;
   private operandNode?: Node | null;
+  private argList?: Node[];
+  private rawList?: Node[];
 
   constructor(
+    private readonly file: GoFile,
     readonly site: CallSite,
     /** The node type of the callee without parentheses. */
     readonly fnType: string,
@@ -62,6 +65,22 @@ export class CallInfo {
   /** The callee without parentheses, fetched from the tree on first use (the call facts may not hold it). */
   get fn(): Node {
     return (this.fnNode ??= this.site.callee);
+  }
+
+  /** The argument list's named children, comments included (as the tree lists them). */
+  get rawArgs(): Node[] {
+    return (this.rawList ??= (this.site.node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a));
+  }
+
+  /**
+   * The arguments without comments (what `CallSite.args` holds). In an error-free tree a comment is the only named
+   * child starting with `//` or `/*`, so no argument's type needs asking.
+   */
+  get args(): Node[] {
+    if (this.argList) return this.argList;
+    if (!this.file.isClean()) return (this.argList = this.site.args);
+    const src = this.file.src;
+    return (this.argList = this.rawArgs.filter((a) => !(src.startsWith('//', a.startIndex) || src.startsWith('/*', a.startIndex))));
   }
 
   /** The operand of a selector callee, fetched from the tree on first use. */
@@ -115,7 +134,7 @@ export class GoFile {
   private callList?: readonly CallSite[];
   private infos?: CallInfo[];
   private infoById?: Map<number, CallInfo>;
-  private callsByName?: Map<string, CallSite[]>;
+  private callsByName?: Map<string, CallInfo[]>;
   private readonly varSpecs = new Map<number, Node[]>();
   private fieldDeclList?: Node[];
   private readonly qualifiedCache = new Map<number, QualifiedName | null>();
@@ -170,6 +189,11 @@ export class GoFile {
     return (this.callList ??= this.input.calls());
   }
 
+  /** The scope (`scopeOf`) of a node starting at `at`. */
+  scopeAtPosition(at: number): Node | undefined {
+    return this.scopeAt(at);
+  }
+
   /** Every call with its callee taken apart, in document order (parallel to `calls`). */
   callInfos(): readonly CallInfo[] {
     if (this.infos) return this.infos;
@@ -186,10 +210,10 @@ export class GoFile {
       if (fnType === 'parenthesized_expression') {
         const [fn, type] = unwrapWithType(site.callee);
         fnType = type;
-        info = new CallInfo(site, fnType, i, fn.id !== site.callee.id, fn);
+        info = new CallInfo(this, site, fnType, i, fn.id !== site.callee.id, fn);
       } else {
         if (fnType === 'identifier' || fnType === 'selector_expression') parts = calleePartsOf(site, 'go');
-        info = new CallInfo(site, fnType, i, false);
+        info = new CallInfo(this, site, fnType, i, false);
       }
       let q: QualifiedName | undefined;
       if (fnType === 'selector_expression') {
@@ -237,7 +261,7 @@ export class GoFile {
 
   /** A call's arguments without comments (what `CallSite.args` holds). */
   argsOf(call: Node): Node[] {
-    return this.callOf(call)?.site.args ?? (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+    return this.callOf(call)?.args ?? (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
   }
 
   /** The SDK member a call's callee names. */
@@ -467,12 +491,12 @@ export class GoFile {
     return locationOf(this.path, node);
   }
 
-  /** The string value when fully known before run time. */
-  str(node: Node | undefined): string | undefined {
+  /** The string value when fully known before run time (`unwrapped`: the node is known to need no `unwrap`). */
+  str(node: Node | undefined, unwrapped = false): string | undefined {
     if (!node) return undefined;
     const literal = this.literalValue(node);
     if (literal !== undefined) return literal;
-    const s = staticString(unwrap(node), 'go', this.assignments);
+    const s = staticString(unwrapped ? node : unwrap(node), 'go', this.assignments);
     return s?.complete ? s.value : undefined;
   }
 
@@ -662,7 +686,19 @@ export class GoFile {
 
   /** The declared type of a variable (`var v T`, `v := T{}`, `v := &T{}`, `v := new(T)`) in the scope of `id`. */
   declaredType(id: Node): Node | undefined {
-    const fn = this.scopeOf(id);
+    const t = this.declaredTypeOf(id.text, id.startIndex, () => id);
+    return t && 'index' in t ? t.type : t;
+  }
+
+  /** The text of `declaredType` for a name used at `at`; the name's node is fetched only if its value must be read. */
+  declaredTypeText(name: string, at: number, node: () => Node): string | undefined {
+    const t = this.declaredTypeOf(name, at, node);
+    return t && 'index' in t ? paramTypeText(t) : t?.text;
+  }
+
+  /** `declaredType`, with a parameter's type given as the parameter (whose type text needs no tree lookup). */
+  private declaredTypeOf(name: string, at: number, node: () => Node): Node | GoParam | undefined {
+    const fn = this.scopeAt(at);
     const scope = fn ?? this.root;
     let specs = this.varSpecs.get(scope.id);
     if (!specs) {
@@ -676,17 +712,17 @@ export class GoFile {
       this.varSpecs.set(scope.id, specs);
     }
     for (const spec of specs) {
-      if (spec.startIndex > id.startIndex) continue;
-      if (spec.childrenForFieldName('name').some((n) => n?.text === id.text)) {
+      if (spec.startIndex > at) continue;
+      if (spec.childrenForFieldName('name').some((n) => n?.text === name)) {
         const t = spec.childForFieldName('type');
         if (t) return t;
       }
     }
     if (fn) {
-      const p = this.params(fn).find((x) => x.name === id.text);
-      if (p) return p.type;
+      const p = this.params(fn).find((x) => x.name === name);
+      if (p) return p;
     }
-    const v = this.valueOf(id);
+    const v = this.valueOf(node());
     if (!v) return undefined;
     if (v.type === 'composite_literal') return v.childForFieldName('type') ?? undefined;
     if (v.type === 'unary_expression') {
@@ -744,15 +780,15 @@ export class GoFile {
   }
 
   /** Calls to a same-file function or method by name (`setup(s)`, `a.setup(s)`). */
-  callsOf(name: string): CallSite[] {
+  callsOf(name: string): CallInfo[] {
     if (!this.callsByName) {
-      const index = new Map<string, CallSite[]>();
+      const index = new Map<string, CallInfo[]>();
       for (const c of this.callInfos()) {
         const key = c.fnType === 'identifier' ? c.text : c.fnType === 'selector_expression' && !c.q ? c.field : undefined;
         if (!key) continue;
         const list = index.get(key);
-        if (list) list.push(c.site);
-        else index.set(key, [c.site]);
+        if (list) list.push(c);
+        else index.set(key, [c]);
       }
       this.callsByName = index;
     }

@@ -25,7 +25,7 @@ export function resolveHandler(file: GoFile, expr: Node, depth = 0): ResolvedHan
   if (type === 'call_expression') {
     const call = file.callOf(e);
     // Comments among the arguments resolve to nothing, so the call's comment-free argument list serves.
-    const args = call ? call.site.args : (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
+    const args = call ? call.args : (e.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
     const fn = call ? undefined : e.childForFieldName('function');
     const sdk = call ? call.sdk : fn ? file.sdk(fn) : undefined;
     if (sdk && TYPED_WRAPPERS.has(sdk.member) && args[0]) {
@@ -207,7 +207,7 @@ function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node
       for (const c of file.callsWithin(at, at + 1)) found.set(c.index, c);
       // The request passed on: the innermost call around it takes it as a direct argument.
       const around = file.callAround(at, body.startIndex);
-      if (around && around.site.args.some((a) => a.startIndex === at && file.textIs(a, req))) found.set(around.index, around);
+      if (around && around.args.some((a) => a.startIndex === at && file.textIs(a, req))) found.set(around.index, around);
     }
     calls = [...found.values()].sort((a, b) => a.index - b.index);
   } else calls = file.callsWithin(body.startIndex, body.endIndex);
@@ -216,8 +216,8 @@ function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node
     const selector = !c.wrapped && c.fnType === 'selector_expression';
     const onReq = selector && (c.operandText !== undefined ? c.operandText === req : !!c.operand && file.textIs(c.operand, req));
     // Comments are never the request, so the comment-free list finds the same argument; keys are then read from the full list.
-    if (!onReq && c.site.args.some((a) => file.textIs(a, req))) {
-      const args = argumentNodes(n);
+    if (!onReq && c.args.some((a) => file.textIs(a, req))) {
+      const args = c.rawArgs;
       const at = args.findIndex((a) => a.text === req);
       const key = args[at + 1] ? file.str(args[at + 1]!) : undefined;
       // mcp-go's own `mcp.ParseString(req, "key", def)` family always reads an argument.
@@ -227,7 +227,7 @@ function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node
     }
     if (!onReq) continue;
     const method = c.field ?? '';
-    const args = argumentNodes(n);
+    const args = c.rawArgs;
     if (ACCESSOR.test(method) && args[0]) {
       const key = file.str(args[0]);
       if (key !== undefined) addBinding(ref, { param: key, local: localOf(file, n), location: file.loc(n) });
@@ -256,11 +256,6 @@ function nameOccurrences(text: string, name: string): number[] | undefined {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
   return out;
-}
-
-/** A call's named argument nodes, comments included (as the tree lists them). */
-function argumentNodes(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a);
 }
 
 /** `&v` passed to BindArguments / json.Unmarshal: the whole-arguments name plus a binding per struct field. */

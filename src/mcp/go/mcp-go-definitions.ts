@@ -109,7 +109,7 @@ function fromNewTool(file: GoFile, call: Node): ToolShape {
     }
     // Arguments are split out of the tree only for the options read below.
     if (!TOOL_OPTIONS_WITH_ARGS.has(s.member) && !HINTS[s.member] && !PROPERTY_TYPES[s.member]) continue;
-    const a = oc.site.args;
+    const a = oc.args;
     if (s.member === 'WithDescription' && a[0]) tool.description = file.text(a[0]);
     else if (s.member === 'WithTitleAnnotation' && a[0]) ann(opt).title = file.text(a[0]);
     else if (HINTS[s.member]) {
@@ -141,7 +141,7 @@ function propertyFromOption(file: GoFile, opt: Node, type: string, args: Node[])
       continue;
     }
     if (!PROPERTY_OPTIONS.has(s.member)) continue;
-    const a = oc.site.args;
+    const a = oc.args;
     switch (s.member) {
       case 'Required':
         p.required = true;

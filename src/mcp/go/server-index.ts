@@ -166,6 +166,15 @@ export class ServerIndex {
     return found;
   }
 
+  /**
+   * `resolve` for a plain name used at `at` (a receiver written `s.AddTool`): a name already resolved in its scope
+   * is answered without the name's node, which is fetched only to resolve it the first time.
+   */
+  resolveAt(name: string, at: number, node: () => Node): ServerEntry | undefined {
+    const key = `${this.file.scopeAtPosition(at)?.id ?? 0}:${name}`;
+    return this.memo.has(key) ? this.memo.get(key) : this.resolve(node());
+  }
+
   private resolveName(e: Node, fn: Node | undefined, depth: number): ServerEntry | undefined {
     // A name bound in this scope (or an enclosing one) before the use.
     const name = e.text;
@@ -238,6 +247,11 @@ function bindingOf(call: Node): { name?: string; field?: string } | undefined {
   return undefined;
 }
 
+/** `receiverIsServer` for a plain name used at `at`, whose node is fetched only if its value must be read. */
+export function receiverNameIsServer(file: GoFile, name: string, at: number, node: () => Node): boolean {
+  return SERVER_TYPE.test(file.declaredTypeText(name, at, node) ?? '');
+}
+
 /** Orphan receivers are grouped by the name the merge step matches on: the variable, or a field's last segment. */
 export function receiverName(recv: Node): string {
   const [r, type] = unwrapWithType(recv);
@@ -248,7 +262,7 @@ export function receiverName(recv: Node): string {
 /** A receiver declared as `*server.MCPServer` / `*mcp.Server` (parameter, variable or struct field). */
 export function receiverIsServer(file: GoFile, recv: Node): boolean {
   const [r, type] = unwrapWithType(recv);
-  if (type === 'identifier') return SERVER_TYPE.test(file.declaredType(r)?.text ?? '');
+  if (type === 'identifier') return receiverNameIsServer(file, r.text, r.startIndex, () => r);
   if (type === 'selector_expression') {
     const field = r.childForFieldName('field')?.text;
     return file.fieldDecls().some((d) => d.childrenForFieldName('name').some((n) => n?.text === field) && SERVER_TYPE.test(d.childForFieldName('type')?.text ?? ''));
