@@ -41,7 +41,7 @@ export type TargetKind = 'session-id' | 'oauth-state' | 'secret';
 const SESSION_FOLLOWERS = new Set(['id', 'ids', 'token', 'key']);
 const OAUTHISH = new Set(['oauth', 'auth', 'csrf', 'xsrf', 'login', 'authorize', 'authorization', 'pkce', 'oidc']);
 const STATE_COMPANIONS = new Set(['state', 'param', 'value', 'token', 'string', 'str', 'new', 'generated', 'gen', 'random', 'rand']);
-const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'passphrase', 'nonce', 'otp', 'totp', 'salt', 'pepper', 'csrf', 'xsrf', 'apikey', 'verifier', 'jti']);
+const SECRET_WORDS = new Set(['token', 'secret', 'password', 'passwd', 'passphrase', 'nonce', 'otp', 'totp', 'salt', 'pepper', 'csrf', 'xsrf', 'apikey', 'verifier']);
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'signing', 'sign', 'encryption', 'encrypt', 'private', 'access', 'hmac', 'jwt', 'master', 'aes', 'crypto', 'auth', 'client', 'license', 'invite', 'reset', 'activation', 'webhook', 'recovery', 'cookie']);
 const CODE_QUALIFIERS = new Set(['verification', 'verify', 'reset', 'auth', 'authorization', 'otp', 'invite', 'invitation', 'confirmation', 'confirm', 'recovery', 'activation', 'login', 'device', 'user', 'mfa', 'sms', 'email', 'pairing', 'backup']);
 /** Words that make a name describe a secret instead of holding one (`token_length`, `password_hint`). */

@@ -37,7 +37,7 @@ export default defineRule({
       risk:
         'The redirect URI decides where the authorization code — and with implicit-style flows the token — is delivered. MCP servers that implement their own authorization server or OAuth proxy accept dynamically registered clients from anyone, so every loose comparison is reachable by an attacker: `startswith("https://app.example.com")` accepts `https://app.example.com.evil.net/`, a host-only check accepts an open redirector elsewhere on the allowed host, `"localhost" in uri` accepts `https://evil.net/?localhost`, and an unescaped dot in a regex matches any character. The attacker sends the victim an authorization link with such a URI and receives the code; with a proxy\'s static upstream client id the stolen code unlocks the user\'s upstream account. The MCP authorization specification and RFC 9700 require exact string matching of redirect URIs.',
       detection:
-        'Looks at expressions that name a redirect URI — a variable, attribute, field or parameter whose name contains `redirect_uri`/`redirectUri`/`redirect_url`/`RedirectURL` (any case), a subscript or `.get("redirect_uri")` lookup, possibly wrapped in `str()`, `String()`, `.lower()`, `strings.ToLower` and the like — and fires when one is: the receiver of Python `startswith`/`endswith`/`find`/`index`, or JavaScript `startsWith`/`endsWith`/`includes`/`indexOf`/`match`/`search`; an argument of Go `strings.HasPrefix`/`HasSuffix`/`Contains`/`Index`; the right-hand side of Python `x in redirect_uri` (a substring test); matched by a regular expression (`re.match`/`search`/`fullmatch`, a compiled pattern\'s `match`, JavaScript `regex.test(uri)`, Go `regexp.MatchString` or a compiled `MatchString`) unless the pattern is a literal with no wildcards or character classes (only anchors and escaped characters) or built with `re.escape`; matched by a glob (`fnmatch`, `minimatch`, `micromatch.isMatch`, Go `path.Match`/`filepath.Match`); or parsed (`urlparse`/`urlsplit`, `new URL`, `url.Parse`) and compared only by host, origin or netloc (`==`, `in`, `.includes(…)`, `.has(…)`, a map lookup). Exact comparisons (`==`, `===`), membership of the URI itself in a list or set of registered URIs (`redirect_uri in client.redirect_uris`, `allowed.includes(redirectUri)`, `slices.Contains(allowed, redirectURI)`) and checks on collections of URIs do not fire. Test files are skipped.',
+        'Looks at expressions that name a redirect URI — a variable, attribute, field or parameter whose name contains `redirect_uri`/`redirectUri`/`redirect_url`/`RedirectURL` (any case), a subscript or `.get("redirect_uri")` lookup, possibly wrapped in `str()`, `String()`, `.lower()`, `strings.ToLower` and the like — and fires when one is: the receiver of Python `startswith`/`endswith`/`find`/`index`, or JavaScript `startsWith`/`endsWith`/`includes`/`indexOf`/`match`/`search`; an argument of Go `strings.HasPrefix`/`HasSuffix`/`Contains`/`Index`; the right-hand side of Python `x in redirect_uri` (a substring test); matched by a regular expression (`re.match`/`search`/`fullmatch`, a compiled pattern\'s `match`, JavaScript `regex.test(uri)`, Go `regexp.MatchString` or a compiled `MatchString`) unless the pattern is a literal with no wildcards or character classes (only anchors and escaped characters) or built with `re.escape`; matched by a glob (`fnmatch`, `minimatch`, `micromatch.isMatch`, Go `path.Match`/`filepath.Match`); or parsed (`urlparse`/`urlsplit`, `new URL`, `url.Parse`) and compared only by host, origin or netloc (`==`, `in`, `.includes(…)`, `.has(…)`, a map lookup). Checks of the URI\'s shape rather than its identity do not fire: a bare scheme (`startswith("https://")` to require HTTPS) or punctuation only (`"#" in redirect_uri` to reject fragments). Exact comparisons (`==`, `===`), membership of the URI itself in a list or set of registered URIs (`redirect_uri in client.redirect_uris`, `allowed.includes(redirectUri)`, `slices.Contains(allowed, redirectURI)`) and checks on collections of URIs do not fire. Test files are skipped.',
       fix: 'Compare the full redirect URI with the client\'s registered URIs by exact string equality (`if redirect_uri not in client.redirect_uris: reject`), and reject requests whose URI is not registered instead of fixing it up. If you must allow loopback redirects on any port for native clients (RFC 8252 §7.3), parse the URI, require scheme `http`, host exactly `127.0.0.1` or `[::1]`, no user-info, and compare the path exactly. The Python and TypeScript MCP SDKs\' authorization handlers already match registered redirect URIs exactly.',
       references: [
         { title: 'MCP specification: authorization, open redirection', url: 'https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#open-redirection' },
@@ -108,15 +108,24 @@ function classifyName(name: string): Ref | undefined {
   return m[1] ? 'plural' : 'single';
 }
 
+/**
+ * A literal that validates the shape of a URI rather than matching it against allowed ones: a bare scheme
+ * (`startswith("https://")` enforces HTTPS) or punctuation only (`"#" in uri` rejects fragments).
+ */
+function shapeCheck(node: Node | undefined, ctx: FileContext): boolean {
+  const v = node ? staticText(node, ctx) : undefined;
+  return v !== undefined && (/^[a-z][a-z0-9+.-]*:(?:\/\/)?$/i.test(v) || !/[a-z0-9]/i.test(v));
+}
+
 function looseCall(call: CallSite, ctx: FileContext, fam: Family): string | undefined {
   const m = methodName(call) ?? '';
   const name = call.name ?? '';
   const recv = receiverOf(call);
-  if (fam === 'python' && PY_AFFIX.has(m) && redirectRef(recv, ctx, fam) === 'single') return `${m}()`;
-  if (fam === 'js' && JS_AFFIX.has(m) && redirectRef(recv, ctx, fam) === 'single' && !call.args.some((a) => redirectRef(a, ctx, fam))) {
+  if (fam === 'python' && PY_AFFIX.has(m) && redirectRef(recv, ctx, fam) === 'single' && !shapeCheck(call.args[0], ctx)) return `${m}()`;
+  if (fam === 'js' && JS_AFFIX.has(m) && redirectRef(recv, ctx, fam) === 'single' && !call.args.some((a) => redirectRef(a, ctx, fam)) && !shapeCheck(call.args[0], ctx)) {
     return m === 'match' || m === 'search' || m === 'matchAll' ? 'a regular expression' : `${m}()`;
   }
-  if (fam === 'go' && GO_AFFIX.has(name) && call.args.some((a) => redirectRef(a, ctx, fam))) return name;
+  if (fam === 'go' && GO_AFFIX.has(name) && call.args.some((a) => redirectRef(a, ctx, fam)) && !call.args.some((a) => shapeCheck(a, ctx))) return name;
   if (GLOBS.has(name) && call.args.some((a) => redirectRef(a, ctx, fam))) return `a glob pattern (${name})`;
   // Regular expressions: module functions take (pattern, subject); compiled patterns take (subject).
   if (fam === 'python' && PY_REGEX.has(name)) {
@@ -189,7 +198,7 @@ function looseComparison(node: Node, ctx: FileContext, fam: Family): string | un
   const [left, right] = operands as [Node, Node];
   const op = fam === 'python' ? ops.join(' ') : node.childForFieldName('operator')?.text ?? ops[0];
   if (fam === 'python' && (op === 'in' || op === 'not in')) {
-    if (redirectRef(right, ctx, fam) === 'single' && !redirectRef(left, ctx, fam)) return `a substring test (${op})`;
+    if (redirectRef(right, ctx, fam) === 'single' && !redirectRef(left, ctx, fam) && !shapeCheck(left, ctx)) return `a substring test (${op})`;
     if (hostOfRedirect(left, ctx, fam)) return 'a host-only comparison';
     return undefined;
   }

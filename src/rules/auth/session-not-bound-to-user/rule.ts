@@ -16,6 +16,7 @@ import {
   nameWords,
   receiverOf,
   refName,
+  singleValue,
   staticText,
   targetKind,
   type Family,
@@ -56,7 +57,7 @@ export default defineRule({
       risk:
         'The MCP security best practices call this session hijacking: session ids travel in headers, logs and proxies, and a server that finds state by the id alone hands that state to anyone who presents the id. With the TypeScript SDK\'s usual `transports[sessionId]` map an attacker who is allowed to connect at all (any valid token) can attach to another user\'s session, post tool calls into it and read the server-sent events meant for that user; with shared queues or Redis keys such as `session:<id>` they can inject events that the victim\'s agent will treat as tool output (session hijack prompt injection). The specification says servers must not use sessions for authentication and should bind session data to the user, e.g. with `<user_id>:<session_id>` keys.',
       detection:
-        'In files that import an MCP SDK or mention MCP, a read of per-session state whose key is a session id: subscripts (`transports[sessionId]`, `sessions[session_id]`, Go `m[sessionID]`) that are not assignment targets or deletions, and store reads `.get(…)`, redis `get`/`hget`/`hgetall`, Go `Load`/`Get`. A key is a session id when it is a name such as `sessionId`, `session_id`, `sid`, `mcp_session_id` (or an attribute/field with that name, like fastmcp `ctx.session_id` or the SDK handler\'s `extra.sessionId`), the `mcp-session-id` header, a call such as mcp-go `SessionID()` or go-sdk `req.Session.ID()`, or a string built from one of these and literal text only (`f"session:{session_id}"`, `` `events:${sessionId}` ``). Keys that also contain a user, subject, owner, client id, account or tenant (`f"{user_id}:{session_id}"`, a tuple) do not fire, and neither does any lookup inside a function that compares the session\'s owner with the caller — an equality test (`==`, `!=`, `===`, `!==`, `is`) that mentions an owner, user id, `sub`, client id, principal, tenant or `req.auth`/`authInfo` — or calls a helper named like an ownership check (`assertSessionOwner`, `session_belongs_to`, `verify_session`). Only reading the identity (checking that a token exists, logging `req.auth`) does not count. Receivers that hold request input (`headers`, `query`, `params`, `cookies`) are ignored. One finding per function, at its first such lookup; test files are skipped. The rule cannot see identity checks done in middleware that rejects a session used by someone else — suppress with a reason in that case.',
+        'In files that import an MCP SDK or mention MCP, a read of per-session state whose key is a session id: subscripts (`transports[sessionId]`, `sessions[session_id]`, Go `m[sessionID]`) that are not assignment targets or deletions, and store reads `.get(…)`, redis `get`/`hget`/`hgetall`, Go `Load`/`Get`. A key is a session id when it is a name such as `sessionId`, `session_id`, `sid`, `mcp_session_id` (or an attribute/field with that name, like fastmcp `ctx.session_id` or the SDK handler\'s `extra.sessionId`), the `mcp-session-id` header, a call such as mcp-go `SessionID()` or go-sdk `req.Session.ID()`, or a string built from one of these and literal text only (`f"session:{session_id}"`, `` `events:${sessionId}` ``). Keys that also contain a user, subject, owner, client id, account or tenant (`f"{user_id}:{session_id}"`, a tuple) do not fire, and neither does any lookup inside a function that compares the session\'s owner with the caller — an equality test (`==`, `!=`, `===`, `!==`, `is`) that mentions an owner, user id, `sub`, client id, principal, tenant or `req.auth`/`authInfo` — or calls a helper named like an ownership check (`assertSessionOwner`, `session_belongs_to`, `verify_session`). Only reading the identity (checking that a token exists, logging `req.auth`) does not count. Receivers that hold request input (`headers`, `query`, `params`, `cookies`) are ignored, and so are ids the server holds itself (`transport.sessionId`, `this.sessionId`, `self.session_id`), as in the SDK example\'s `onclose` clean-up. One finding per function, at its first such lookup; test files are skipped. The rule cannot see identity checks done in middleware that rejects a session used by someone else — suppress with a reason in that case.',
       fix: 'Record who opened each session and check it on every request: store `{ transport, owner: req.auth.clientId }` (TypeScript `requireBearerAuth` sets `req.auth`) and answer 403 when `entry.owner !== req.auth.clientId`; key shared stores by user and session (`f"{access_token.client_id}:{session_id}"`, go-sdk `auth.TokenInfoFromContext(ctx).UserID + ":" + id`). Keep requiring a valid token on every request instead of trusting the session, and generate session ids with a CSPRNG (MV5011).',
       references: [
         { title: 'MCP security best practices: session hijacking', url: 'https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices#session-hijacking' },
@@ -179,9 +180,20 @@ function partKind(n: Node, ctx: FileContext, fam: Family): 'session' | 'literal'
   }
   if (n.type === 'call' || n.type === 'call_expression') return sessionCall(callIndex(ctx).get(n.id), ctx, fam) ? 'session' : 'other';
   const name = refName(n, fam);
-  if (!name || USERISH.test(name)) return 'other';
+  if (!name || USERISH.test(name) || serverOwnId(n, ctx)) return 'other';
   if (targetKind(name, false) === 'session-id' && !nameWords(name).some((w) => w === 'generator' || w === 'generate')) return 'session';
   return staticText(n, ctx) !== undefined ? 'literal' : 'other';
+}
+
+/**
+ * An id the server itself holds rather than one the request presented: `transport.sessionId`, `this.sessionId`,
+ * `self.session_id`, or a name assigned once from one of those (the SDK example's `onclose` cleanup).
+ */
+function serverOwnId(n: Node, ctx: FileContext): boolean {
+  const v = n.type === 'identifier' ? singleValue(n, ctx) ?? n : n;
+  if (v.type !== 'attribute' && v.type !== 'member_expression' && v.type !== 'selector_expression') return false;
+  const obj = v.childForFieldName(v.type === 'selector_expression' ? 'operand' : 'object');
+  return obj !== null && /^(?:self|this|transport|server)$/i.test(obj.type === 'this' ? 'this' : obj.text);
 }
 
 /** `headers.get("mcp-session-id")`, mcp-go `session.SessionID()`, go-sdk `req.Session.ID()`, `str(session_id)`. */
