@@ -51,6 +51,11 @@ const DESCRIPTORS = new Set([
   'format', 'pattern', 'regex', 'label', 'env', 'var', 'hint', 'policy', 'limit', 'max', 'min', 'version', 'endpoint', 'alphabet', 'chars', 'charset',
   'characters', 'strength', 'lifetime', 'cost', 'bits', 'position', 'pos', 'offset', 'color', 'style', 'placeholder', 'column', 'col', 'query', 'mode', 'method',
 ]);
+/** Leading words of names that test, read or store a value rather than hold a new one (`isSessionId`, `load_token`). */
+const PREDICATE_LEADS = new Set([
+  'is', 'has', 'should', 'can', 'valid', 'validate', 'verify', 'check', 'parse', 'extract', 'normalize', 'format', 'ensure', 'assert',
+  'lookup', 'find', 'load', 'read', 'store', 'save', 'delete', 'remove', 'clear', 'set', 'mask', 'redact', 'hash', 'compare', 'print', 'log',
+]);
 const LEADING_NON_SECRET = new Set(['max', 'min', 'num', 'n', 'count', 'total', 'is', 'has', 'use', 'enable', 'enabled', 'show', 'random']);
 
 /**
@@ -59,7 +64,7 @@ const LEADING_NON_SECRET = new Set(['max', 'min', 'num', 'n', 'count', 'total', 
  */
 export function targetKind(name: string, oauthFile: boolean): TargetKind | undefined {
   const w = nameWords(name);
-  if (!w.length) return undefined;
+  if (!w.length || PREDICATE_LEADS.has(w[0]!)) return undefined;
   if (isSessionIdWords(w)) return 'session-id';
   const si = w.lastIndexOf('state');
   if (si >= 0 && !w.slice(si + 1).some((x) => DESCRIPTORS.has(x))) {
@@ -698,8 +703,9 @@ export function weakSource(value: Node, ctx: FileContext, ownKind?: TargetKind, 
   }
   scan(value, true);
   if (!weak && !strong && fn) {
-    const bumped = counterBumpedIn(fn, ctx);
-    if (bumped && bumped.some((b) => value.text.includes(b))) weak = { kind: 'counter', what: `the counter ${bumped.find((b) => value.text.includes(b))}` };
+    const mentions = (b: string) => new RegExp(`(?:^|[^\\w.])${b.replace(/[^\w.]/g, '').replace(/\./g, '\\.')}(?!\\w)`).test(value.text);
+    const counter = counterBumpedIn(fn, ctx)?.find(mentions);
+    if (counter) weak = { kind: 'counter', what: `the counter ${counter}` };
   }
   if (weak && !strong) return weak;
   return strong || weak ? cut : undefined;
@@ -722,15 +728,16 @@ function truncation(call: CallSite, fam: Family): number | undefined {
 /** Targets a function increments by one (`self.n += 1`, `m.n++`, `++count`), as written. */
 function counterBumpedIn(fn: Node, ctx: FileContext): string[] | undefined {
   const out: string[] = [];
+  // A name assigned inside the function is a local (a loop index, say), not a counter that outlives the call.
+  // (Entries that are the name itself come from `n += 1` or bare declarations and say nothing about where it lives.)
+  const local = (t: Node) => t.type === 'identifier' && (ctx.assignments().get(t.text) ?? []).some((v) => within(v, fn) && v.text !== t.text);
   for (const n of treeFacts(ctx).bumps.get(fn.id) ?? []) {
+    let target: Node | null;
     if (n.type === 'augmented_assignment' || n.type === 'augmented_assignment_expression') {
       if (!/\+=\s*1\s*$/.test(n.text)) continue;
-      const left = n.childForFieldName('left');
-      if (left) out.push(left.text);
-    } else {
-      const target = n.type === 'update_expression' ? n.childForFieldName('argument') : n.namedChildren[0];
-      if (target) out.push(target.text);
-    }
+      target = n.childForFieldName('left');
+    } else target = n.type === 'update_expression' ? n.childForFieldName('argument') : n.namedChildren[0];
+    if (target && !local(target)) out.push(target.text);
   }
   return out.length ? out : undefined;
 }
