@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../../model/language.js';
 import type { Confidence } from '../../../model/severity.js';
-import { decodeString } from '../../../parse/string-literal.js';
+import { decodeEscapes, decodeString } from '../../../parse/string-literal.js';
 import { dottedParts } from '../../../parse/imports.js';
 import { NodeIndex, sourceOf } from '../../../parse/node-index.js';
 import { defineRule, type FileContext, type RawFinding } from '../../../rule/rule.js';
@@ -70,7 +70,6 @@ const FAKE_NAME_WORDS = new Set(['fake', 'dummy', 'example', 'sample', 'mock', '
 const PLACEHOLDER = /changeme|change[_-]me|your[_-]?|example|dummy|fake|sample|placeholder|redacted|insert|replace[_-]?me|todo|test|xxxx|\*\*\*\*|\.\.\.|…|0123456789|1234567890|abcdefghij/i;
 const TEMPLATE = /\$\{|\{\{|%\(|%s|<[^>]{1,80}>|^\$|^\{[\w.-]{0,80}\}$/;
 const ENV_NAME = /^[A-Z][A-Z0-9_]{1,100}$/;
-const WORD_SEPARATORS = /[_.:/-]/;
 const URLISH = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const PATHISH = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|json|ya?ml|toml|txt|env|p12|pfx)$/i;
 const AUTH_SCHEME = /^(?:bearer|basic|token)\s+/i;
@@ -262,14 +261,23 @@ function isSecretName(words: readonly string[]): boolean {
  * case. Random letters rarely split into word-shaped humps (`Ab`, `word`), so real keys are not caught by this.
  */
 function isWordish(value: string): boolean {
-  const parts = value.split(WORD_SEPARATORS);
-  if (parts.length >= 2 && parts.every((p) => /^[A-Za-z]{1,40}$/.test(p))) return true;
-  const humps = parts.flatMap((p) => p.split(/(?=[A-Z])/));
-  return humps.length >= 2 && humps.every((h) => /^[A-Z]?[a-z]{2,40}$/.test(h));
+  // The same test as splitting on separators and before capitals, written as patterns (this runs on every literal).
+  return SEPARATED_WORDS.test(value) || (HUMPED_WORDS.test(value) && !ONE_HUMP.test(value));
 }
 
+/** Letters-only words joined by separators. */
+const SEPARATED_WORDS = /^[A-Za-z]{1,40}(?:[_.:/-][A-Za-z]{1,40})+$/;
+const CAMEL_WORDS = '[A-Z]?[a-z]{2,40}(?:[A-Z][a-z]{2,40})*';
+/** Camel-case humps (`Ab`, `word`) in every separated part; with at least two humps in all it is wordish. */
+const HUMPED_WORDS = new RegExp(`^${CAMEL_WORDS}(?:[_.:/-]${CAMEL_WORDS})*$`);
+const ONE_HUMP = /^[A-Z]?[a-z]{2,40}$/;
+
+const CHARACTER_CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
+
 function characterClasses(s: string): number {
-  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(s)).length;
+  let n = 0;
+  for (const re of CHARACTER_CLASSES) if (re.test(s)) n++;
+  return n;
 }
 
 function entropy(s: string): number {
@@ -306,10 +314,11 @@ function codeCandidates(ctx: FileContext): Candidate[] {
   const text = ctx.text;
   // The shape of a literal's text says what its value holds only when the tree parsed without errors.
   const clean = sourceOf(ctx.tree!)?.clean === true;
+  const literals = clean ? literalsFromText(ctx.tree!.rootNode, text, fam) : NodeIndex.of(ctx.tree!, lang).nodes(STRING_NODES[fam]);
   const out: Candidate[] = [];
   let byNode: Map<number, string | undefined> | undefined;
   const calleeOf = (call: Node) => (byNode ??= new Map(ctx.calls().map((c) => [c.node.id, c.name]))).get(call.id);
-  for (const node of NodeIndex.of(ctx.tree!, lang).nodes(STRING_NODES[fam])) {
+  for (const node of literals) {
     // Cheap tests on the source text first: a decoded value is never longer than the literal minus its quotes.
     const endIndex = node.endIndex;
     if (endIndex - node.startIndex < MIN_PASSWORD_LENGTH + 2) continue;
@@ -325,8 +334,88 @@ function codeCandidates(ctx: FileContext): Candidate[] {
   return out;
 }
 
+/** String delimiters per language; a backtick opens a template (escapes apply) in JS and a raw string in Go. */
+const DELIMITERS: Record<'python' | 'js' | 'go', readonly string[]> = { python: ['"', "'"], js: ['"', "'", '`'], go: ['"', '`'] };
+const STRING_NODE_TYPES: Record<'python' | 'js' | 'go', ReadonlySet<string>> = {
+  python: new Set(STRING_NODES.python),
+  js: new Set(STRING_NODES.js),
+  go: new Set(STRING_NODES.go),
+};
+
+/**
+ * The string literals of a cleanly parsed file whose value could pass the value checks, in document order, found
+ * without walking the tree. The body of every literal lies between two consecutive unescaped occurrences of its
+ * quote (a triple-quoted one between an occurrence of its triple quote and the next), so every such stretch of text
+ * that could be a passing value is looked up with one descent from the root; stretches of code between literals
+ * lead to nodes that are no literal and are dropped. Most files have no such stretch at all.
+ */
+function literalsFromText(root: Node, text: string, fam: 'python' | 'js' | 'go'): Node[] {
+  const found = new Map<number, Node>();
+  const consider = (start: number, end: number, quote: number, escapes: boolean) => {
+    if (end - start < MIN_PASSWORD_LENGTH || settledByText(text, start, end)) return;
+    if (!bodyMayPass(text.slice(start, end), fam, escapes)) return;
+    const node = root.descendantForIndex(start - quote, end + quote);
+    if (node && STRING_NODE_TYPES[fam].has(node.type)) found.set(node.id, node);
+  };
+  for (const q of DELIMITERS[fam]) {
+    const escapes = !(fam === 'go' && q === '`');
+    let start = -1;
+    for (let pos = text.indexOf(q); pos >= 0; pos = text.indexOf(q, pos + 1)) {
+      if (escapes && escapedAt(text, pos)) continue;
+      if (start >= 0) consider(start, pos, 1, escapes);
+      start = pos + 1;
+    }
+    if (fam !== 'python') continue;
+    const triple = q.repeat(3);
+    for (let pos = text.indexOf(triple); pos >= 0; pos = text.indexOf(triple, pos + 1)) {
+      let end = text.indexOf(triple, pos + 3);
+      while (end >= 0 && escapedAt(text, end)) end = text.indexOf(triple, end + 1);
+      if (end < 0) break;
+      consider(pos + 3, end, 3, true);
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** True when the character at `pos` follows an odd number of backslashes. */
+function escapedAt(text: string, pos: number): boolean {
+  let n = 0;
+  while (pos - n - 1 >= 0 && text.charCodeAt(pos - n - 1) === 92) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * True when the stretch `[start, end)` has a character outside printable ASCII that no escape comes before (after a
+ * leading auth scheme, which the value checks remove): that character is in the value too, which therefore fails.
+ * Settles most stretches, which are code, after a few characters and without copying them.
+ */
+function settledByText(text: string, start: number, end: number): boolean {
+  let from = start;
+  const first = text.charCodeAt(start) | 0x20;
+  if (first === 0x62 || first === 0x74) {
+    AUTH_SCHEME_AT.lastIndex = start;
+    const scheme = AUTH_SCHEME_AT.exec(text);
+    if (scheme) from = Math.min(end, start + scheme[0].length);
+  }
+  UNPRINTABLE_FROM.lastIndex = from;
+  const bad = UNPRINTABLE_FROM.exec(text);
+  if (!bad || bad.index >= end) return false;
+  for (let i = start; i < bad.index; i++) if (text.charCodeAt(i) === 92) return false;
+  return true;
+}
+
+/** The literal's value is its body (raw strings), the body with escapes decoded, or (Go raw strings) without `\r`. */
+function bodyMayPass(body: string, fam: 'python' | 'js' | 'go', escapes: boolean): boolean {
+  if (!body.includes('\\')) return couldBeSecretValue(body.includes('\r') ? body.replace(/\r/g, '') : body);
+  if (couldBeSecretValue(body)) return true;
+  if (escapes && couldBeSecretValue(decodeEscapes(body, fam))) return true;
+  return body.includes('\r') && couldBeSecretValue(body.replace(/\r/g, ''));
+}
+
 /** Outside the printable ASCII range (Go raw strings drop `\r`, so it does not count). */
 const UNPRINTABLE = /[^\x21-\x7e\r]/;
+const UNPRINTABLE_FROM = /[^\x21-\x7e\r]/g;
+const AUTH_SCHEME_AT = /(?:bearer|basic|token)\s+/iy;
 const OPENING_QUOTE = /^[A-Za-z]*(?:'''|"""|['"`])/;
 const CLOSING_QUOTE = /(?:'''|"""|['"`])$/;
 
@@ -340,14 +429,18 @@ function unprintableLiteral(raw: string): boolean {
   return UNPRINTABLE.test(inner.replace(AUTH_SCHEME, ''));
 }
 
-/** The checks of `genericKind` that depend on the value alone, at their most lenient: failing them, no name helps. */
+/**
+ * The checks of `genericKind` that depend on the value alone, at their most lenient: failing them, no name helps.
+ * Ordered cheapest and most selective first (identifiers and words fail on their character classes or shape).
+ */
 function couldBeSecretValue(raw: string): boolean {
   const value = raw.replace(AUTH_SCHEME, '');
   if (!value || value.length > 10000 || !PRINTABLE.test(value)) return false;
+  const jwt = JWT.test(value);
+  if (!jwt && (value.length < MIN_PASSWORD_LENGTH || characterClasses(value) < 2 || isWordish(value))) return false;
   if (PLACEHOLDER.test(value) || TEMPLATE.test(value) || ENV_NAME.test(value) || URLISH.test(value) || PATHISH.test(value)) return false;
   if (new Set(value).size <= 2) return false;
-  if (JWT.test(value)) return true;
-  return value.length >= MIN_PASSWORD_LENGTH && entropy(value) >= MIN_PASSWORD_ENTROPY && characterClasses(value) >= 2 && !isWordish(value);
+  return jwt || entropy(value) >= MIN_PASSWORD_ENTROPY;
 }
 
 /** The name a string literal is bound to, compared with or used as the default of, if any. */
