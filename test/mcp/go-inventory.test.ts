@@ -509,3 +509,127 @@ describe('Go inventory: across files, auth helpers, non-MCP code', () => {
     assert.deepEqual(r.inventory.servers.map((s) => [s.id, s.tools.map((x) => x.name)]), [['main.go#s', ['deep']]]);
   });
 });
+
+/**
+ * One server file exercising what the extractor reads from source text when the tree is error-free (literals, name
+ * chains, parameter lists, the request's name, assignment targets) next to what it must still take from the tree.
+ */
+const SHORTCUT_SOURCE = [
+  'package main',
+  '',
+  'import (',
+  '\t"context"',
+  '\t"strings"',
+  '',
+  '\t"github.com/mark3labs/mcp-go/mcp"',
+  '\t"github.com/mark3labs/mcp-go/server"',
+  ')',
+  '',
+  'type holder struct{ inner *server.MCPServer }',
+  '',
+  'func main() {',
+  '\ts := server.NewMCPServer("outer", "1.0")',
+  '\tfunc() {',
+  '\t\ts := server.NewMCPServer("inner", "1.0")',
+  '\t\ts.AddTool(mcp.NewTool("inner_tool"), plain)',
+  '\t}()',
+  '\ts.AddTool(mcp.NewTool("outer_tool",',
+  '\t\tmcp.WithString("a", mcp.Required(), mcp.Description("first")),',
+  '\t\tmcp.WithString("b", mcp.Description(`raw "quoted"`)),',
+  '\t), plain)',
+  '\ts.AddTool(/* leading comment */ mcp.NewTool("escaped_\\x41", mcp.WithDescription("tab\\there")), commented)',
+  '\ts.',
+  '\t\tAddTool(mcp.NewTool("split_"+"name"), grouped)',
+  '\th := &holder{inner: /* the server */ s}',
+  '\th.inner.AddTool(mcp.NewTool("via_field"), renamed)',
+  '\tserver.ServeStdio(s)',
+  '}',
+  '',
+  'func plain(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {',
+  '\ta := req.GetString("a", "")',
+  '\tv, err := req.RequireString("b")',
+  '\t_ = err',
+  '\tjoined := req.GetString("c", "") + "!"',
+  '\th2 := helper(req, "b")',
+  '\t_ = h2',
+  '\t_ = req.GetString("d", "")',
+  '\tignored := strings.ToUpper("req.GetString(\\"e\\", \\"\\")")',
+  '\trequest2 := req',
+  '\t_ = request2',
+  '\tgo func() { _ = req.GetInt("f", 0) }()',
+  '\t_, _, _, _ = a, v, joined, ignored',
+  '\treturn nil, nil',
+  '}',
+  '',
+  'func commented(ctx context.Context /* the context */, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {',
+  '\tx := req.GetString(/* not a key */ "x", "")',
+  '\ty := req.GetString("y" /* key */, "")',
+  '\tz := helper(req /* the request */, "z")',
+  '\t_, _, _ = x, y, z',
+  '\treturn nil, nil',
+  '}',
+  '',
+  'func grouped(ctx context.Context, _, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {',
+  '\tg := req.GetString("g", "")',
+  '\t_ = g',
+  '\treturn nil, nil',
+  '}',
+  '',
+  'func renamed(c context.Context, request mcp.CallToolRequest) (*mcp.CallToolResult, error) {',
+  '\tconst (',
+  '\t\tk = request.GetString("k", "")',
+  '\t)',
+  '\tr := request.',
+  '\t\tGetString("r", "")',
+  '\t_ = r',
+  '\treturn nil, nil',
+  '}',
+  '',
+  'func helper(req mcp.CallToolRequest, key string) string { return key }',
+];
+
+describe('Go inventory: source-text shortcuts agree with the syntax tree', () => {
+  async function inventoryFor(t: { after: (fn: () => Promise<void>) => void }, lines: string[]): Promise<{ inv: Inventory; syntaxErrors: number }> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mcpvet-go-text-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(path.join(dir, 'main.go'), [...lines, ''].join('\n'));
+    const r = await scan({ target: dir, rules: { rules: [] }, config: false, workers: 1 });
+    assert.deepEqual(r.errors.filter((e) => e.kind === 'internal'), []);
+    return { inv: r.inventory, syntaxErrors: r.errors.filter((e) => e.kind === 'syntax').length };
+  }
+
+  function summary(inv: Inventory) {
+    return inv.servers.map((s) => ({
+      id: s.id,
+      tools: s.tools.map((t) => ({ name: t.name, params: t.params.map((p) => [p.name, p.required, p.description?.value]), handler: t.handler?.name, bindings: bindings(t) })),
+    }));
+  }
+
+  // A helper taking the request reads a key only where the tool declares it (outer_tool has `b`, inner_tool has none).
+  const innerBindings = ['a=a', 'b=v', 'c=req.GetString("c", "")', 'd=req.GetString("d", "")', 'f=req.GetInt("f", 0)'];
+  const outerBindings = ['a=a', 'b=v', 'c=req.GetString("c", "")', 'b=h2', 'd=req.GetString("d", "")', 'f=req.GetInt("f", 0)'];
+  const expected = [
+    { id: 'main.go#inner', tools: [{ name: 'via_field', params: [], handler: 'renamed', bindings: ['k=request.GetString("k", "")', 'r=r'] }] },
+    {
+      id: 'main.go#s',
+      tools: [
+        { name: 'outer_tool', params: [['a', true, 'first'], ['b', false, 'raw "quoted"']], handler: 'plain', bindings: outerBindings },
+        { name: 'escaped_A', params: [], handler: 'commented', bindings: ['y=y'] },
+        { name: 'split_name', params: [], handler: 'grouped', bindings: [] },
+      ],
+    },
+    { id: 'main.go:16:8', tools: [{ name: 'inner_tool', params: [], handler: 'plain', bindings: innerBindings }] },
+  ];
+
+  it('reads scopes, literals, receivers, parameter lists and request reads the way the tree gives them', async (t) => {
+    const { inv, syntaxErrors } = await inventoryFor(t, SHORTCUT_SOURCE);
+    assert.equal(syntaxErrors, 0);
+    assert.deepEqual(summary(inv), expected);
+  });
+
+  it('gives the same inventory when a syntax error elsewhere in the file turns the shortcuts off', async (t) => {
+    const { inv, syntaxErrors } = await inventoryFor(t, [...SHORTCUT_SOURCE, '', 'func broken( {']);
+    assert.equal(syntaxErrors, 1);
+    assert.deepEqual(summary(inv), expected);
+  });
+});

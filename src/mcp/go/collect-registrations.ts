@@ -61,7 +61,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
       const target = targetOf(file, index, recv);
       const shape = goSdkTool(file, toolExpr);
       const def = shape ? toolFrom(shape, 'mcp.AddTool', node, file) : placeholderTool(file, toolExpr, 'mcp.AddTool', node);
-      if (shape) consumed.add(defKey(shape.definition));
+      if (shape) consumed.add(defKey(file, shape.definition));
       def.handler = handlerRef(file, handlerExpr, { typedInput: true, tagStyle: 'go-sdk' });
       if (!def.handler) delete def.handler;
       if (def.schemaKind === 'none' && handlerExpr) inferTypedSchema(file, def, handlerExpr);
@@ -155,7 +155,7 @@ function makeDef(file: GoFile, kind: Kind, template: boolean, family: SdkFamily 
   if (kind === 'tools') {
     const shape = family === 'go-sdk' ? goSdkTool(file, defExpr) : family === 'mcp-go' ? mcpGoTool(file, defExpr) : (mcpGoTool(file, defExpr) ?? goSdkTool(file, defExpr));
     if (!shape) return undefined;
-    consumed.add(defKey(shape.definition));
+    consumed.add(defKey(file, shape.definition));
     const fam = family ?? familyOfShape(file, shape.definition);
     const def = toolFrom(shape, fam === 'go-sdk' ? `Server.${method}` : shape.api, at, file);
     return withHandler(file, def, handlerExpr, fam);
@@ -163,7 +163,7 @@ function makeDef(file: GoFile, kind: Kind, template: boolean, family: SdkFamily 
   if (kind === 'prompts') {
     const shape = family === 'go-sdk' ? goSdkPrompt(file, defExpr) : family === 'mcp-go' ? mcpGoPrompt(file, defExpr) : (mcpGoPrompt(file, defExpr) ?? goSdkPrompt(file, defExpr));
     if (!shape) return undefined;
-    consumed.add(defKey(shape.definition));
+    consumed.add(defKey(file, shape.definition));
     const fam = familyOfShape(file, shape.definition);
     const def = promptFrom(shape, fam === 'go-sdk' ? 'Server.AddPrompt' : shape.api, at, file);
     withHandler(file, def, handlerExpr, fam);
@@ -175,14 +175,15 @@ function makeDef(file: GoFile, kind: Kind, template: boolean, family: SdkFamily 
   }
   const shape = family === 'go-sdk' ? goSdkResource(file, defExpr, template) : family === 'mcp-go' ? mcpGoResource(file, defExpr, template) : (mcpGoResource(file, defExpr, template) ?? goSdkResource(file, defExpr, template));
   if (!shape) return undefined;
-  consumed.add(defKey(shape.definition));
+  consumed.add(defKey(file, shape.definition));
   const fam = familyOfShape(file, shape.definition);
   const def = resourceFrom(shape, fam === 'go-sdk' ? (template ? 'Server.AddResourceTemplate' : 'Server.AddResource') : shape.api, at, file);
   return withHandler(file, def, handlerExpr, fam);
 }
 
 /** Identity of a definition: `&T{…}` and `T{…}` count as the same literal. */
-function defKey(def: Node): number {
+function defKey(file: GoFile, def: Node): number {
+  if (file.callOf(def)) return def.id;
   const [d, type] = unwrapWithType(def);
   const op = type === 'unary_expression' ? d.childForFieldName('operand') : null;
   return (op ? unwrap(op) : d).id;
@@ -291,8 +292,8 @@ function addUnconsumed(
   const found: Record<Kind, { def: ToolDef | PromptDef | ResourceDef; at: number }[]> = { tools: [], prompts: [], resources: [] };
   const seen = new Set<number>(consumed);
   const take = (node: Node, kind: Kind, def: ToolDef | PromptDef | ResourceDef | undefined) => {
-    if (!def || seen.has(defKey(node))) return;
-    seen.add(defKey(node));
+    if (!def || seen.has(defKey(file, node))) return;
+    seen.add(defKey(file, node));
     found[kind].push({ def, at: node.startIndex });
   };
   for (const { site: c, sdk: s } of file.callInfos()) {

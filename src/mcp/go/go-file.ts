@@ -225,6 +225,10 @@ export class GoFile {
             info.operandText = parts[0]!;
             q = this.qualifiedName(parts[0]!, parts[1]!, site.node.startIndex);
           }
+        } else if (!info.wrapped) {
+          // No name chain: the operand is no plain name (`f().m`, `x[i].m`), so the callee names no package member.
+          const field = info.fn.childForFieldName('field');
+          if (field) info.field = field.text;
         } else {
           const fn = info.fn;
           const op = fn.childForFieldName('operand');
@@ -629,6 +633,8 @@ export class GoFile {
 
   /** Follows identifiers to their value, returning the expression itself when it is not a resolvable name. */
   resolve(expr: Node): Node {
+    // A call is neither wrapped nor a name: known without asking the tree.
+    if (this.callOf(expr)) return expr;
     const [e, type] = unwrapWithType(expr);
     return type === 'identifier' ? (this.valueOf(e) ?? e) : e;
   }
