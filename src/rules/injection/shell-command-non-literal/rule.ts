@@ -14,6 +14,16 @@ const JS_ALWAYS_SHELL = new Set(['child_process.exec', 'child_process.execSync',
 /** JS callees that use a shell only with `{ shell: true }`. */
 const JS_SHELL_OPTION = new Set(['child_process.spawn', 'child_process.spawnSync', 'child_process.execFile', 'child_process.execFileSync', 'execa.execa', 'execa.execaSync', 'execa.default', 'execa']);
 const GO_COMMAND = new Set(['os/exec.Command', 'os/exec.CommandContext']);
+/**
+ * Text every file with a shell callee contains: a canonical name is built from the callee's own words or from an import,
+ * so the member (Python, Go: identifiers, which have no escapes) or the module (JS, named in a string literal, which
+ * might spell it with escapes) is written in the file.
+ */
+const CALLEE_TEXT: Record<'python' | 'js' | 'go', RegExp> = {
+  python: /system|popen|subprocess|getoutput|create_subprocess_shell|spawn/,
+  js: /child_process|execa|shelljs|\\/,
+  go: /Command/,
+};
 const GO_SHELLS = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)$/;
 
 export default defineRule({
@@ -51,6 +61,8 @@ export default defineRule({
     requires: /system|popen|subprocess|getoutput|exec|spawn|shell|Command|pty/,
     detect(ctx) {
       const out: RawFinding[] = [];
+      // Collecting call sites needs a walk of the whole tree; a file that cannot name any shell callee is let go first.
+      if (!CALLEE_TEXT[ctx.codeLanguage === 'python' ? 'python' : ctx.codeLanguage === 'go' ? 'go' : 'js'].test(ctx.text)) return out;
       for (const call of ctx.calls()) {
         const cmd = shellCommandArg(call, ctx);
         if (!cmd || isStaticString(cmd, ctx.codeLanguage!, ctx.assignments())) continue;
