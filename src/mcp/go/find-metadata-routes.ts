@@ -13,6 +13,7 @@ const ROUTE_PATTERN = /^(?:[A-Z]+\s+)?(?:[^/\s]+)?(\/\.well-known\/oauth-(?:prot
 const ROUTE_METHODS = new Set(['Handle', 'HandleFunc', 'Handler', 'HandlerFunc', 'Get', 'GET', 'Head', 'HEAD', 'Options', 'OPTIONS', 'Any', 'All', 'Add', 'Method', 'MethodFunc', 'Path', 'PathPrefix', 'Route', 'Match', 'Mount']);
 /** A well-known path in a literal needs these words in the source, unless an escape or raw-string carriage return hides them. */
 const WELL_KNOWN_HINT = /well-known|\\[0-7xuU\n]|\r/;
+const NAME = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
 const STATIC_STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal', 'identifier', 'binary_expression']);
 /** SDK helpers that serve protected-resource metadata. */
 const SDK_ROUTERS: Record<string, string> = {
@@ -34,6 +35,11 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
     }
     const method = fnType === 'selector_expression' ? field : undefined;
     if (!method || !ROUTE_METHODS.has(method)) continue;
+    // `client.Get(u)`, `t.Add(-time.Hour)`: most such calls have no argument that could be a static path.
+    if (!sdkPaths) {
+      const texts = file.argumentTexts(info);
+      if (texts && !texts.slice(0, 2).some((t) => mayBeStaticString(file, t))) continue;
+    }
     for (const a of info.args.slice(0, 2)) {
       const path = routePath(file, a, sdkPaths);
       if (path) {
@@ -50,6 +56,17 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
     if (m && lit.parent?.type !== 'import_spec') out.push({ kind: 'literal', path: m[0], location: file.loc(lit) });
   }
   return out.sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+}
+
+/**
+ * Whether an argument written `text` (no comments in it) can resolve to a complete static string (see
+ * `staticString`): a name assigned exactly once in the file, or literals and names joined by `+`, in parentheses or
+ * not. Any other token (`.`, `[`, numbers' operators, a call's `(`) leaves some part unknown.
+ */
+function mayBeStaticString(file: GoFile, text: string): boolean {
+  if (NAME.test(text)) return file.assignments.get(text)?.length === 1;
+  const rest = text.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""');
+  return !/[^\p{L}\p{Nd}_\s()+"]/u.test(rest) && !/[\p{L}\p{Nd}_)"]\s*\(/u.test(rest);
 }
 
 /** The well-known path a route argument names, including mcp-go's path constant and helper. */

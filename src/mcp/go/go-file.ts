@@ -9,6 +9,7 @@ import { staticString, type Assignments } from '../../parse/static-value.js';
 import { decodeEscapes, decodeString } from '../../parse/string-literal.js';
 import type { ExtractInput } from '../extract-file.js';
 import { locationOf, textValueOf } from '../text-value.js';
+import { argumentSpans, argumentsFromSource, type ArgumentLookup } from './arguments-from-source.js';
 import { FUNCTION_TYPES, functionBody, functionParams, paramTypeText, returnValues, unwrap, unwrapWithType, type GoParam } from './go-syntax.js';
 
 export type SdkFamily = 'mcp-go' | 'go-sdk';
@@ -41,6 +42,8 @@ export class CallInfo {
   sdk?: SdkName;
   /** The callee's source text, when it was read. */
   text?: string;
+  /** True when the callee is a name or name chain written plainly (`f`, `mcp.NewTool`), right before its `(`. */
+  chain = false;
   /** End index of the call, once read. */
   end?: number;
   /** For a selector callee (`x.m`, `pkg.F`): the field name, and the operand's text when it is a plain name. */
@@ -69,7 +72,11 @@ export class CallInfo {
 
   /** The argument list's named children, comments included (as the tree lists them). */
   get rawArgs(): Node[] {
-    return (this.rawList ??= (this.site.node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a));
+    if (this.rawList) return this.rawList;
+    // Arguments read off the source hold no comments, so they are the full list too.
+    const fromSource = this.file.sourceArguments(this);
+    if (fromSource) return (this.rawList = this.argList = fromSource);
+    return (this.rawList = (this.site.node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a));
   }
 
   /**
@@ -79,8 +86,15 @@ export class CallInfo {
   get args(): Node[] {
     if (this.argList) return this.argList;
     if (!this.file.isClean()) return (this.argList = this.site.args);
+    const raw = this.rawArgs;
+    if (this.argList) return this.argList;
     const src = this.file.src;
-    return (this.argList = this.rawArgs.filter((a) => !(src.startsWith('//', a.startIndex) || src.startsWith('/*', a.startIndex))));
+    return (this.argList = raw.filter((a) => !(src.startsWith('//', a.startIndex) || src.startsWith('/*', a.startIndex))));
+  }
+
+  /** End index of the call. */
+  get endIndex(): number {
+    return (this.end ??= this.site.node.endIndex);
   }
 
   /** The operand of a selector callee, fetched from the tree on first use. */
@@ -105,6 +119,8 @@ interface FunctionSpan {
 const FUNCTION_TYPE_LIST = [...FUNCTION_TYPES];
 
 const MAX_HOPS = 12;
+/** A plainly written callee and the `(` opening its arguments, matched where the call starts. */
+const CALL_HEAD = /[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_][A-Za-z0-9_]*)*[ \t\r\n]*\(/y;
 /** `name Type` for one parameter: a name, then a type starting the way Go types do (not `...`, not another name list). */
 const NAMED_PARAM = /^\s*([\p{L}_][\p{L}\p{Nd}_]*)\s+([\p{L}_*[(<][\s\S]*?)\s*$/u;
 /** Keywords that begin a type written with a space (`chan int`, `struct {…}`), so the word before it is no name. */
@@ -145,6 +161,7 @@ export class GoFile {
   private readonly paramCache = new Map<number, GoParam[]>();
   private readonly returnCache = new Map<number, Node[]>();
   private packageVars?: Set<string>;
+  private argLookup?: ArgumentLookup;
   private readonly valueCache = new Map<number, Node | null>();
   private valueNames?: Map<number, string>;
   private constSpans?: { start: number; end: number }[];
@@ -214,6 +231,7 @@ export class GoFile {
       } else {
         if (fnType === 'identifier' || fnType === 'selector_expression') parts = calleePartsOf(site, 'go');
         info = new CallInfo(this, site, fnType, i, false);
+        if (parts) info.chain = true;
       }
       let q: QualifiedName | undefined;
       if (fnType === 'selector_expression') {
@@ -307,6 +325,43 @@ export class GoFile {
     if (!this.constSpans) this.constSpans = this.index.nodes('const_spec').map((c) => ({ start: c.startIndex, end: c.endIndex }));
     const at = value.startIndex;
     return this.constSpans.some((c) => c.start < at && at < c.end) ? undefined : name;
+  }
+
+  /**
+   * A call's arguments read off its source (`argumentsFromSource`): for an error-free tree and a plainly written
+   * callee, when every argument is a string literal or a call. Undefined otherwise.
+   */
+  sourceArguments(info: CallInfo): Node[] | undefined {
+    if (!info.chain || !this.isClean()) return undefined;
+    const start = info.site.node.startIndex;
+    CALL_HEAD.lastIndex = start;
+    const head = CALL_HEAD.exec(this.src);
+    if (!head) return undefined;
+    return argumentsFromSource(this.src, info.site.node, start + head[0].length - 1, info.endIndex, this.argumentLookup());
+  }
+
+  /** The source text of each argument of a plainly written call in an error-free tree (`argumentSpans`), or undefined. */
+  argumentTexts(info: CallInfo): string[] | undefined {
+    if (!info.chain || !this.isClean()) return undefined;
+    const start = info.site.node.startIndex;
+    CALL_HEAD.lastIndex = start;
+    const head = CALL_HEAD.exec(this.src);
+    const spans = head ? argumentSpans(this.src, start + head[0].length - 1, info.endIndex) : undefined;
+    return spans?.map(([s, e]) => this.src.slice(s, e));
+  }
+
+  private argumentLookup(): ArgumentLookup {
+    if (this.argLookup) return this.argLookup;
+    const calls = new Map<number, CallInfo[]>();
+    for (const c of this.callInfos()) {
+      const at = c.site.node.startIndex;
+      const list = calls.get(at);
+      if (list) list.push(c);
+      else calls.set(at, [c]);
+    }
+    const strings = new Map<number, Node>();
+    for (const s of this.index.nodes(['interpreted_string_literal', 'raw_string_literal'])) strings.set(s.startIndex, s);
+    return (this.argLookup = { callsAt: (start) => calls.get(start) ?? [], stringAt: (start) => strings.get(start) });
   }
 
   /** Calls lying inside [start, end), in document order. */
