@@ -157,8 +157,9 @@ export function dottedPartsOf(node: Node, type: string, text: string, lang: Code
   if (type === 'identifier') return [text];
   if (isPlainChain(type, text)) return text.split('.').map((p) => p.trim());
   // A chain through a call other than `require(…)`/`import(…)` has no name (`z.string().describe`); without comments
-  // and outer parentheses, a `(` in the text means such a call.
-  if (text.includes('(') && text[0] !== '(' && !MAY_NAME_THROUGH_CALL.test(text)) return undefined;
+  // and outer parentheses, a `(` in the text means such a call. Long texts (nested code) are left to the walk, which
+  // stops at the first call without reading it.
+  if (CHAIN_TYPES.has(type) && text.length <= 200 && text.includes('(') && text[0] !== '(' && !MAY_NAME_THROUGH_CALL.test(text)) return undefined;
   return dottedParts(node, lang);
 }
 

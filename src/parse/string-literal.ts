@@ -56,9 +56,9 @@ function decodeFromSource(node: Node, fam: 'python' | 'js' | 'go', text: string)
     if (type === 'raw_string_literal') return { value: raw.slice(1, -1).replace(/\r/g, ''), complete: true };
     return { value: decodeEscapes(raw.slice(1, -1), 'go'), complete: true };
   }
-  if (raw.includes('\\')) return null;
+  // Interpolation marks first: nested literals have one early, so the checks stay cheap at any nesting depth.
   if (fam === 'python') {
-    if (raw.includes('{')) return null;
+    if (raw.includes('{') || raw.includes('\\')) return null;
     const m = PY_LITERAL.exec(raw);
     if (!m || m[2]!.includes(m[1]!)) return null;
     return { value: m[2]!, complete: true };
@@ -66,6 +66,7 @@ function decodeFromSource(node: Node, fam: 'python' | 'js' | 'go', text: string)
   const quote = raw[0];
   if (raw.length < 2 || raw[raw.length - 1] !== quote) return null;
   if (type === 'template_string' ? quote !== '`' || raw.includes('${') : quote !== '"' && quote !== "'") return null;
+  if (raw.includes('\\')) return null;
   const inner = raw.slice(1, -1);
   return inner.includes(quote) ? null : { value: inner, complete: true };
 }

@@ -366,12 +366,16 @@ function literalsFromText(root: Node, text: string, fam: 'python' | 'js' | 'go')
       start = pos + 1;
     }
     if (fam !== 'python') continue;
+    // Every unescaped occurrence (overlapping ones too) may open a triple-quoted literal, which ends at the next one at
+    // least three characters on; those ends only move forward, so one pass over the occurrences finds them all.
     const triple = q.repeat(3);
-    for (let pos = text.indexOf(triple); pos >= 0; pos = text.indexOf(triple, pos + 1)) {
-      let end = text.indexOf(triple, pos + 3);
-      while (end >= 0 && escapedAt(text, end)) end = text.indexOf(triple, end + 1);
-      if (end < 0) break;
-      consider(pos + 3, end, 3, true);
+    const occurrences: number[] = [];
+    for (let pos = text.indexOf(triple); pos >= 0; pos = text.indexOf(triple, pos + 1)) if (!escapedAt(text, pos)) occurrences.push(pos);
+    let next = 0;
+    for (const pos of occurrences) {
+      while (next < occurrences.length && occurrences[next]! < pos + 3) next++;
+      if (next === occurrences.length) break;
+      consider(pos + 3, occurrences[next]!, 3, true);
     }
   }
   return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
@@ -397,11 +401,12 @@ function settledByText(text: string, start: number, end: number): boolean {
     const scheme = AUTH_SCHEME_AT.exec(text);
     if (scheme) from = Math.min(end, start + scheme[0].length);
   }
-  UNPRINTABLE_FROM.lastIndex = from;
-  const bad = UNPRINTABLE_FROM.exec(text);
-  if (!bad || bad.index >= end) return false;
-  for (let i = start; i < bad.index; i++) if (text.charCodeAt(i) === 92) return false;
-  return true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) return false;
+    if (i >= from && (c < 0x21 || c > 0x7e) && c !== 13) return true;
+  }
+  return false;
 }
 
 /** The literal's value is its body (raw strings), the body with escapes decoded, or (Go raw strings) without `\r`. */
@@ -414,7 +419,6 @@ function bodyMayPass(body: string, fam: 'python' | 'js' | 'go', escapes: boolean
 
 /** Outside the printable ASCII range (Go raw strings drop `\r`, so it does not count). */
 const UNPRINTABLE = /[^\x21-\x7e\r]/;
-const UNPRINTABLE_FROM = /[^\x21-\x7e\r]/g;
 const AUTH_SCHEME_AT = /(?:bearer|basic|token)\s+/iy;
 const OPENING_QUOTE = /^[A-Za-z]*(?:'''|"""|['"`])/;
 const CLOSING_QUOTE = /(?:'''|"""|['"`])$/;
@@ -424,7 +428,8 @@ const CLOSING_QUOTE = /(?:'''|"""|['"`])$/;
  * auth scheme): without escapes and braces, every character between the quotes is part of the value.
  */
 function unprintableLiteral(raw: string): boolean {
-  if (raw.includes('\\') || raw.includes('{')) return false;
+  // Braces first: nested literals always have one early, so checking them costs little whatever the nesting depth.
+  if (raw.includes('{') || raw.includes('\\')) return false;
   const inner = raw.replace(OPENING_QUOTE, '').replace(CLOSING_QUOTE, '');
   return UNPRINTABLE.test(inner.replace(AUTH_SCHEME, ''));
 }
