@@ -16,11 +16,6 @@ const JWX = /^github\.com\/lestrrat-go\/jwx(\/v\d+)?\/jwt$/;
 const GO_JOSE = /^(github\.com\/go-jose\/go-jose(\/v\d+)?|gopkg\.in\/(square|go-jose)\/go-jose\.v\d+)\/jwt$/;
 const GO_OIDC = /^github\.com\/coreos\/go-oidc(\/v\d+)?\/oidc$/;
 const GO_SDK_AUTH = /^github\.com\/modelcontextprotocol\/go-sdk\/auth$/;
-/**
- * Every OAuth-config hit needs one of these words in the source, or an escape or raw-string carriage return
- * that decoding removes or turns into other characters; files without any are not walked.
- */
-const OAUTH_HINT = /AuthorizationEndpoint|authorization_endpoint|\\[0-7xuU\n]|\r/;
 
 export function findAuth(file: GoFile): FoundAuth[] {
   const out: FoundAuth[] = [];
@@ -140,7 +135,9 @@ function wrappedBy(file: GoFile, mwCall: Node): Node[] {
 /** OAuth endpoints configured in code: `AuthorizationEndpoint:` fields, `"authorization_endpoint"` keys, tags and JSON text. */
 function oauthConfig(file: GoFile): FoundAuth[] {
   const out: FoundAuth[] = [];
-  if (!OAUTH_HINT.test(file.src)) return out;
+  // Every hit needs one of these words in the source, unless decoding a literal could produce it (`mayHideText`).
+  const src = file.src;
+  if (!src.includes('AuthorizationEndpoint') && !src.includes('authorization_endpoint') && !file.mayHideText()) return out;
   const { nodes, types } = file.index.typed(['keyed_element', 'field_declaration', 'raw_string_literal', 'interpreted_string_literal']);
   for (let i = 0; i < nodes.length; i++) {
     const el = nodes[i]!;

@@ -11,11 +11,10 @@ const WELL_KNOWN = /\/\.well-known\/oauth-(?:protected-resource|authorization-se
 const ROUTE_PATTERN = /^(?:[A-Z]+\s+)?(?:[^/\s]+)?(\/\.well-known\/oauth-(?:protected-resource|authorization-server)(?:\/[^\s?#]*)?)$/;
 /** Route-registering methods of net/http, chi, gorilla/mux, gin, echo, fiber and httprouter. */
 const ROUTE_METHODS = new Set(['Handle', 'HandleFunc', 'Handler', 'HandlerFunc', 'Get', 'GET', 'Head', 'HEAD', 'Options', 'OPTIONS', 'Any', 'All', 'Add', 'Method', 'MethodFunc', 'Path', 'PathPrefix', 'Route', 'Match', 'Mount']);
-/** A well-known path in a literal needs these words in the source, unless an escape or raw-string carriage return hides them. */
-const WELL_KNOWN_HINT = /well-known|\\[0-7xuU\n]|\r/;
 const NAME = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
 const STATIC_STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal', 'identifier', 'binary_expression']);
-/** SDK helpers that serve protected-resource metadata. */
+/** SDK helpers that serve protected-resource metadata (their members, for a quick first check). */
+const ROUTER_MEMBERS = new Set(['ProtectedResourceMetadataHandler', 'NewProtectedResourceMetadataHandler', 'WithProtectedResourceMetadata', 'WithSSEProtectedResourceMetadata']);
 const SDK_ROUTERS: Record<string, string> = {
   'go-sdk:auth.ProtectedResourceMetadataHandler': 'auth.ProtectedResourceMetadataHandler',
   'mcp-go:server.NewProtectedResourceMetadataHandler': 'server.NewProtectedResourceMetadataHandler',
@@ -25,10 +24,11 @@ const SDK_ROUTERS: Record<string, string> = {
 
 export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
   const out: MetadataRoute[] = [];
-  const sdkPaths = /WellKnownProtectedResourcePath|ProtectedResourceMetadataPath/.test(file.src);
+  const src = file.src;
+  const sdkPaths = src.includes('WellKnownProtectedResourcePath') || src.includes('ProtectedResourceMetadataPath');
   for (const info of file.callInfos()) {
     const { site: c, fnType, sdk: s, field } = info;
-    const router = s ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
+    const router = s && ROUTER_MEMBERS.has(s.member) ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
     if (router) {
       out.push({ kind: 'sdk-router', path: PROTECTED_RESOURCE, api: router, location: file.loc(c.node) });
       continue;
@@ -48,7 +48,8 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
       }
     }
   }
-  const literals = WELL_KNOWN_HINT.test(file.src) ? file.index.nodes(['interpreted_string_literal', 'raw_string_literal']) : [];
+  // A well-known path in a literal needs the word in the source, unless decoding a literal could produce it.
+  const literals = src.includes('well-known') || file.mayHideText() ? file.index.nodes(['interpreted_string_literal', 'raw_string_literal']) : [];
   for (const lit of literals) {
     if (!lit) continue;
     // The parent is asked only for a match: each `parent` step re-descends the tree from its root.

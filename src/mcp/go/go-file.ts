@@ -166,6 +166,7 @@ export class GoFile {
   private valueNames?: Map<number, string>;
   private constSpans?: { start: number; end: number }[];
   private clean?: boolean;
+  private hidesText?: boolean;
   private readonly embedded = new Map<string, boolean>();
 
   constructor(input: ExtractInput) {
@@ -303,6 +304,15 @@ export class GoFile {
     const text = this.textOf(node);
     if (!STRING_LITERAL_TEXT.test(text)) return undefined;
     return text[0] === '`' ? text.slice(1, -1).replace(/\r/g, '') : decodeEscapes(text.slice(1, -1), 'go');
+  }
+
+  /**
+   * Whether a decoded string literal could hold text its source does not: escapes that stand for other characters
+   * (`\x41`, `\u0041`, octal, a backslash-newline) or carriage returns, which raw strings drop. Without them, a word
+   * absent from the source is absent from every literal's value.
+   */
+  mayHideText(): boolean {
+    return (this.hidesText ??= this.src.includes('\r') || /\\[0-7xuU\n]/.test(this.src));
   }
 
   /** True when the tree has no syntax errors, so node texts have the shapes their grammar rules give them. */

@@ -201,15 +201,16 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
 function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, occurrences: number[] | undefined, style: TagStyle, declared: string[]): void {
   let calls: CallInfo[];
   if (occurrences) {
-    const found = new Map<number, CallInfo>();
+    calls = [];
     for (const rel of occurrences) {
       const at = body.startIndex + rel;
-      for (const c of file.callsWithin(at, at + 1)) found.set(c.index, c);
+      for (const c of file.callsWithin(at, at + 1)) calls.push(c);
       // The request passed on: the innermost call around it takes it as a direct argument.
       const around = file.callAround(at, body.startIndex);
-      if (around && around.args.some((a) => a.startIndex === at && file.textIs(a, req))) found.set(around.index, around);
+      if (around && around.args.some((a) => a.startIndex === at && file.textIs(a, req))) calls.push(around);
     }
-    calls = [...found.values()].sort((a, b) => a.index - b.index);
+    // In document order, each call once.
+    if (calls.length > 1) calls = calls.sort((a, b) => a.index - b.index).filter((c, i, all) => i === 0 || all[i - 1] !== c);
   } else calls = file.callsWithin(body.startIndex, body.endIndex);
   for (const c of calls) {
     const n = c.site.node;
