@@ -26,7 +26,9 @@ export function findAuth(file: GoFile): FoundAuth[] {
   const hasOidc = has(GO_OIDC);
   const push = (kind: AuthSetup['kind'], api: string, node: Node, wraps: Node[] = []) => out.push({ auth: { kind, api, location: file.loc(node) }, wraps });
 
-  for (const info of file.callInfos()) {
+  // Every call reported below names a member of one of these packages or calls a method on their values.
+  const calls = hasGolangJwt || hasJose || hasOidc || has(JWX) || has(GO_SDK_AUTH) ? file.callInfos() : [];
+  for (const info of calls) {
     const { site: c, q } = info;
     if (q) {
       if (GOLANG_JWT.test(q.module) && (q.member === 'Parse' || q.member === 'ParseWithClaims')) {
