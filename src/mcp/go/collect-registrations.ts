@@ -51,7 +51,7 @@ export function collectRegistrations(file: GoFile, index: ServerIndex): Registra
     return r;
   };
 
-  for (const info of file.callInfos()) {
+  for (const info of file.callsNamed([...METHODS], file.sdkCalls())) {
     const call = info.site;
     const node = call.node;
     const sdk = info.sdk;
@@ -296,7 +296,7 @@ function addUnconsumed(
     seen.add(defKey(file, node));
     found[kind].push({ def, at: node.startIndex });
   };
-  for (const { site: c, sdk: s } of file.callInfos()) {
+  for (const { site: c, sdk: s } of file.sdkCalls()) {
     if (!s || s.family !== 'mcp-go' || s.pkg !== 'mcp' || !UNREGISTERED_CTORS.has(s.member) || seen.has(c.node.id)) continue;
     const handlerExpr = neighbourHandler(c.node);
     if (s.member.startsWith('NewTool')) {

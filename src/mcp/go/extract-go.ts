@@ -73,5 +73,5 @@ function isClientOnly(file: GoFile): boolean {
   const modules = [...file.imports.values()].map((b) => b.module);
   if (modules.some((m) => m === `${SDK_MODULES['mcp-go']}/server`)) return false;
   if (modules.some((m) => m.startsWith(`${SDK_MODULES['mcp-go']}/client`))) return true;
-  return file.callInfos().some(({ sdk: s }) => s?.family === 'go-sdk' && s.pkg === 'mcp' && s.member === 'NewClient');
+  return file.sdkCalls().some(({ sdk: s }) => s?.family === 'go-sdk' && s.pkg === 'mcp' && s.member === 'NewClient');
 }

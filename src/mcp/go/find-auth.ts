@@ -16,6 +16,8 @@ const JWX = /^github\.com\/lestrrat-go\/jwx(\/v\d+)?\/jwt$/;
 const GO_JOSE = /^(github\.com\/go-jose\/go-jose(\/v\d+)?|gopkg\.in\/(square|go-jose)\/go-jose\.v\d+)\/jwt$/;
 const GO_OIDC = /^github\.com\/coreos\/go-oidc(\/v\d+)?\/oidc$/;
 const GO_SDK_AUTH = /^github\.com\/modelcontextprotocol\/go-sdk\/auth$/;
+/** Methods on parsers, tokens and providers of those packages that verify or decode. */
+const AUTH_METHODS = ['ParseUnverified', 'Parse', 'ParseWithClaims', 'UnsafeClaimsWithoutVerification', 'Claims', 'Verifier'];
 
 export function findAuth(file: GoFile): FoundAuth[] {
   const out: FoundAuth[] = [];
@@ -27,7 +29,10 @@ export function findAuth(file: GoFile): FoundAuth[] {
   const push = (kind: AuthSetup['kind'], api: string, node: Node, wraps: Node[] = []) => out.push({ auth: { kind, api, location: file.loc(node) }, wraps });
 
   // Every call reported below names a member of one of these packages or calls a method on their values.
-  const calls = hasGolangJwt || hasJose || hasOidc || has(JWX) || has(GO_SDK_AUTH) ? file.callInfos() : [];
+  const calls =
+    hasGolangJwt || hasJose || hasOidc || has(JWX) || has(GO_SDK_AUTH)
+      ? file.callsInModules((m) => GOLANG_JWT.test(m) || JWX.test(m) || GO_OIDC.test(m) || GO_SDK_AUTH.test(m), file.callsNamed(AUTH_METHODS))
+      : [];
   for (const info of calls) {
     const { site: c, q } = info;
     if (q) {

@@ -26,7 +26,7 @@ export function findMetadataRoutes(file: GoFile): MetadataRoute[] {
   const out: MetadataRoute[] = [];
   const src = file.src;
   const sdkPaths = src.includes('WellKnownProtectedResourcePath') || src.includes('ProtectedResourceMetadataPath');
-  for (const info of file.callInfos()) {
+  for (const info of file.callsNamed([...ROUTE_METHODS], file.sdkCalls())) {
     const { site: c, fnType, sdk: s, field } = info;
     const router = s && ROUTER_MEMBERS.has(s.member) ? SDK_ROUTERS[`${s.family}:${s.pkg}.${s.member}`] : undefined;
     if (router) {

@@ -41,7 +41,7 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
     byNode.set(t.node.id, t);
   };
 
-  for (const info of file.callInfos()) {
+  for (const info of file.callsNamed(['Run', 'Connect'], file.sdkCalls())) {
     const { site: c, sdk: s, fnType, field } = info;
     const n = c.node;
     if (s?.family === 'mcp-go' && s.pkg === 'server') {
@@ -80,7 +80,7 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
   }
 
   // mcp-go `httpServer.Start(addr)` on a Streamable HTTP / SSE server.
-  for (const info of file.callInfos()) {
+  for (const info of file.callsNamed(['Start'])) {
     const c = info.site;
     if (info.fnType !== 'selector_expression' || info.field !== 'Start' || !info.args[0]) continue;
     const t = byNode.get(producer(file, info.operand!).id);
@@ -184,13 +184,13 @@ function findListeners(file: GoFile): Listener[] {
   const serverLits = new Set<number>();
   // An http.Server handed to mcp-go (`server.WithHTTPServer(&http.Server{Addr: …})`) is the MCP transport's own listener.
   const sdkOwned = new Set<number>();
-  for (const info of file.callInfos()) {
+  for (const info of file.sdkCalls()) {
     const s = info.sdk;
     if (s?.family !== 'mcp-go' || (s.member !== 'WithHTTPServer' && s.member !== 'WithStreamableHTTPServer') || !info.args[0]) continue;
     const v = file.resolve(info.args[0]);
     sdkOwned.add((v.type === 'unary_expression' ? unwrap(v.childForFieldName('operand') ?? v) : v).id);
   }
-  for (const info of file.callInfos()) {
+  for (const info of file.callsInModules((m) => m === 'net/http' || m === 'net', file.callsNamed([...LISTEN_METHODS]))) {
     const { site: c, q, fnType, field } = info;
     const name = q ? `${q.module}.${q.member}` : undefined;
     if (name === 'net/http.ListenAndServe' || name === 'net/http.ListenAndServeTLS') {
@@ -236,7 +236,7 @@ function isHttpServer(file: GoFile, lit: Node): boolean {
 
 /** `http.Serve(l, h)` or `srv.Serve(l)` for a listener `l := net.Listen(…)`: the handler it serves. */
 function servedOnListener(file: GoFile, listen: Node): Node | undefined {
-  for (const info of file.callInfos()) {
+  for (const info of file.callsInModules((m) => m === 'net/http', file.callsNamed(['Serve', 'ServeTLS']))) {
     const { site: c, q, fnType, field } = info;
     const isServe = q ? q.module === 'net/http' && q.member === 'Serve' : fnType === 'selector_expression' && /^ServeTLS$|^Serve$/.test(field ?? '');
     if (!isServe || !info.args[0] || file.resolve(info.args[0]).id !== listen.id) continue;
@@ -376,7 +376,7 @@ class Reach {
     switch (e.type) {
       case 'nil':
         // The default mux: whatever `http.Handle` / `http.HandleFunc` registered on it.
-        for (const info of f.callInfos()) {
+        for (const info of f.callsInModules((m) => m === 'net/http')) {
           const q = info.q;
           if (q?.module === 'net/http' && (q.member === 'Handle' || q.member === 'HandleFunc')) for (const a of info.args) this.walk(a, depth + 1, visited, out);
         }

@@ -119,6 +119,15 @@ interface FunctionSpan {
 const FUNCTION_TYPE_LIST = [...FUNCTION_TYPES];
 
 const MAX_HOPS = 12;
+
+/** Call lists in document order merged into one, each call once. */
+function mergeCalls(lists: readonly (readonly CallInfo[])[]): CallInfo[] {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 1) return [...nonEmpty[0]!];
+  const all = nonEmpty.flat().sort((a, b) => a.index - b.index);
+  return all.filter((c, i) => i === 0 || all[i - 1] !== c);
+}
 /** A plainly written callee and the `(` opening its arguments, matched where the call starts. */
 const CALL_HEAD = /[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_][A-Za-z0-9_]*)*[ \t\r\n]*\(/y;
 /** `name Type` for one parameter: a name, then a type starting the way Go types do (not `...`, not another name list). */
@@ -150,6 +159,9 @@ export class GoFile {
   private callList?: readonly CallSite[];
   private infos?: CallInfo[];
   private infoById?: Map<number, CallInfo>;
+  private sdkList?: CallInfo[];
+  private byField?: Map<string, CallInfo[]>;
+  private byModule?: Map<string, CallInfo[]>;
   private callsByName?: Map<string, CallInfo[]>;
   private readonly varSpecs = new Map<number, Node[]>();
   private fieldDeclList?: Node[];
@@ -217,6 +229,9 @@ export class GoFile {
     if (this.infos) return this.infos;
     const out: CallInfo[] = [];
     const byId = new Map<number, CallInfo>();
+    const sdkList: CallInfo[] = [];
+    const byField = new Map<string, CallInfo[]>();
+    const byModule = new Map<string, CallInfo[]>();
     const calls = this.calls;
     for (let i = 0; i < calls.length; i++) {
       const site = calls[i]!;
@@ -261,16 +276,53 @@ export class GoFile {
         info.text = parts?.[0] ?? info.fn.text;
         q = this.qualifiedIdentifier(info.text);
       } else q = this.qualifiedTyped(info.fn, fnType);
-      if (q) info.q = q;
-      if (info.q) {
-        const s = this.sdkOf(info.q);
-        if (s) info.sdk = s;
+      if (q) {
+        info.q = q;
+        const s = this.sdkOf(q);
+        if (s) {
+          info.sdk = s;
+          sdkList.push(info);
+        }
+        const list = byModule.get(q.module);
+        if (list) list.push(info);
+        else byModule.set(q.module, [info]);
+      }
+      if (info.field !== undefined) {
+        const list = byField.get(info.field);
+        if (list) list.push(info);
+        else byField.set(info.field, [info]);
       }
       out.push(info);
       byId.set(site.node.id, info);
     }
     this.infoById = byId;
+    this.sdkList = sdkList;
+    this.byField = byField;
+    this.byModule = byModule;
     return (this.infos = out);
+  }
+
+  /**
+   * The calls most passes look for, in document order: each pass takes the few that can matter to it instead of
+   * running over every call of the file.
+   */
+  sdkCalls(): readonly CallInfo[] {
+    this.callInfos();
+    return this.sdkList!;
+  }
+
+  /** Selector calls (`x.m(…)`, `pkg.F(…)`) whose field is one of `fields`, with `more` merged in, in document order. */
+  callsNamed(fields: readonly string[], more: readonly CallInfo[] = []): CallInfo[] {
+    this.callInfos();
+    return mergeCalls([more, ...fields.map((f) => this.byField!.get(f) ?? [])]);
+  }
+
+  /** Calls naming a member of a package whose import path passes `test`, with `more` merged in, in document order. */
+  callsInModules(test: (module: string) => boolean, more: readonly CallInfo[] = []): CallInfo[] {
+    this.callInfos();
+    const lists: (readonly CallInfo[])[] = [more];
+    for (const [module, list] of this.byModule!) if (test(module)) lists.push(list);
+    return mergeCalls(lists);
   }
 
   /**

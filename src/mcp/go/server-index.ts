@@ -32,7 +32,7 @@ export class ServerIndex {
 
   constructor(private readonly file: GoFile) {
     const usedIds = new Set<string>();
-    for (const { site: c, sdk: s } of file.callInfos()) {
+    for (const { site: c, sdk: s } of file.sdkCalls()) {
       if (!s || !((s.family === 'mcp-go' && s.pkg === 'server' && s.member === 'NewMCPServer') || (s.family === 'go-sdk' && s.pkg === 'mcp' && s.member === 'NewServer'))) continue;
       const binding = bindingOf(c.node);
       const def: ServerDef = {
