@@ -3,18 +3,26 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../model/location.js';
 
 /**
- * Visits every node in document order. `visit` returning false skips the node's children.
- * Uses a TreeCursor: no per-node allocation of child arrays and no recursion.
+ * Visits every node in document order. `visit` returning false skips the node's children. `depth` is 0 for the root,
+ * so a caller can keep the chain of ancestors in a stack (cut to `depth`) instead of asking for `Node.parent`, which
+ * walks down from the root in tree-sitter. Uses a TreeCursor: no per-node allocation of child arrays and no recursion.
  */
-export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+export function walk(root: Node, visit: (node: Node, depth: number) => boolean | void): void {
   const cursor = root.walk();
+  // The depth says when the cursor is back at the root, without asking wasm for the current node on the way up.
+  let depth = 0;
   try {
     for (;;) {
-      const descend = visit(cursor.currentNode) !== false;
-      if (descend && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-        if (cursor.currentNode.id === root.id) return;
+      const descend = visit(cursor.currentNode, depth) !== false;
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      for (;;) {
+        if (depth === 0) return;
+        if (cursor.gotoNextSibling()) break;
+        cursor.gotoParent();
+        depth--;
       }
     }
   } finally {
@@ -24,7 +32,7 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
 
 /** All nodes of the given types under root (root included), in document order. */
 export function descendantsOfType(root: Node, types: string | readonly string[]): Node[] {
-  return root.descendantsOfType(types as string | string[]).filter((n): n is Node => n !== null);
+  return root.descendantsOfType(types as string | string[]);
 }
 
 export function spanOf(node: Node): Span {

@@ -9,6 +9,7 @@ import { attachSource, NodeIndex, sourceOf } from '../../src/parse/node-index.js
 import { Parsers } from '../../src/parse/parsers.js';
 import { collectAssignments } from '../../src/parse/static-value.js';
 import { decodeString } from '../../src/parse/string-literal.js';
+import { walk } from '../../src/parse/walk.js';
 
 const PYTHON = String.raw`import os, subprocess as sp
 from a.b import c as d, e
@@ -233,6 +234,38 @@ describe('node index', () => {
       for (const type of ['import_statement', 'import_spec', 'pair', 'return_statement']) assert.deepEqual(ids(index.nodes(type)), ids(tree.rootNode.descendantsOfType(type)), type);
       const typed = index.typed(['call', 'call_expression', 'new_expression']);
       assert.deepEqual(typed.types, typed.nodes.map((n) => n.type));
+    });
+  }
+});
+
+describe('walk', () => {
+  for (const [lang, text] of CASES) {
+    it(`${lang}: visits every node in document order with its depth, and skips the children of nodes it is told to`, () => {
+      const tree = parsers.parse(lang, text, 5000)!;
+      const all = tree.rootNode.descendantsOfType(tree.language.types.filter((t) => t).concat('ERROR'));
+      const seen: string[] = [];
+      const ancestors: Node[] = [];
+      walk(tree.rootNode, (n, depth) => {
+        ancestors.length = depth;
+        assert.equal(depth === 0 ? null : ancestors[depth - 1]!.id, n.parent?.id ?? null);
+        ancestors.push(n);
+        seen.push(key(n));
+      });
+      assert.deepEqual(seen, all.map(key));
+      // Skipping calls' children: nothing inside a call is visited, everything else is.
+      const pruned: string[] = [];
+      walk(tree.rootNode, (n) => {
+        pruned.push(key(n));
+        return n.type !== 'call' && n.type !== 'call_expression';
+      });
+      // In document order a node's descendants follow it directly: `descendantCount - 1` of them.
+      const expected: string[] = [];
+      for (let i = 0; i < all.length; i++) {
+        expected.push(key(all[i]!));
+        if (all[i]!.type === 'call' || all[i]!.type === 'call_expression') i += all[i]!.descendantCount - 1;
+      }
+      assert.deepEqual(pruned, expected);
+      assert.ok(pruned.length < seen.length);
     });
   }
 });
