@@ -412,18 +412,26 @@ export class GoFile {
     return spans?.map(([s, e]) => this.src.slice(s, e));
   }
 
+  /** Calls and string literals by start, both found by binary search in their document-ordered lists. */
   private argumentLookup(): ArgumentLookup {
     if (this.argLookup) return this.argLookup;
-    const calls = new Map<number, CallInfo[]>();
-    for (const c of this.callInfos()) {
-      const at = c.site.node.startIndex;
-      const list = calls.get(at);
-      if (list) list.push(c);
-      else calls.set(at, [c]);
-    }
-    const strings = new Map<number, Node>();
-    for (const s of this.index.nodes(['interpreted_string_literal', 'raw_string_literal'])) strings.set(s.startIndex, s);
-    return (this.argLookup = { callsAt: (start) => calls.get(start) ?? [], stringAt: (start) => strings.get(start) });
+    // Each literal type's own list, as the index keeps it (merging the two would walk every indexed node).
+    const lists = [this.index.nodes('interpreted_string_literal'), this.index.nodes('raw_string_literal')];
+    const stringAt = (start: number): Node | undefined => {
+      for (const strings of lists) {
+        let lo = 0;
+        let hi = strings.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (strings[mid]!.startIndex < start) lo = mid + 1;
+          else hi = mid;
+        }
+        const s = strings[lo];
+        if (s && s.startIndex === start) return s;
+      }
+      return undefined;
+    };
+    return (this.argLookup = { callsAt: (start) => this.callsWithin(start, start + 1), stringAt });
   }
 
   /** Calls lying inside [start, end), in document order. */
@@ -502,7 +510,10 @@ export class GoFile {
     if (this.fnSpans) return this.fnSpans;
     const out: FunctionSpan[] = [];
     const open: number[] = [];
-    for (const node of this.index.nodes(FUNCTION_TYPE_LIST)) {
+    // Functions never share a start and enclose only what starts after them, so start order is document order;
+    // merging the index's per-type lists this way avoids a pass over every indexed node.
+    const nodes = FUNCTION_TYPE_LIST.flatMap((t) => this.index.nodes(t)).sort((a, b) => a.startIndex - b.startIndex);
+    for (const node of nodes) {
       const start = node.startIndex;
       const end = node.endIndex;
       while (open.length && out[open[open.length - 1]!]!.end <= start) open.pop();
