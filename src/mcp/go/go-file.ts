@@ -158,7 +158,6 @@ export class GoFile {
   private assignmentMap?: Assignments;
   private callList?: readonly CallSite[];
   private infos?: CallInfo[];
-  private infoById?: Map<number, CallInfo>;
   private sdkList?: CallInfo[];
   private byField?: Map<string, CallInfo[]>;
   private byModule?: Map<string, CallInfo[]>;
@@ -167,6 +166,8 @@ export class GoFile {
   private fieldDeclList?: Node[];
   private readonly qualifiedCache = new Map<number, QualifiedName | null>();
   private readonly sdkByModule = new Map<string, { family: SdkFamily; pkg: string } | null>();
+  private readonly namesByModule = new Map<string, Map<string, QualifiedName>>();
+  private readonly sdkByName = new Map<QualifiedName, SdkName>();
   /** Assignments of one name by enclosing function id (0 for package level), built per name on first use. */
   private readonly scoped = new Map<string, Map<number, Node[]> | null>();
   private fnSpans?: FunctionSpan[];
@@ -228,7 +229,6 @@ export class GoFile {
   callInfos(): readonly CallInfo[] {
     if (this.infos) return this.infos;
     const out: CallInfo[] = [];
-    const byId = new Map<number, CallInfo>();
     const sdkList: CallInfo[] = [];
     const byField = new Map<string, CallInfo[]>();
     const byModule = new Map<string, CallInfo[]>();
@@ -293,9 +293,7 @@ export class GoFile {
         else byField.set(info.field, [info]);
       }
       out.push(info);
-      byId.set(site.node.id, info);
     }
-    this.infoById = byId;
     this.sdkList = sdkList;
     this.byField = byField;
     this.byModule = byModule;
@@ -330,8 +328,18 @@ export class GoFile {
    * every call_expression, so this answers "is it a call?" without asking the tree for the node's type.
    */
   callOf(node: Node): CallInfo | undefined {
-    if (!this.infoById) this.callInfos();
-    return this.infoById!.get(node.id);
+    // Calls are in document order: the ones starting where `node` does sit together.
+    const infos = this.callInfos();
+    const start = node.startIndex;
+    let lo = 0;
+    let hi = infos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (infos[mid]!.site.node.startIndex < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < infos.length && infos[i]!.site.node.startIndex === start; i++) if (infos[i]!.site.node.id === node.id) return infos[i];
+    return undefined;
   }
 
   /** A call's arguments without comments (what `CallSite.args` holds). */
@@ -681,7 +689,12 @@ export class GoFile {
     const b = this.imports.get(pkg);
     if (!b || b.imported !== '*') return undefined;
     if (this.isLocalAt(pkg, at)) return undefined;
-    return { module: b.module, member };
+    // Thousands of calls name the same few members: one shared (read-only) name each.
+    let members = this.namesByModule.get(b.module);
+    if (!members) this.namesByModule.set(b.module, (members = new Map()));
+    let q = members.get(member);
+    if (!q) members.set(member, (q = { module: b.module, member }));
+    return q;
   }
 
   /** The MCP SDK member a callee names, if any. */
@@ -704,7 +717,10 @@ export class GoFile {
       }
       this.sdkByModule.set(q.module, m);
     }
-    return m ? { family: m.family, pkg: m.pkg, member: q.member } : undefined;
+    if (!m) return undefined;
+    let s = this.sdkByName.get(q);
+    if (!s) this.sdkByName.set(q, (s = { family: m.family, pkg: m.pkg, member: q.member }));
+    return s;
   }
 
   /** True for `sdk(call.function)` matching one of `names` (`pkg.Member`). */
@@ -839,9 +855,18 @@ export class GoFile {
       // The var_specs under the scope: those of the file's index lying inside its extent.
       const all = this.index.nodes('var_spec');
       if (fn) {
+        // In document order: binary search for the first one after the function's start, then take those inside it.
         const start = fn.startIndex;
         const end = fn.endIndex;
-        specs = all.filter((s) => s.startIndex > start && s.startIndex < end);
+        let lo = 0;
+        let hi = all.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (all[mid]!.startIndex <= start) lo = mid + 1;
+          else hi = mid;
+        }
+        specs = [];
+        for (let i = lo; i < all.length && all[i]!.startIndex < end; i++) specs.push(all[i]!);
       } else specs = [...all];
       this.varSpecs.set(scope.id, specs);
     }
