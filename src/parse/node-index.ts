@@ -1,5 +1,5 @@
 // One whole-tree pass per file that collects the nodes the shared facts, extractors and rules look for, by type.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
 
 export type LanguageFamily = 'python' | 'js' | 'go';
@@ -32,6 +32,21 @@ const INDEXED: Record<LanguageFamily, readonly string[]> = {
 
 const cache = new WeakMap<Tree, NodeIndex>();
 
+/**
+ * Types that were asked for at a tree's root and are not in INDEXED, per grammar. Later indexes of the same grammar
+ * collect them in their one pass, so a rule looking for them costs no walk of its own from then on. The answers do not
+ * depend on it: a type is read from the index or from a walk of its own, with the same nodes in the same order.
+ */
+const learned = new WeakMap<Language, Set<string>>();
+
+/** The family of a grammar by what it declares (for indexes asked for by root node alone). */
+function familyOfGrammar(language: Language): LanguageFamily {
+  const types = language.types;
+  if (types.includes('import_from_statement')) return 'python';
+  if (types.includes('import_spec')) return 'go';
+  return 'js';
+}
+
 export interface TreeSource {
   /** The text the tree was parsed from; node start/end indexes are offsets into it. */
   text: string;
@@ -63,12 +78,15 @@ export class NodeIndex {
   /** Results of walks for types outside the indexed set, by the requested type list. */
   private readonly extra = new Map<string, Node[]>();
 
-  private constructor(tree: Tree, lang: CodeLanguage) {
-    this.family = familyOf(lang);
+  private constructor(
+    private readonly tree: Tree,
+    family: LanguageFamily,
+  ) {
+    this.family = family;
     this.root = tree.rootNode;
-    const types = INDEXED[this.family];
+    const types = [...INDEXED[family], ...(learned.get(tree.language) ?? [])];
     for (const t of types) this.byType.set(t, []);
-    this.all = this.root.descendantsOfType(types as string[]);
+    this.all = this.root.descendantsOfType(types);
     this.allTypes = new Array<string>(this.all.length);
     for (let i = 0; i < this.all.length; i++) {
       const n = this.all[i]!;
@@ -82,9 +100,20 @@ export class NodeIndex {
   static of(tree: Tree, lang: CodeLanguage): NodeIndex {
     let index = cache.get(tree);
     if (!index || index.family !== familyOf(lang)) {
-      index = new NodeIndex(tree, lang);
+      index = new NodeIndex(tree, familyOf(lang));
       cache.set(tree, index);
     }
+    return index;
+  }
+
+  /** The index of the tree `node` is the root of; undefined for any other node. */
+  static ofRoot(node: Node): NodeIndex | undefined {
+    const tree = node.tree;
+    const known = cache.get(tree);
+    if (known) return known.root.id === node.id ? known : undefined;
+    if (tree.rootNode.id !== node.id) return undefined;
+    const index = new NodeIndex(tree, familyOfGrammar(tree.language));
+    cache.set(tree, index);
     return index;
   }
 
@@ -124,6 +153,9 @@ export class NodeIndex {
     const key = types.join('\0');
     let found = this.extra.get(key);
     if (!found) {
+      let more = learned.get(this.tree.language);
+      if (!more) learned.set(this.tree.language, (more = new Set()));
+      for (const t of types) if (!this.byType.has(t)) more.add(t);
       found = this.root.descendantsOfType(types as string[]);
       this.extra.set(key, found);
     }

@@ -1,6 +1,7 @@
 // Iterative tree traversal and node helpers; nothing here recurses, so 100k-deep nesting cannot overflow the stack.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Span } from '../model/location.js';
+import { NodeIndex } from './node-index.js';
 
 /**
  * Visits every node in document order. `visit` returning false skips the node's children. `depth` is 0 for the root,
@@ -30,8 +31,13 @@ export function walk(root: Node, visit: (node: Node, depth: number) => boolean |
   }
 }
 
-/** All nodes of the given types under root (root included), in document order. */
+/**
+ * All nodes of the given types under root (root included), in document order. Asked of a tree's root, the answer
+ * comes from the tree's single-pass node index (shared by every rule and extractor) instead of a walk of its own.
+ */
 export function descendantsOfType(root: Node, types: string | readonly string[]): Node[] {
+  const index = NodeIndex.ofRoot(root);
+  if (index) return index.nodes(types).slice();
   return root.descendantsOfType(types as string | string[]);
 }
 
