@@ -81,7 +81,6 @@ export function findTransports(file: GoFile, index: ServerIndex): Transports {
 
   // mcp-go `httpServer.Start(addr)` on a Streamable HTTP / SSE server.
   for (const info of file.callsNamed(['Start'])) {
-    const c = info.site;
     if (info.fnType !== 'selector_expression' || info.field !== 'Start' || !info.args[0]) continue;
     const t = byNode.get(producer(file, info.operand!).id);
     if (t && (t.transport.kind === 'streamable-http' || t.transport.kind === 'sse') && t.transport.api.startsWith('server.')) setAddress(t.transport, addressOf(file, info.args[0]));
@@ -237,7 +236,7 @@ function isHttpServer(file: GoFile, lit: Node): boolean {
 /** `http.Serve(l, h)` or `srv.Serve(l)` for a listener `l := net.Listen(…)`: the handler it serves. */
 function servedOnListener(file: GoFile, listen: Node): Node | undefined {
   for (const info of file.callsInModules((m) => m === 'net/http', file.callsNamed(['Serve', 'ServeTLS']))) {
-    const { site: c, q, fnType, field } = info;
+    const { q, fnType, field } = info;
     const isServe = q ? q.module === 'net/http' && q.member === 'Serve' : fnType === 'selector_expression' && /^ServeTLS$|^Serve$/.test(field ?? '');
     if (!isServe || !info.args[0] || file.resolve(info.args[0]).id !== listen.id) continue;
     if (q) return info.args[1];

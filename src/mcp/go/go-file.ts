@@ -119,6 +119,14 @@ interface FunctionSpan {
 const FUNCTION_TYPE_LIST = [...FUNCTION_TYPES];
 
 const MAX_HOPS = 12;
+/** A plainly written callee and the `(` opening its arguments, matched where the call starts. */
+const CALL_HEAD = /[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_][A-Za-z0-9_]*)*[ \t\r\n]*\(/y;
+/** `name Type` for one parameter: a name, then a type starting the way Go types do (not `...`, not another name list). */
+const NAMED_PARAM = /^\s*([\p{L}_][\p{L}\p{Nd}_]*)\s+([\p{L}_*[(<][\s\S]*?)\s*$/u;
+/** Keywords that begin a type written with a space (`chan int`, `struct {…}`), so the word before it is no name. */
+const TYPE_KEYWORDS = new Set(['chan', 'func', 'map', 'struct', 'interface']);
+/** The whole text of one Go string literal, interpreted or raw. */
+const STRING_LITERAL_TEXT = /^(?:"(?:[^"\\\n]|\\[^\n])*"|`[^`]*`)$/;
 
 /** Call lists in document order merged into one, each call once. */
 function mergeCalls(lists: readonly (readonly CallInfo[])[]): CallInfo[] {
@@ -128,14 +136,6 @@ function mergeCalls(lists: readonly (readonly CallInfo[])[]): CallInfo[] {
   const all = nonEmpty.flat().sort((a, b) => a.index - b.index);
   return all.filter((c, i) => i === 0 || all[i - 1] !== c);
 }
-/** A plainly written callee and the `(` opening its arguments, matched where the call starts. */
-const CALL_HEAD = /[A-Za-z_][A-Za-z0-9_]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_][A-Za-z0-9_]*)*[ \t\r\n]*\(/y;
-/** `name Type` for one parameter: a name, then a type starting the way Go types do (not `...`, not another name list). */
-const NAMED_PARAM = /^\s*([\p{L}_][\p{L}\p{Nd}_]*)\s+([\p{L}_*[(<][\s\S]*?)\s*$/u;
-/** Keywords that begin a type written with a space (`chan int`, `struct {…}`), so the word before it is no name. */
-const TYPE_KEYWORDS = new Set(['chan', 'func', 'map', 'struct', 'interface']);
-/** The whole text of one Go string literal, interpreted or raw. */
-const STRING_LITERAL_TEXT = /^(?:"(?:[^"\\\n]|\\[^\n])*"|`[^`]*`)$/;
 
 export class GoFile {
   readonly path: string;
@@ -220,11 +220,6 @@ export class GoFile {
     return (this.callList ??= this.input.calls());
   }
 
-  /** The scope (`scopeOf`) of a node starting at `at`. */
-  scopeAtPosition(at: number): Node | undefined {
-    return this.scopeAt(at);
-  }
-
   /** Every call with its callee taken apart, in document order (parallel to `calls`). */
   callInfos(): readonly CallInfo[] {
     if (this.infos) return this.infos;
@@ -300,10 +295,9 @@ export class GoFile {
     return (this.infos = out);
   }
 
-  /**
-   * The calls most passes look for, in document order: each pass takes the few that can matter to it instead of
-   * running over every call of the file.
-   */
+  // The passes take the few calls that can matter to them from these indexes instead of running over every call.
+
+  /** Calls naming an MCP SDK member, in document order. */
   sdkCalls(): readonly CallInfo[] {
     this.callInfos();
     return this.sdkList!;
@@ -473,7 +467,7 @@ export class GoFile {
     for (let i = lo - 1; i >= 0; i--) {
       const c = infos[i]!;
       if (c.site.node.startIndex < floor) return undefined;
-      if ((c.end ??= c.site.node.endIndex) > pos) return c;
+      if (c.endIndex > pos) return c;
     }
     return undefined;
   }
@@ -498,7 +492,7 @@ export class GoFile {
   }
 
   /** `scopeOf` for a node starting at `s`. */
-  private scopeAt(s: number): Node | undefined {
+  scopeAt(s: number): Node | undefined {
     const fns = this.functionSpans();
     // The last function starting before `s`; if it does not reach `s`, the nearest one that does encloses it.
     let lo = 0;

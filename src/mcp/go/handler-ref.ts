@@ -195,8 +195,9 @@ function findRequestReads(file: GoFile, ref: HandlerRef, req: string, body: Node
 /**
  * `findRequestReads` for a body that never names the arguments object: only calls on the request or taking it
  * as an argument can read arguments then, and each of those has the request's name in the body text. So the
- * name's occurrences lead to the calls (a call on it starts where the name does; an argument's parent is the
- * argument list), and the rest of the body is never looked at.
+ * name's occurrences lead to the calls (a call on it starts where the name does; a call taking it is the innermost
+ * call around it), and the rest of the body is never looked at. Without occurrences (a name that is not plainly
+ * one), every call of the body is looked at.
  */
 function requestCallReads(file: GoFile, ref: HandlerRef, req: string, body: Node, occurrences: number[] | undefined, style: TagStyle, declared: string[]): void {
   let calls: CallInfo[];

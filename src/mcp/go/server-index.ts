@@ -171,7 +171,7 @@ export class ServerIndex {
    * is answered without the name's node, which is fetched only to resolve it the first time.
    */
   resolveAt(name: string, at: number, node: () => Node): ServerEntry | undefined {
-    const key = `${this.file.scopeAtPosition(at)?.id ?? 0}:${name}`;
+    const key = `${this.file.scopeAt(at)?.id ?? 0}:${name}`;
     return this.memo.has(key) ? this.memo.get(key) : this.resolve(node());
   }
 
