@@ -126,7 +126,7 @@ function runRules(
   shared: Pick<FileContext, 'imports' | 'assignments' | 'calls'>,
 ): void {
   const started = Date.now();
-  const applicable = env.rules.filter((r) => r.file && r.file.languages.includes(file.language) && (!r.file.requires || r.file.requires.test(text)));
+  const applicable = applicableRules(env.rules, file.language, text);
   for (let i = 0; i < applicable.length; i++) {
     const rule = applicable[i]!;
     if (Date.now() - started > env.limits.ruleTimeoutMs) {
@@ -183,4 +183,173 @@ function lazyFileFacts(tree: Tree | undefined, lang: CodeLanguage | undefined): 
 
 function describe(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+// ---- rule prefilters: `requires` patterns that are plain alternations of literals, all matched in one pass ----------
+
+/**
+ * The rules with a file detector for `language` whose `requires` pattern (if any) matches `text`, in rule order. The
+ * same as testing each pattern, with the literal ones found together in one pass over the text.
+ */
+export function applicableRules(rules: readonly Rule[], language: Language, text: string): Rule[] {
+  const prefilter = prefilterOf(rules);
+  let literalHits: Uint8Array | undefined;
+  const required = (i: number): boolean => {
+    const requires = rules[i]!.file!.requires!;
+    const id = prefilter.ids[i];
+    if (id === undefined) return requires.test(text);
+    literalHits ??= prefilter.matcher.scan(text);
+    return literalHits[id] === 1;
+  };
+  return rules.filter((r, i) => r.file && r.file.languages.includes(language) && (!r.file.requires || required(i)));
+}
+
+interface Prefilter {
+  matcher: LiteralMatcher;
+  /** Per rule (by position): the id of its pattern in the matcher, or undefined when its `requires` is tested as is. */
+  ids: (number | undefined)[];
+}
+
+const prefilters = new WeakMap<readonly Rule[], Prefilter>();
+
+function prefilterOf(rules: readonly Rule[]): Prefilter {
+  let p = prefilters.get(rules);
+  if (p) return p;
+  const patterns: { literal: string; id: number; ignoreCase: boolean }[] = [];
+  const ids: (number | undefined)[] = [];
+  rules.forEach((r, i) => {
+    const alt = r.file?.requires ? literalAlternatives(r.file.requires) : undefined;
+    if (!alt) return;
+    ids[i] = i;
+    for (const literal of alt.literals) patterns.push({ literal, id: i, ignoreCase: alt.ignoreCase });
+  });
+  p = { matcher: new LiteralMatcher(patterns, rules.length), ids };
+  prefilters.set(rules, p);
+  return p;
+}
+
+/**
+ * The alternatives of a pattern written as `lit|lit|…` (escaped punctuation allowed), lowercased when it ignores case;
+ * undefined for anything else (classes, quantifiers, `\b`, other flags), which is then tested as a RegExp.
+ */
+function literalAlternatives(re: RegExp): { literals: string[]; ignoreCase: boolean } | undefined {
+  if (re.flags !== '' && re.flags !== 'i') return undefined;
+  const literals: string[] = [];
+  let cur = '';
+  const src = re.source;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    const code = src.charCodeAt(i);
+    if (c === '\\') {
+      const next = src[i + 1];
+      if (next === undefined || /[A-Za-z0-9]/.test(next) || next.charCodeAt(0) < 0x20 || next.charCodeAt(0) > 0x7e) return undefined;
+      cur += next;
+      i++;
+    } else if (c === '|') {
+      if (!cur) return undefined;
+      literals.push(cur);
+      cur = '';
+    } else if ('.*+?()[]{}^$'.includes(c) || code < 0x20 || code > 0x7e) return undefined;
+    else cur += c;
+  }
+  if (!cur) return undefined;
+  literals.push(cur);
+  const ignoreCase = re.flags === 'i';
+  return { literals: ignoreCase ? literals.map((l) => l.toLowerCase()) : literals, ignoreCase };
+}
+
+const ASCII = 128;
+
+/**
+ * Aho-Corasick automata over ASCII (one for exact literals, one for literals compared in lower case), run together in
+ * one pass over a file: a handful of array reads per character instead of one regex scan per rule. The patterns are
+ * ASCII, and a RegExp ignoring case (without the `u` flag) never matches an ASCII character with another one, so a
+ * character outside ASCII just ends every partial match, and ASCII case folding is all `i` means here.
+ */
+class LiteralMatcher {
+  private readonly exact: Automaton;
+  private readonly folded: Automaton;
+
+  constructor(
+    patterns: readonly { literal: string; id: number; ignoreCase: boolean }[],
+    private readonly size: number,
+  ) {
+    this.exact = automaton(patterns.filter((p) => !p.ignoreCase));
+    this.folded = automaton(patterns.filter((p) => p.ignoreCase));
+  }
+
+  /** 1 at the id of every pattern with a literal in the text. */
+  scan(text: string): Uint8Array {
+    const hits = new Uint8Array(this.size);
+    const { delta: d1, out: o1 } = this.exact;
+    const { delta: d2, out: o2 } = this.folded;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= ASCII) {
+        s1 = 0;
+        s2 = 0;
+        continue;
+      }
+      s1 = d1[s1 * ASCII + c]!;
+      s2 = d2[s2 * ASCII + (c >= 65 && c <= 90 ? c + 32 : c)]!;
+      const a = o1[s1];
+      if (a) for (const id of a) hits[id] = 1;
+      const b = o2[s2];
+      if (b) for (const id of b) hits[id] = 1;
+    }
+    return hits;
+  }
+}
+
+interface Automaton {
+  /** Next state for each state and ASCII character. */
+  delta: Int32Array;
+  /** Ids of the patterns that end in each state (through failure links too). */
+  out: (number[] | undefined)[];
+}
+
+function automaton(patterns: readonly { literal: string; id: number }[]): Automaton {
+  const goto: Map<number, number>[] = [new Map()];
+  const out: (number[] | undefined)[] = [undefined];
+  for (const { literal, id } of patterns) {
+    let s = 0;
+    for (let i = 0; i < literal.length; i++) {
+      const c = literal.charCodeAt(i);
+      let next = goto[s]!.get(c);
+      if (next === undefined) {
+        next = goto.length;
+        goto.push(new Map());
+        out.push(undefined);
+        goto[s]!.set(c, next);
+      }
+      s = next;
+    }
+    (out[s] ??= []).push(id);
+  }
+  const delta = new Int32Array(goto.length * ASCII);
+  const fail = new Int32Array(goto.length);
+  // Breadth first, so that a state's failure target is complete before the state is.
+  const queue: number[] = [];
+  for (let c = 0; c < ASCII; c++) {
+    const next = goto[0]!.get(c) ?? 0;
+    delta[c] = next;
+    if (next) queue.push(next);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    const inherited = out[fail[s]!];
+    if (inherited) out[s] = [...(out[s] ?? []), ...inherited];
+    for (let c = 0; c < ASCII; c++) {
+      const next = goto[s]!.get(c);
+      if (next === undefined) delta[s * ASCII + c] = delta[fail[s]! * ASCII + c]!;
+      else {
+        fail[next] = delta[fail[s]! * ASCII + c]!;
+        delta[s * ASCII + c] = next;
+        queue.push(next);
+      }
+    }
+  }
+  return { delta, out };
 }

@@ -1,5 +1,5 @@
 // Call sites of a file with canonical callee names and their arguments, shared by every rule that matches calls.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
 import { calleeName, canonicalName, dottedParts, dottedPartsOf, isPlainChain, NOT_A_NAME, type ImportMap } from './imports.js';
 import { NodeIndex, sourceOf } from './node-index.js';
@@ -101,16 +101,32 @@ class LazyCallSite implements CallSite {
   }
 }
 
+/** Field ids by grammar: `childForFieldName` searches the grammar's field list on every call. */
+const fieldIds = new WeakMap<Language, Map<string, number>>();
+
+function fieldId(language: Language, name: string): number {
+  let ids = fieldIds.get(language);
+  if (!ids) fieldIds.set(language, (ids = new Map()));
+  let id = ids.get(name);
+  if (id === undefined) ids.set(name, (id = language.fields.indexOf(name)));
+  return id;
+}
+
+function child(node: Node, field: string): Node | null {
+  const id = fieldId(node.tree.language, field);
+  return id < 0 ? null : node.childForFieldId(id);
+}
+
 function splitArguments(node: Node): { args: Node[]; kwargs: Map<string, Node> } {
   const args: Node[] = [];
   const kwargs = new Map<string, Node>();
-  for (const a of node.childForFieldName('arguments')?.namedChildren ?? []) {
+  for (const a of child(node, 'arguments')?.namedChildren ?? []) {
     if (!a) continue;
     const type = a.type;
     if (type === 'comment') continue;
     if (type === 'keyword_argument') {
-      const k = a.childForFieldName('name')?.text;
-      const v = a.childForFieldName('value');
+      const k = child(a, 'name')?.text;
+      const v = child(a, 'value');
       if (k && v) kwargs.set(k, v);
     } else args.push(a);
   }
