@@ -1,7 +1,6 @@
 // Finds `mcpvet-ignore`, `nosem` and `nosemgrep` comments and decides which findings they silence.
 import type { Tree } from 'web-tree-sitter';
 import type { Language } from '../model/language.js';
-import { descendantsOfType } from '../parse/walk.js';
 
 export interface InlineSuppression {
   /** 1-based line of the comment. */
@@ -24,7 +23,8 @@ export function findInlineSuppressions(text: string, language: Language, tree: T
   const out: InlineSuppression[] = [];
   const lines = text.split(/\r?\n/);
   if (tree) {
-    for (const node of descendantsOfType(tree.rootNode, 'comment')) {
+    // A walk of its own (rather than the shared node index): files with markers are few, comments are many.
+    for (const node of tree.rootNode.descendantsOfType('comment')) {
       const m = MARKER.exec(node.text);
       if (!m) continue;
       const row = node.startPosition.row;
