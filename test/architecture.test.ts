@@ -11,11 +11,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   source: ['model'],
   parse: ['model'],
   mcp: ['model', 'parse'],
-  rule: ['model', 'parse'],
-  engine: ['model', 'source', 'parse', 'mcp', 'rule'],
-  rules: ['model', 'parse', 'rule'],
+  flow: ['model', 'parse'],
+  rule: ['model', 'parse', 'flow'],
+  engine: ['model', 'source', 'parse', 'mcp', 'flow', 'rule'],
+  rules: ['model', 'parse', 'flow', 'rule'],
   report: ['model'],
-  cli: ['model', 'engine', 'rules', 'report', 'source', 'mcp', 'rule', 'parse'],
+  cli: ['model', 'engine', 'rules', 'report', 'source', 'mcp', 'flow', 'rule', 'parse'],
 };
 
 it('source files import only the layers above their own', () => {
