@@ -18,6 +18,8 @@ export const SINK_KINDS = [
   'llm-prompt', // the user part of an inner LLM call or a sampling request
   'log', // a log line
   'redirect', // a URL the server redirects the user to or opens in a browser
+  'tool-output', // what a tool handler returns to the client (set by the caller's seeds, not by tables)
+  'prompt-output', // the text a prompt handler returns (set by the caller's seeds)
 ] as const;
 export type SinkKind = (typeof SINK_KINDS)[number];
 

@@ -12,7 +12,10 @@ export type FlowRef =
 
 /** An expression, reduced to what matters for data flow. */
 export type FlowExpr =
-  /** A value fully known before run time (a literal, or a constant expression). `value` when it is a string. */
+  /**
+   * A value fully known before run time (a literal, or a constant expression). `value`: a string literal's value;
+   * for other literals (`True`, `false`, `None`, `42`) their source text, so `shell=True` can be told from `shell=False`.
+   */
   | { kind: 'lit'; value?: string }
   | { kind: 'ref'; ref: FlowRef }
   /**
