@@ -7,6 +7,8 @@ import { spanToLocation, type Location } from '../model/location.js';
 import type { ScanError, SkippedFile } from '../model/scan-result.js';
 import type { Confidence, Severity } from '../model/severity.js';
 import { extractFileInventory } from '../mcp/extract-file.js';
+import { buildFileFlow } from '../flow/build-file-flow.js';
+import type { FileFlow } from '../flow/ir.js';
 import { parseManifest } from '../mcp/parse-manifest.js';
 import type { Parsers } from '../parse/parsers.js';
 import { attachSource } from '../parse/node-index.js';
@@ -41,6 +43,8 @@ export interface FileResult {
   findings: FileFinding[];
   inventory?: FileInventory;
   manifest?: ManifestInfo;
+  /** Deep mode: the file's data-flow IR. */
+  flow?: FileFlow;
   suppressions: InlineSuppression[];
   skipped?: SkippedFile;
   errors: ScanError[];
@@ -59,6 +63,8 @@ export interface AnalyzeEnv {
   rules: readonly Rule[];
   ruleOptions: Readonly<Record<string, RuleOptions>>;
   limits: AnalyzeLimits;
+  /** Deep mode: also build the data-flow IR of each code file. */
+  deep?: boolean;
 }
 
 export async function analyzeFile(file: SourceFile, env: AnalyzeEnv): Promise<FileResult> {
@@ -105,6 +111,13 @@ export async function analyzeFile(file: SourceFile, env: AnalyzeEnv): Promise<Fi
         result.inventory = extractFileInventory({ path: file.path, language: lang, tree, text, imports: facts.imports, assignments: facts.assignments, calls: facts.calls });
       } catch (e) {
         result.errors.push({ kind: 'internal', level: 'error', path: file.path, message: `MCP inventory extraction failed: ${describe(e)}` });
+      }
+      if (env.deep) {
+        try {
+          result.flow = buildFileFlow({ path: file.path, language: lang, tree, text });
+        } catch (e) {
+          result.errors.push({ kind: 'internal', level: 'error', path: file.path, message: `data-flow IR could not be built; the file is left out of deep analysis: ${describe(e)}` });
+        }
       }
     }
     result.suppressions = findInlineSuppressions(text, file.language, tree);

@@ -7,7 +7,7 @@ import { analyzeFile, type AnalyzeEnv, type AnalyzeLimits } from './analyze-file
 import type { SourceFile } from '../source/discover.js';
 
 export type WorkerRequest =
-  | { type: 'init'; catalogModule: string; ruleIds: string[]; ruleOptions: Record<string, RuleOptions>; limits: AnalyzeLimits }
+  | { type: 'init'; catalogModule: string; ruleIds: string[]; ruleOptions: Record<string, RuleOptions>; limits: AnalyzeLimits; deep: boolean }
   | { type: 'file'; id: number; file: SourceFile };
 
 export type WorkerResponse =
@@ -29,7 +29,7 @@ if (port) {
           const mod = (await import(msg.catalogModule)) as { catalogEntries: { rule: Rule }[] };
           const wanted = new Set(msg.ruleIds);
           const rules = mod.catalogEntries.map((e) => e.rule).filter((r) => wanted.has(r.meta.id));
-          env = { parsers, rules, ruleOptions: msg.ruleOptions, limits: msg.limits };
+          env = { parsers, rules, ruleOptions: msg.ruleOptions, limits: msg.limits, deep: msg.deep };
           port.postMessage({ type: 'ready' } satisfies WorkerResponse);
         } else if (env) {
           const result = await analyzeFile(msg.file, env);

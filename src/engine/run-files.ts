@@ -14,6 +14,8 @@ export interface RunFilesOptions {
   catalogModule?: string;
   ruleOptions: Record<string, RuleOptions>;
   limits: AnalyzeLimits & { fileTimeoutMs: number };
+  /** Deep mode: also build each code file's data-flow IR. */
+  deep?: boolean;
   workers: number;
   onFileDone?: (done: number, total: number) => void;
 }
@@ -32,7 +34,7 @@ async function runInProcess(opts: RunFilesOptions): Promise<FileResult[]> {
   const parsers = await shared;
   // Load only the grammars this target needs; each costs a few milliseconds of start-up.
   await parsers.loadAll(CODE_LANGUAGES.filter((l) => opts.files.some((f) => f.language === l)));
-  const env = { parsers, rules: opts.rules, ruleOptions: opts.ruleOptions, limits: opts.limits };
+  const env = { parsers, rules: opts.rules, ruleOptions: opts.ruleOptions, limits: opts.limits, deep: opts.deep };
   const out: FileResult[] = [];
   for (const f of opts.files) {
     out.push(await analyzeFile(f, env));
@@ -62,6 +64,7 @@ function runPool(opts: RunFilesOptions): Promise<FileResult[]> {
     catalogModule: opts.catalogModule!,
     ruleIds: opts.rules.map((r) => r.meta.id),
     ruleOptions: opts.ruleOptions,
+    deep: opts.deep === true,
     limits: { parseTimeoutMs: opts.limits.parseTimeoutMs, ruleTimeoutMs: opts.limits.ruleTimeoutMs },
   };
   let next = 0;

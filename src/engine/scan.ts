@@ -9,6 +9,12 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import { SCHEMA_VERSION, type ScanError, type ScanResult, type ScanStats } from '../model/scan-result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import { mergeInventory } from '../mcp/merge-inventory.js';
+import { CONCEPT_TABLES } from '../flow/concept-tables.js';
+import type { FileFlow } from '../flow/ir.js';
+import type { GoModule } from '../flow/program-index.js';
+import { solve } from '../flow/solve.js';
+import type { TaintFlow } from '../flow/taint.js';
+import { seedsFromInventory } from './taint-seeds.js';
 import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
 import { findRule } from '../rule/find-rule.js';
 import { DEFAULT_EXCLUDES, discover } from '../source/discover.js';
@@ -101,6 +107,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ruleOptions,
     limits,
     workers,
+    deep: mode === 'deep',
     onFileDone: options.onProgress,
   });
 
@@ -109,6 +116,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const inline = new Map<string, InlineSuppression[]>();
   const fileInventories: FileInventory[] = [];
   const manifests: ManifestInfo[] = [];
+  const fileFlows: FileFlow[] = [];
   const summaries: FileSummary[] = [];
   let lines = 0;
   let bytes = 0;
@@ -130,6 +138,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (r.suppressions.length) inline.set(r.path, r.suppressions);
     if (r.inventory) fileInventories.push(r.inventory);
     if (r.manifest) manifests.push(r.manifest);
+    if (r.flow) fileFlows.push(r.flow);
   }
 
   const inventory = mergeInventory(fileInventories, manifests);
@@ -148,6 +157,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     return l;
   };
+  let flows: readonly TaintFlow[] | undefined;
+  const flowsOf = (): readonly TaintFlow[] => {
+    if (flows) return flows;
+    if (mode !== 'deep') return (flows = []);
+    const solved = solve({ files: fileFlows, tables: CONCEPT_TABLES, seeds: seedsFromInventory(inventory), goModules: goModulesOf(manifests) });
+    for (const l of solved.limits) errors.push({ kind: 'budget', level: 'warning', ...(l.path ? { path: l.path } : {}), message: l.message });
+    return (flows = solved.flows);
+  };
   for (const rule of enabled) {
     if (!rule.project) continue;
     const ctx: ProjectContext = {
@@ -156,6 +173,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       files: summaries,
       options: ruleOptions[rule.meta.id] ?? rule.defaultOptions ?? {},
       lines: linesOf,
+      flows: flowsOf,
     };
     try {
       for (const raw of rule.project.detect(ctx)) {
@@ -274,6 +292,13 @@ function selectRules(options: ScanOptions, config: ProjectConfig, mode: 'fast' |
   });
   for (const r of enabled) ruleOptions[r.meta.id] ??= r.defaultOptions ?? {};
   return { enabled, severityOverrides, ruleOptions, configErrors };
+}
+
+/** go.mod files as module roots, so the solver can map import paths to project folders. */
+function goModulesOf(manifests: readonly ManifestInfo[]): GoModule[] {
+  return manifests
+    .filter((m) => m.kind === 'go.mod' && m.name)
+    .map((m) => ({ dir: m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/')) : '', module: m.name! }));
 }
 
 function cmp(a: string, b: string): number {

@@ -8,6 +8,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import type { ImportMap } from '../parse/imports.js';
 import type { Assignments } from '../parse/static-value.js';
 import type { CallSite } from '../parse/call-sites.js';
+import type { TaintFlow } from '../flow/taint.js';
 import type { Confidence, Severity } from '../model/severity.js';
 
 /** What a detector returns: where, the message placeholders, and optional evidence. */
@@ -69,6 +70,11 @@ export interface ProjectContext {
   options: RuleOptions;
   /** Source lines of a scanned file, for detectors that need text the inventory does not hold. */
   lines(path: string): readonly string[];
+  /**
+   * Deep mode: every data flow from a source (tool argument, HTTP response, file content…) to a sink, computed once
+   * per scan on first use. Empty in fast mode.
+   */
+  flows(): readonly TaintFlow[];
 }
 
 export interface FileDetector {
