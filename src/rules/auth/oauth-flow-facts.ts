@@ -5,7 +5,8 @@ import { compositeFields, objectProperties } from '../../parse/call-sites.js';
 import { calleeName } from '../../parse/imports.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { staticString } from '../../parse/static-value.js';
-import { descendantsOfType, walk } from '../../parse/walk.js';
+import { NodeIndex } from '../../parse/node-index.js';
+import { descendantsOfType } from '../../parse/walk.js';
 import type { FileContext } from '../../rule/rule.js';
 
 export type Family = 'python' | 'js' | 'go';
@@ -229,9 +230,18 @@ const BUMP_TYPES: Record<Family, ReadonlySet<string>> = {
 
 const SETTER_METHODS = new Set(['set', 'append', 'Set', 'Add', 'SetAuthURLParam']);
 
+/** Every node type the facts are made of, per family: read from the tree's node index in one list. */
+const LISTED: Record<Family, readonly string[]> = {
+  python: [...new Set([...FUNCTION_TYPES.python, ...CALL_TYPES.python, ...BUMP_TYPES.python, ...NAMED_TYPES.python, 'return_statement'])],
+  js: [...new Set([...FUNCTION_TYPES.js, ...CALL_TYPES.js, ...BUMP_TYPES.js, ...NAMED_TYPES.js, 'return_statement'])],
+  go: [...new Set([...FUNCTION_TYPES.go, ...CALL_TYPES.go, ...BUMP_TYPES.go, ...NAMED_TYPES.go, 'return_statement'])],
+};
+
 /**
- * One pass over the tree (a cursor walk, no recursion): named values, functions, and which function each return,
- * call and increment belongs to, so that later questions about a function never re-walk its subtree.
+ * Named values, functions, and which function each return, call and increment belongs to, so that later questions
+ * about a function never re-walk its subtree. The nodes come from the tree's node index (one pass in wasm shared with
+ * every other rule) in document order with their types; the functions around a node are kept in stacks cut by
+ * position, so no node outside the listed types is ever visited from JS.
  */
 function collectFacts(ctx: FileContext): TreeFacts {
   const fam = familyOf(ctx);
@@ -242,7 +252,7 @@ function collectFacts(ctx: FileContext): TreeFacts {
   const calls = new Map<number, Node[]>();
   const bumps = new Map<number, Node[]>();
   const fnTypes = FUNCTION_TYPES[fam];
-  const callTypes = new Set(CALL_TYPES[fam]);
+  const callTypes = CALL_TYPES_SET[fam];
   const namedTypes = NAMED_TYPES[fam];
   const bumpTypes = BUMP_TYPES[fam];
   // Function-valued names are resolved to their return values once every return is known.
@@ -252,76 +262,142 @@ function collectFacts(ctx: FileContext): TreeFacts {
     if (list) list.push(n);
     else map.set(key, [n]);
   };
-  const push = (name: string | undefined, at: Node, value: Node | null | undefined, kind: NamedValue['kind'], container?: Node) => {
+  const push: Push = (name, at, value, kind, up) => {
     if (!name || !value) return;
     if (fnTypes.has(value.type)) pendingFns.push({ name, fn: value });
-    else named.push({ name, at, value, kind, container });
+    else named.push(up ? new KeyedValue(name, at, value, kind, up) : { name, at, value, kind });
   };
   const fnNames = new Map<number, string>();
-  // `.parent` costs a descent from the root in tree-sitter, so parents come from a stack kept during the walk.
-  const path: Node[] = [];
-  const fnStack: Node[] = [];
-  const namedFnStack: Node[] = [];
-  const inside = (outer: Node, n: Node) => n.startIndex >= outer.startIndex && n.endIndex <= outer.endIndex && outer.id !== n.id;
-  const popTo = (stack: Node[], n: Node) => {
-    while (stack.length && !inside(stack[stack.length - 1]!, n)) stack.pop();
-  };
-  walk(ctx.tree!.rootNode, (n) => {
-    popTo(path, n);
-    popTo(fnStack, n);
-    popTo(namedFnStack, n);
-    const parent = path[path.length - 1];
-    const fn = fnStack[fnStack.length - 1];
-    const namedFn = namedFnStack[namedFnStack.length - 1];
-    if (n.type === 'return_statement' && fn) add(returns, fn.id, n);
-    else if (callTypes.has(n.type) && namedFn) add(calls, namedFn.id, n);
-    else if (bumpTypes.has(n.type) && fn) add(bumps, fn.id, n);
-    if (fnTypes.has(n.type)) {
+  const { nodes, types } = NodeIndex.of(ctx.tree!, lang).typed(LISTED[fam]);
+  // Listed nodes, functions and named functions around the current node, innermost last, with their end offsets
+  // (a node lies inside another when it starts no earlier and ends no later; `startIndex` is free, `endIndex` is not).
+  const open = new Stack();
+  const fnStack = new Stack();
+  const namedFnStack = new Stack();
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const type = types[i]!;
+    const start = n.startIndex;
+    const end = n.endIndex;
+    open.popTo(start, end);
+    fnStack.popTo(start, end);
+    namedFnStack.popTo(start, end);
+    const fn = fnStack.top();
+    if (type === 'return_statement') {
+      if (fn) add(returns, fn.id, n);
+    } else if (callTypes.has(type)) {
+      const namedFn = namedFnStack.top();
+      if (namedFn) add(calls, namedFn.id, n);
+    } else if (bumpTypes.has(type) && fn) add(bumps, fn.id, n);
+    if (fnTypes.has(type)) {
       functions.push(n);
-      fnStack.push(n);
-      const name = ownOrAssignedName(n, parent);
+      fnStack.push(n, end);
+      const name = ownOrAssignedName(n, open.top(), open.topType());
       if (name) {
         fnNames.set(n.id, name);
-        namedFnStack.push(n);
+        namedFnStack.push(n, end);
       }
     }
-    if (namedTypes.has(n.type)) collectNamed(n, parent, path[path.length - 2], fam, lang, ctx, push, pendingFns);
-    path.push(n);
-  });
+    if (namedTypes.has(type)) collectNamed(n, type, fam, lang, ctx, push, pendingFns);
+    open.push(n, end, type);
+  }
   for (const { name, fn } of pendingFns) {
     for (const r of returnsOf(fn, returns)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn });
   }
   return { named, functions, returns, calls, bumps, fnNames };
 }
 
-type Push = (name: string | undefined, at: Node, value: Node | null | undefined, kind: NamedValue['kind'], container?: Node) => void;
+const CALL_TYPES_SET: Record<Family, ReadonlySet<string>> = { python: new Set(CALL_TYPES.python), js: new Set(CALL_TYPES.js), go: new Set(CALL_TYPES.go) };
+
+/** Nodes that enclose one another, innermost last, cut back to the ones around each new node in document order. */
+class Stack {
+  private readonly nodes: Node[] = [];
+  private readonly ends: number[] = [];
+  private readonly types: string[] = [];
+
+  push(n: Node, end: number, type = ''): void {
+    this.nodes.push(n);
+    this.ends.push(end);
+    this.types.push(type);
+  }
+
+  top(): Node | undefined {
+    return this.nodes[this.nodes.length - 1];
+  }
+
+  topType(): string | undefined {
+    return this.types[this.types.length - 1];
+  }
+
+  /** Drops the nodes that do not contain the range (nodes come in document order, so they all start before it). */
+  popTo(start: number, end: number): void {
+    const { nodes, ends } = this;
+    while (nodes.length && !(start >= nodes[nodes.length - 1]!.startIndex && end <= ends[ends.length - 1]!)) {
+      nodes.pop();
+      ends.pop();
+      this.types.pop();
+    }
+  }
+}
+
+/** Where the container of a key or argument is, from the node it was found at. */
+type Up = 'self' | 'parent' | 'grandparent';
+
+/**
+ * A named value inside a container (a dictionary, object, composite literal or call). The container is asked of the
+ * tree only when a rule reads it: `.parent` descends from the root in tree-sitter, and few values are ever asked.
+ */
+class KeyedValue implements NamedValue {
+  private up?: Up;
+  private found?: Node;
+
+  constructor(
+    readonly name: string,
+    readonly at: Node,
+    readonly value: Node,
+    readonly kind: NamedValue['kind'],
+    up: Up,
+  ) {
+    this.up = up;
+  }
+
+  get container(): Node | undefined {
+    if (this.up) {
+      const p = this.up === 'self' ? this.at : this.at.parent;
+      this.found = (this.up === 'grandparent' ? p?.parent : p) ?? undefined;
+      this.up = undefined;
+    }
+    return this.found;
+  }
+}
+
+type Push = (name: string | undefined, at: Node, value: Node | null | undefined, kind: NamedValue['kind'], up?: Up) => void;
 
 function collectNamed(
   n: Node,
-  parent: Node | undefined,
-  grandparent: Node | undefined,
+  type: string,
   fam: Family,
   lang: FileContext['codeLanguage'] & string,
   ctx: FileContext,
   push: Push,
   pendingFns: { name: string; fn: Node }[],
 ): void {
-  switch (n.type) {
+  switch (type) {
     case 'assignment':
       push(refName(n.childForFieldName('left'), fam), n, n.childForFieldName('right'), 'assign');
       break;
     case 'keyword_argument':
-      push(n.childForFieldName('name')?.text, n, n.childForFieldName('value'), 'kwarg', grandparent);
+      push(n.childForFieldName('name')?.text, n, n.childForFieldName('value'), 'kwarg', 'grandparent');
       break;
     case 'pair': {
       const key = n.childForFieldName('key');
       if (!key) break;
       const k = key.type === 'property_identifier' || (key.type === 'identifier' && fam === 'js') ? key.text : decodeString(key, lang)?.value;
-      push(k, n, n.childForFieldName('value'), 'key', parent);
+      push(k, n, n.childForFieldName('value'), 'key', 'parent');
       break;
     }
     case 'shorthand_property_identifier':
-      push(n.text, n, n, 'key', parent);
+      push(n.text, n, n, 'key', 'parent');
       break;
     case 'variable_declarator': {
       const name = n.childForFieldName('name');
@@ -340,7 +416,7 @@ function collectNamed(
     case 'method_definition':
     case 'method_declaration': {
       let name = n.childForFieldName('name')?.text;
-      if (name === 'Generate' && n.type === 'method_declaration' && isSessionIdManager(n, ctx)) name = 'GenerateSessionID';
+      if (name === 'Generate' && type === 'method_declaration' && isSessionIdManager(n, ctx)) name = 'GenerateSessionID';
       if (name) pendingFns.push({ name, fn: n });
       break;
     }
@@ -367,8 +443,8 @@ function collectNamed(
       const name = key.type === 'identifier' || key.type === 'field_identifier' ? key.text : decodeString(key, lang)?.value;
       const value = unwrapElement(v);
       // `url.Values{"k": {"v"}}`: the value is a list of strings.
-      if (value.type === 'literal_value') for (const el of value.namedChildren) push(name, n, el ? unwrapElement(el) : null, 'key', parent);
-      else push(name, n, value, 'key', parent);
+      if (value.type === 'literal_value') for (const el of value.namedChildren) push(name, n, el ? unwrapElement(el) : null, 'key', 'parent');
+      else push(name, n, value, 'key', 'parent');
       break;
     }
     case 'call_expression': {
@@ -378,7 +454,7 @@ function collectNamed(
       const args = n.childForFieldName('arguments')?.namedChildren.filter((a): a is Node => a !== null && a.type !== 'comment') ?? [];
       if (args.length !== 2) break;
       const key = decodeString(args[0]!, lang);
-      if (key?.complete) push(key.value, n, args[1], 'call-arg', n);
+      if (key?.complete) push(key.value, n, args[1], 'call-arg', 'self');
       break;
     }
   }
@@ -436,12 +512,16 @@ export function functionName(fn: Node, ctx: FileContext): string | undefined {
   return treeFacts(ctx).fnNames.get(fn.id) ?? fn.childForFieldName('name')?.text;
 }
 
-function ownOrAssignedName(fn: Node, parent: Node | undefined): string | undefined {
+/**
+ * `enclosing` is the innermost listed node around `fn` (with its type): the parent when the parent is a declarator
+ * or a pair, since both are listed, and then asked of the tree only to tell `x = () => …` from `x = a ? b : () => …`.
+ */
+function ownOrAssignedName(fn: Node, enclosing: Node | undefined, enclosingType: string | undefined): string | undefined {
   const own = fn.childForFieldName('name')?.text;
   if (own) return own;
-  if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
-  if (parent?.type === 'pair') return parent.childForFieldName('key')?.text;
-  return undefined;
+  if (enclosingType !== 'variable_declarator' && enclosingType !== 'pair') return undefined;
+  if (fn.parent?.id !== enclosing!.id) return undefined;
+  return enclosing!.childForFieldName(enclosingType === 'pair' ? 'key' : 'name')?.text;
 }
 
 /** Parameter names of a function (without `self`/`cls`). */
