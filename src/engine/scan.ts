@@ -13,7 +13,7 @@ import { CONCEPT_TABLES } from '../flow/concept-tables.js';
 import type { FileFlow } from '../flow/ir.js';
 import type { GoModule } from '../flow/program-index.js';
 import { solve } from '../flow/solve.js';
-import type { TaintFlow } from '../flow/taint.js';
+import type { SolveResult } from '../flow/taint.js';
 import { seedsFromInventory } from './taint-seeds.js';
 import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
 import { findRule } from '../rule/find-rule.js';
@@ -157,13 +157,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     return l;
   };
-  let flows: readonly TaintFlow[] | undefined;
-  const flowsOf = (): readonly TaintFlow[] => {
-    if (flows) return flows;
-    if (mode !== 'deep') return (flows = []);
-    const solved = solve({ files: fileFlows, tables: CONCEPT_TABLES, seeds: seedsFromInventory(inventory), goModules: goModulesOf(manifests) });
-    for (const l of solved.limits) errors.push({ kind: 'budget', level: 'warning', ...(l.path ? { path: l.path } : {}), message: l.message });
-    return (flows = solved.flows);
+  let solved: Pick<SolveResult, 'flows' | 'effects'> | undefined;
+  const deepResult = (): Pick<SolveResult, 'flows' | 'effects'> => {
+    if (solved) return solved;
+    if (mode !== 'deep') return (solved = { flows: [], effects: [] });
+    const r = solve({ files: fileFlows, tables: CONCEPT_TABLES, seeds: seedsFromInventory(inventory), goModules: goModulesOf(manifests) });
+    for (const l of r.limits) errors.push({ kind: 'budget', level: 'warning', ...(l.path ? { path: l.path } : {}), message: l.message });
+    return (solved = r);
   };
   for (const rule of enabled) {
     if (!rule.project) continue;
@@ -173,7 +173,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       files: summaries,
       options: ruleOptions[rule.meta.id] ?? rule.defaultOptions ?? {},
       lines: linesOf,
-      flows: flowsOf,
+      flows: () => deepResult().flows,
+      effects: () => deepResult().effects,
     };
     try {
       for (const raw of rule.project.detect(ctx)) {

@@ -5,7 +5,7 @@ import type { Location } from '../model/location.js';
 import { calleeMatches, type ArgPosition, type ConceptTable, type SinkKind } from './concepts.js';
 import type { FileFlow, FlowCall, FlowExpr, FlowFunction, FlowRef, FlowStmt } from './ir.js';
 import { ProgramIndex, type GoModule } from './program-index.js';
-import type { BrokenSanitizer, Seed, SeedSource, SolveResult, TaintFlow } from './taint.js';
+import type { BrokenSanitizer, Seed, SeedEffects, SeedSource, SolveResult, TaintFlow } from './taint.js';
 
 export interface SolveBudget {
   /** Statement evaluations over the whole solve. */
@@ -62,6 +62,8 @@ interface Summary {
   sinks: SinkHit[];
   /** Parameter labels stored into `self.x` fields (class-wide keys). */
   fields: { key: string; label: Label }[];
+  /** Sinks the code reaches whatever the data, one example each. */
+  effects: Map<SinkKind, { api: string; location: Location }>;
 }
 
 interface FrameState {
@@ -71,6 +73,7 @@ interface FrameState {
   returns: Label[];
   hits: SinkHit[];
   fieldWrites: { key: string; label: Label }[];
+  effects: Map<SinkKind, { api: string; location: Location }>;
   seedCalls?: Map<string, SeedSource>;
   /** Origins (source or parameter) a guard made safe, by the guarded variable, for `checked-other-variable`. */
   guarded: { originKey: string; ref: string; kinds: readonly SinkKind[] | 'all'; location: Location }[];
@@ -91,6 +94,7 @@ class Solver {
   /** Taint stored in `self.x` fields, per class, shared by every method of the class. */
   private readonly classFields = new Map<string, Labels>();
   private readonly flows = new Map<string, TaintFlow>();
+  private readonly effects = new Map<string, SeedEffects>();
   private readonly limits: { path?: string; message: string }[] = [];
   private statements = 0;
   private analysed = 0;
@@ -113,6 +117,7 @@ class Solver {
     const flows = [...this.flows.values()].sort(compareFlows);
     return {
       flows,
+      effects: [...this.effects.values()].sort((a, b) => (locKey(a.at) < locKey(b.at) ? -1 : 1)),
       limits: this.limits,
       stats: { functions: this.index.functions.size, analysed: this.analysed, statements: this.statements, flows: flows.length },
     };
@@ -130,6 +135,16 @@ class Solver {
     frame.seedCalls = seedCalls;
     this.execBlock(fn.stmts, env, frame);
     for (const hit of frame.hits) this.record(hit);
+    const effKey = locKey(seed.at);
+    const eff = this.effects.get(effKey) ?? { path: seed.path, at: seed.at, kinds: [], examples: [] };
+    for (const [kind, ex] of frame.effects) {
+      if (eff.kinds.includes(kind)) continue;
+      eff.kinds.push(kind);
+      eff.kinds.sort();
+      eff.examples.push({ kind, ...ex });
+      eff.examples.sort((a, b) => (a.kind < b.kind ? -1 : 1));
+    }
+    this.effects.set(effKey, eff);
     if (seed.returnsTo) {
       for (const l of frame.returns) {
         if (!l.source) continue;
@@ -140,7 +155,7 @@ class Solver {
 
   private frame(fn: FlowFunction, file: FileFlow, depth: number): FrameState {
     this.analysed++;
-    return { fn, file, table: this.input.tables[file.language], returns: [], hits: [], fieldWrites: [], guarded: [], depth };
+    return { fn, file, table: this.input.tables[file.language], returns: [], hits: [], fieldWrites: [], effects: new Map(), guarded: [], depth };
   }
 
   private sourceLabel(source: SeedSource): Label {
@@ -320,11 +335,9 @@ class Solver {
       if (!calleeMatches(sink.callee, c.callee)) continue;
       if (sink.when) {
         const v = c.kwargs[sink.when.kwarg];
-        if (!v || v.kind !== 'lit' || !sink.when.values.includes(litText(v))) {
-          // Python's `True` and JS `true` are literals without a string value; builders keep their text in value.
-          continue;
-        }
+        if (!v || v.kind !== 'lit' || !sink.when.values.includes(litText(v))) continue;
       }
+      if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api: sink.label ?? c.callee, location: c.location });
       for (const pos of sink.args) {
         for (const l of at(pos)) this.hit(fr, { label: l, kind: sink.kind, api: sink.label ?? c.callee, location: c.location, context: l.context });
       }
@@ -396,6 +409,7 @@ class Solver {
     const sub: FrameState = { ...this.frame(fn, file, fr.depth + 1), seedCalls: fr.seedCalls };
     this.execBlock(fn.stmts, inner, sub);
     fr.hits.push(...sub.hits);
+    for (const [kind, ex] of sub.effects) if (!fr.effects.has(kind)) fr.effects.set(kind, ex);
     return sub.returns;
   }
 
@@ -417,6 +431,7 @@ class Solver {
       }));
     };
     for (const hit of summary.sinks) for (const l of map(hit.label)) fr.hits.push({ ...hit, label: l });
+    for (const [kind, ex] of summary.effects) if (!fr.effects.has(kind)) fr.effects.set(kind, ex);
     for (const w of summary.fields) {
       const mapped = map(w.label);
       this.storeField(w.key, mapped);
@@ -432,7 +447,7 @@ class Solver {
   private summaryOf(fn: FlowFunction, depth: number): Summary {
     const done = this.summaries.get(fn.id);
     if (done) return done;
-    if (this.inProgress.has(fn.id) || depth > this.budget.maxDepth) return { returns: [], sinks: [], fields: [] };
+    if (this.inProgress.has(fn.id) || depth > this.budget.maxDepth) return { returns: [], sinks: [], fields: [], effects: new Map() };
     this.inProgress.add(fn.id);
     const file = this.index.fileOf.get(fn.id)!;
     const env: Env = new Map();
@@ -445,6 +460,7 @@ class Solver {
       returns: dedupe(fr.returns, this.budget.maxLabels * 2),
       sinks: fr.hits.filter((h) => h.label.param !== undefined),
       fields: fr.fieldWrites,
+      effects: fr.effects,
     };
     this.inProgress.delete(fn.id);
     this.summaries.set(fn.id, summary);

@@ -63,8 +63,18 @@ export interface SolveStats {
   flows: number;
 }
 
+/** What a seeded function does, whatever the data: the kinds of sink its code (and every callee) reaches. */
+export interface SeedEffects {
+  path: string;
+  at: Location;
+  kinds: SinkKind[];
+  /** One example location per kind. */
+  examples: { kind: SinkKind; api: string; location: Location }[];
+}
+
 export interface SolveResult {
   flows: TaintFlow[];
+  effects: SeedEffects[];
   /** Budget hits and other limits, for the scan's `errors[]`. */
   limits: { path?: string; message: string }[];
   stats: SolveStats;

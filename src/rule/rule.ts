@@ -8,7 +8,7 @@ import type { RuleMeta } from '../model/rule-meta.js';
 import type { ImportMap } from '../parse/imports.js';
 import type { Assignments } from '../parse/static-value.js';
 import type { CallSite } from '../parse/call-sites.js';
-import type { TaintFlow } from '../flow/taint.js';
+import type { SeedEffects, TaintFlow } from '../flow/taint.js';
 import type { Confidence, Severity } from '../model/severity.js';
 
 /** What a detector returns: where, the message placeholders, and optional evidence. */
@@ -75,6 +75,8 @@ export interface ProjectContext {
    * per scan on first use. Empty in fast mode.
    */
   flows(): readonly TaintFlow[];
+  /** Deep mode: per MCP handler (seed), the kinds of sink its code reaches whatever the data. Empty in fast mode. */
+  effects(): readonly SeedEffects[];
 }
 
 export interface FileDetector {
