@@ -26,8 +26,9 @@ for (const entry of entries) {
   const { rule } = entry;
   const id = rule.meta.id;
   const only = { rules: [rule] };
+  const mode = rule.meta.mode === 'deep' ? ('deep' as const) : ('fast' as const);
   for (const ex of exampleTargets(entry)) {
-    const r = await scan({ target: ex.abs, rules: only, select: [id], config: false, workers: 1 });
+    const r = await scan({ target: ex.abs, rules: only, select: [id], config: false, workers: 1, mode });
     const n = r.findings.filter((f) => f.ruleId === id).length;
     if (ex.kind === 'vulnerable') {
       if (n === 0) t(id).fn++;
@@ -40,7 +41,7 @@ for (const entry of entries) {
   const dir = path.join(ruleFolder(entry), 'fixtures');
   const targets = existsSync(dir) ? readdirSync(dir).filter((n) => !n.endsWith('.expect')).map((n) => path.join(dir, n)) : [];
   for (const target of targets) {
-    const r = await scan({ target, rules: only, select: [id], config: false, workers: 1 });
+    const r = await scan({ target, rules: only, select: [id], config: false, workers: 1, mode });
     const notes = readAnnotations(target).filter((a) => a.ruleId === id);
     const hits = new Set(r.findings.filter((f) => f.ruleId === id).map((f) => `${f.location.path}:${f.location.startLine}`));
     const noted = new Set<string>();
@@ -61,7 +62,7 @@ for (const entry of entries) {
 const all = builtinRules();
 for (const entry of entries) {
   for (const ex of exampleTargets(entry).filter((e) => e.kind === 'secure')) {
-    const r = await scan({ target: ex.abs, rules: all, config: false, workers: 1 });
+    const r = await scan({ target: ex.abs, rules: all, config: false, workers: 1, mode: 'deep' });
     for (const f of r.findings) if (f.ruleId !== entry.rule.meta.id) t(f.ruleId).fp++;
   }
 }

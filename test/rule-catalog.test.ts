@@ -19,7 +19,8 @@ const EXTENSIONS: Record<string, RegExp> = {
 };
 
 async function scanWith(rule: (typeof entries)[number]['rule'], target: string) {
-  return scan({ target, rules: { rules: [rule] }, select: [rule.meta.id], config: false, workers: 1 });
+  // Deep rules read data flows, which only deep mode computes.
+  return scan({ target, rules: { rules: [rule] }, select: [rule.meta.id], config: false, workers: 1, mode: rule.meta.mode === 'deep' ? 'deep' : 'fast' });
 }
 
 /**
