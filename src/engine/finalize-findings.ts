@@ -50,6 +50,7 @@ export function finalizeFindings(input: FinalizeInput): { findings: Finding[]; s
     if (p.related?.length) f.related = p.related;
     built.push(f);
   }
+  dropSuperseded(built, input.meta);
   built.sort(compareFindings);
   assignFingerprints(built);
 
@@ -98,5 +99,18 @@ export function assignFingerprints(sorted: Finding[]): void {
     seen.set(key, index + 1);
     const digest = createHash('sha256').update(`${key}\0${index}`).digest('hex').slice(0, 32);
     f.fingerprint = `v1:${digest}`;
+  }
+}
+
+/** Removes fast findings that a deep rule reports on the same line with a trace (`meta.supersedes`). */
+function dropSuperseded(findings: Finding[], meta: ReadonlyMap<string, RuleMeta>): void {
+  const covered = new Set<string>();
+  for (const f of findings) {
+    for (const id of meta.get(f.ruleId)?.supersedes ?? []) covered.add(`${id}\0${f.location.path}\0${f.location.startLine}`);
+  }
+  if (!covered.size) return;
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const f = findings[i]!;
+    if (covered.has(`${f.ruleId}\0${f.location.path}\0${f.location.startLine}`)) findings.splice(i, 1);
   }
 }

@@ -53,6 +53,11 @@ export const ruleMetaSchema = z
      * in the config, or with `--all-rules`. Absent means true.
      */
     enabledByDefault: z.boolean().optional(),
+    /**
+     * Ids of fast rules this (deep) rule refines: where both report the same line, only this rule's finding is kept,
+     * since it carries the data-flow trace.
+     */
+    supersedes: z.array(z.string().regex(/^MV\d{4}$/)).optional(),
     /** Finding message; `{name}` placeholders are filled from the detector's data. */
     message: z.string().min(5),
     docs: z.object({
