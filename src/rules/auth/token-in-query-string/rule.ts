@@ -1,11 +1,11 @@
 // MV5018: access tokens are read from, or put into, URL query strings, where logs and Referer headers leak them.
 import type { Node } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../../model/language.js';
-import type { CallSite } from '../../../parse/call-sites.js';
+import { calleeMemberOf, type CallSite } from '../../../parse/call-sites.js';
 import type { Confidence } from '../../../model/severity.js';
 import { isStaticString } from '../../../parse/static-value.js';
 import { decodeString } from '../../../parse/string-literal.js';
-import { descendantsOfType } from '../../../parse/walk.js';
+import { NodeIndex } from '../../../parse/node-index.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 import { family, methodName, receiverOf, unwrap, isTestPath } from '../token-api-facts.js';
 
@@ -69,11 +69,30 @@ export default defineRule({
       const lang = ctx.codeLanguage!;
       const hits: Hit[] = [];
       const fam = family(lang);
-      for (const n of descendantsOfType(ctx.tree!.rootNode, WALK[fam])) {
+      const urls = urlTokenPositions(ctx.text);
+      const types = WALK[fam];
+      const { nodes, types: nodeTypes } = NodeIndex.of(ctx.tree!, lang).typed(types);
+      let u = 0;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i]!;
+        const type = nodeTypes[i]!;
+        if (STRING_TYPES.has(type)) {
+          // Only a literal containing a `?token=`-style parameter can be a URL with a token: skip the rest unread.
+          while (u < urls.length && urls[u]! < n.startIndex) u++;
+          if (u === urls.length || urls[u]! >= n.endIndex) continue;
+        } else if (!mayHit(n, type, ctx.text)) continue;
         const hit = fam === 'js' ? jsNode(n, ctx) : fam === 'python' ? pyNode(n, ctx) : goNode(n, ctx);
         if (hit) hits.push(hit);
       }
+      if (fam === 'js') for (const n of jsQueryReads(ctx)) {
+        const hit = jsNode(n, ctx);
+        if (hit) hits.push(hit);
+      }
+      const methods = CALL_METHODS[fam];
       for (const call of ctx.calls()) {
+        // Every call hit is a method call with one of these names: the rest are dismissed by name alone.
+        const method = calleeMemberOf(call);
+        if (method === undefined || !methods.has(method)) continue;
         const hit = callHit(call, ctx);
         if (hit) hits.push(hit);
       }
@@ -91,11 +110,116 @@ export default defineRule({
   },
 });
 
+/**
+ * Node types looked at one by one. JS member and subscript reads of `req.query` are found from the `query` members
+ * instead (`jsQueryReads`): member expressions are a large share of every JS file.
+ */
 const WALK: Record<'python' | 'js' | 'go', string[]> = {
-  js: ['member_expression', 'subscript_expression', 'variable_declarator', 'pair', 'shorthand_property_identifier', 'string', 'template_string'],
+  js: ['variable_declarator', 'pair', 'shorthand_property_identifier', 'string', 'template_string'],
   python: ['subscript', 'pair', 'default_parameter', 'typed_default_parameter', 'string'],
   go: ['index_expression', 'keyed_element', 'interpreted_string_literal', 'raw_string_literal'],
 };
+
+const STRING_TYPES = new Set(['string', 'template_string', 'interpreted_string_literal', 'raw_string_literal']);
+
+/** The methods `callHit` can report, per family. */
+const CALL_METHODS: Record<'python' | 'js' | 'go', ReadonlySet<string>> = {
+  js: new Set(['get', 'query', 'set', 'append']),
+  python: new Set(['get']),
+  go: new Set(['Get', 'Set', 'Add']),
+};
+
+/** Where `URL_TOKEN` can match: its `[?&]name=` part without the lookahead, so every match of a literal starts at one. */
+const URL_TOKEN_START = /[?&](?:access_token|token|api_key|apikey|auth_token|id_token|jwt)=/gi;
+
+function urlTokenPositions(text: string): number[] {
+  const out: number[] = [];
+  URL_TOKEN_START.lastIndex = 0;
+  for (let m = URL_TOKEN_START.exec(text); m; m = URL_TOKEN_START.exec(text)) out.push(m.index);
+  return out;
+}
+
+/**
+ * A key written plainly at `at`: a whole name, or a quoted string without escapes, prefixes or interpolation directly
+ * followed by `:`. Undefined when the source is anything else (escapes, string prefixes, implicit concatenation,
+ * non-ASCII), which then gets the full reading from the tree.
+ */
+const PLAIN_KEY = /(?:([A-Za-z_$][\w$]*)(?![\w$"'`\\]|[^\x00-\x7f])|(["'])([^"'`\\\n{}\x80-\uffff]*)\2(?=\s*:))/y;
+
+function plainKey(text: string, at: number): string | undefined {
+  PLAIN_KEY.lastIndex = at;
+  const m = PLAIN_KEY.exec(text);
+  return m ? m[1] ?? m[3] : undefined;
+}
+
+/**
+ * Source of a subscript that may have a token name as its key: the words every token name contains (as `tokenName`
+ * compares them), or anything that needs decoding first (escapes, non-ASCII, strings joined by juxtaposition).
+ */
+function mayNameToken(source: string): boolean {
+  return TOKENISH.test(source) || (source.match(QUOTES)?.length ?? 0) > 2;
+}
+
+const TOKENISH = /token|key|jwt|\\|[^\x00-\x7f]/i;
+const QUOTES = /["'`]/g;
+
+/**
+ * Whether a node can be a hit, from the source text alone where that is enough: a key or parameter name written
+ * plainly must be a token name; a subscript or index must mention one. Never false for a node the full reading
+ * would report; keys are read without asking the tree anything.
+ */
+function mayHit(n: Node, type: string, text: string): boolean {
+  switch (type) {
+    case 'pair':
+    case 'keyed_element':
+    case 'shorthand_property_identifier':
+    case 'default_parameter':
+    case 'typed_default_parameter': {
+      // Each starts with its key or name.
+      const key = plainKey(text, n.startIndex);
+      return key === undefined || tokenName(key) === 'high';
+    }
+    case 'variable_declarator':
+      // Only `const { token } = req.query` reads a token: a declarator starting with an object pattern.
+      return text.charCodeAt(n.startIndex) === 123;
+    case 'subscript':
+    case 'index_expression':
+      return mayNameToken(text.slice(n.startIndex, n.endIndex));
+    default:
+      return true;
+  }
+}
+
+/** JS/TS wrappers `unwrap` looks through, each holding the wrapped expression as its first named child. */
+const JS_WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'await_expression']);
+
+/**
+ * The member and subscript expressions whose object is a `….query` member (through up to eight wrappers, as `unwrap`
+ * looks), in document order: the only ones `jsNode` can report. Found from the `query` words of the source.
+ */
+function jsQueryReads(ctx: FileContext): Node[] {
+  const text = ctx.text;
+  const root = ctx.tree!.rootNode;
+  const out: Node[] = [];
+  for (let at = text.indexOf('query'); at >= 0; at = text.indexOf('query', at + 1)) {
+    const prop = root.descendantForIndex(at, at + 5);
+    if (!prop || prop.startIndex !== at || prop.type !== 'property_identifier' || prop.text !== 'query') continue;
+    let cur: Node | null = prop.parent;
+    if (cur?.type !== 'member_expression' || cur.childForFieldName('property')?.id !== prop.id) continue;
+    for (let depth = 0; ; depth++) {
+      const up: Node | null = cur.parent;
+      if (!up) break;
+      const t = up.type;
+      if ((t === 'member_expression' || t === 'subscript_expression') && up.childForFieldName('object')?.id === cur.id) {
+        out.push(up);
+        break;
+      }
+      if (depth === 8 || !JS_WRAPPERS.has(t) || up.namedChildren[0]?.id !== cur.id) break;
+      cur = up;
+    }
+  }
+  return out.sort((a, b) => a.startIndex - b.startIndex);
+}
 
 /** How strongly a parameter name means "bearer credential": undefined when it does not. */
 function tokenName(raw: string | undefined): Confidence | undefined {
