@@ -1,7 +1,6 @@
 // Shared facts for the OAuth-flow and session rules (MV5006–MV5014): what names hold, where random values come from, cookies and /authorize handlers.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { CallSite } from '../../parse/call-sites.js';
-import { compositeFields, objectProperties } from '../../parse/call-sites.js';
+import { calleeMemberOf, calleePartsOf, calleeTypeOf, compositeFields, objectProperties, type CallSite } from '../../parse/call-sites.js';
 import { calleeName } from '../../parse/imports.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { staticString } from '../../parse/static-value.js';
@@ -591,19 +590,9 @@ export function sliceWithin<T>(sorted: readonly T[], nodeOf: (t: T) => Node, out
 
 /** The last segment of a call's callee: `res.cookie` → `cookie`, `http.SetCookie` → `SetCookie`. */
 export function methodName(call: CallSite): string | undefined {
-  const c = call.callee;
-  switch (c.type) {
-    case 'identifier':
-      return c.text;
-    case 'attribute':
-      return c.childForFieldName('attribute')?.text;
-    case 'member_expression':
-      return c.childForFieldName('property')?.text;
-    case 'selector_expression':
-      return c.childForFieldName('field')?.text;
-    default:
-      return undefined;
-  }
+  // Read from what the call collector already knows: the callee node is not fetched for most calls.
+  if (calleeTypeOf(call) === 'identifier') return calleePartsOf(call, 'typescript')?.[0];
+  return calleeMemberOf(call);
 }
 
 /** The object a method is called on: `res` in `res.cookie(...)`. */

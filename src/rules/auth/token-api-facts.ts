@@ -1,7 +1,7 @@
 // Shared facts for the token, password and policy rules: JWT library names, literal keys, numbers, durations, scopes.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../model/language.js';
-import type { CallSite } from '../../parse/call-sites.js';
+import { calleeMemberOf, calleePartsOf, calleeTypeOf, type CallSite } from '../../parse/call-sites.js';
 import { NodeIndex } from '../../parse/node-index.js';
 import { decodeString } from '../../parse/string-literal.js';
 import type { FileContext } from '../../rule/rule.js';
@@ -348,12 +348,9 @@ export function namesIn(node: Node): string[] {
 
 /** The last dotted segment of a callee (`a.b.update` → `update`). */
 export function methodName(call: CallSite): string | undefined {
-  const c = call.callee;
-  if (c.type === 'attribute') return c.childForFieldName('attribute')?.text;
-  if (c.type === 'member_expression') return c.childForFieldName('property')?.text;
-  if (c.type === 'selector_expression') return c.childForFieldName('field')?.text;
-  if (c.type === 'identifier') return c.text;
-  return undefined;
+  // Read from what the call collector already knows: the callee node is not fetched for most calls.
+  if (calleeTypeOf(call) === 'identifier') return calleePartsOf(call, 'typescript')?.[0];
+  return calleeMemberOf(call);
 }
 
 /** The receiver of a method call (`a.b` of `a.b.update(x)`). */

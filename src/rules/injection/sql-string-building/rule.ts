@@ -1,6 +1,6 @@
 // MV2005 (MCPSafe MCP-062): SQL text assembled from run-time values is sent to a database driver.
 import type { Node } from 'web-tree-sitter';
-import type { CallSite } from '../../../parse/call-sites.js';
+import { calleeMemberOf, type CallSite } from '../../../parse/call-sites.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { staticString } from '../../../parse/static-value.js';
 import { descendantsOfType } from '../../../parse/walk.js';
@@ -99,12 +99,9 @@ function calleeLabel(call: CallSite): string {
   return t.length > 40 ? `…${t.slice(-39)}` : t;
 }
 
+/** The member a method call invokes (known for most calls without reading the callee node). */
 function methodName(call: CallSite): string | undefined {
-  const c = call.callee;
-  if (c.type === 'attribute') return c.childForFieldName('attribute')?.text;
-  if (c.type === 'member_expression') return c.childForFieldName('property')?.text;
-  if (c.type === 'selector_expression') return c.childForFieldName('field')?.text;
-  return undefined;
+  return calleeMemberOf(call);
 }
 
 /** The arguments of this call that hold SQL text, when it is a SQL sink. */

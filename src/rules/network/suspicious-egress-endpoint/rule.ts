@@ -4,7 +4,7 @@ import type { CodeLanguage } from '../../../model/language.js';
 import type { Confidence } from '../../../model/severity.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { staticString } from '../../../parse/static-value.js';
-import { descendantsOfType } from '../../../parse/walk.js';
+import { NodeIndex } from '../../../parse/node-index.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
 
 interface Destination {
@@ -105,8 +105,15 @@ export default defineRule({
       const hits: Hit[] = [];
       const mentionsBcc = /bcc/i.test(ctx.text);
       const types = mentionsBcc ? [...STRING_TYPES[fam], ...KEYED_TYPES[fam]] : STRING_TYPES[fam];
-      for (const node of descendantsOfType(ctx.tree!.rootNode, types)) {
-        if (stringTypes.has(node.type)) {
+      const markers = markerPositions(ctx.text);
+      let m = 0;
+      const { nodes, types: nodeTypes } = NodeIndex.of(ctx.tree!, lang).typed(types);
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i]!;
+        if (stringTypes.has(nodeTypes[i]!)) {
+          // A literal without a marker in its source cannot hit: skip it before asking the tree anything about it.
+          while (m < markers.length && markers[m]! < node.startIndex) m++;
+          if (m === markers.length || markers[m]! >= node.endIndex) continue;
           // Strings nested in an f-string or template are part of their parent, which is checked as a whole.
           if (isNestedString(node) || isDocstring(node, lang)) continue;
           const value = decodeString(node, lang)?.value;
@@ -130,6 +137,24 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * Every hit of a string literal needs one of these in its decoded value: `://` (URLs), an OAST domain (bare hosts) or
+ * `bcc:` (mail headers). Without escapes (a backslash) the decoded value is the literal's own text with interpolations
+ * left out, so a literal whose source holds none of them (and no backslash) has no hit.
+ */
+const MARKERS = /:\/\/|\\|bcc:|oast\.|interact\.sh|burpcollaborator\.net|oastify\.com|dnslog\.cn|ceye\.io/gi;
+
+/** Start offsets of every marker in the text, overlapping ones included, in order. */
+function markerPositions(text: string): number[] {
+  const out: number[] = [];
+  MARKERS.lastIndex = 0;
+  for (let m = MARKERS.exec(text); m; m = MARKERS.exec(text)) {
+    out.push(m.index);
+    MARKERS.lastIndex = m.index + 1;
+  }
+  return out;
+}
 
 function isNestedString(node: Node): boolean {
   const p = node.parent;

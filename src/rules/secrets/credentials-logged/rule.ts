@@ -1,7 +1,7 @@
 // MV3004: a logging call writes a credential (a secret-named value, whole request headers, or the whole environment).
 import type { Node } from 'web-tree-sitter';
 import type { CodeLanguage } from '../../../model/language.js';
-import type { CallSite } from '../../../parse/call-sites.js';
+import { calleeMemberOf, type CallSite } from '../../../parse/call-sites.js';
 import { calleeName, dottedParts } from '../../../parse/imports.js';
 import { decodeString } from '../../../parse/string-literal.js';
 import { defineRule, nodeSpan, type FileContext, type RawFinding } from '../../../rule/rule.js';
@@ -15,6 +15,8 @@ const LOGGER_RECEIVER = /^(?:_*log(?:ger)?|_*LOG(?:GER)?|\w*_log(?:ger)?|\w*Log(
 /** MCP context objects whose log methods notify the client (`ctx.info(...)`, `context.warning(...)`). */
 const MCP_CONTEXT = /^(?:ctx|context|mcp_ctx)$/;
 const MCP_LOG_METHODS = new Set(['debug', 'info', 'warning', 'error', 'log', 'send_log_message', 'sendLoggingMessage']);
+/** Methods a Python logging call can have (`loggingSink` returns undefined for any other). */
+const PY_SINK_METHODS = new Set([...PY_LEVELS, ...MCP_LOG_METHODS, 'send_log_message']);
 /** Objects that are the incoming HTTP request by convention. */
 const REQUEST_OBJECT = /^(?:req|request|r|http_request|httpRequest|incoming|incomingRequest)$/;
 /** Calls whose arguments end up in the text as they are (formatting and serialisation), so they are looked through. */
@@ -93,11 +95,12 @@ function loggingSink(call: CallSite, ctx: FileContext): string | undefined {
     if (/^fmt\.(?:Print|Println|Printf)$/.test(name)) return name;
     if (/^fmt\.(?:Fprint|Fprintln|Fprintf)$/.test(name) && /^os\.(?:Stderr|Stdout)$/.test(call.args[0]?.text ?? '')) return name;
   } else if (name === 'process.stderr.write' || name === 'process.stdout.write') return name;
+  // Every logging method has one of a few names: other calls are dismissed before their callee is read.
+  const method = calleeMemberOf(call) ?? '';
+  if (lang === 'python' ? !PY_SINK_METHODS.has(method) : lang === 'go' ? !GO_LEVEL.test(method) : method !== 'sendLoggingMessage' && !JS_LEVELS.has(method)) return undefined;
   const callee = call.callee;
   const objectField = lang === 'python' ? 'object' : lang === 'go' ? 'operand' : 'object';
-  const methodField = lang === 'python' ? 'attribute' : lang === 'go' ? 'field' : 'property';
   if (!['attribute', 'member_expression', 'selector_expression'].includes(callee.type)) return undefined;
-  const method = callee.childForFieldName(methodField)?.text ?? '';
   const receiver = callee.childForFieldName(objectField);
   if (!receiver) return undefined;
   const receiverName = lastName(receiver, lang);
