@@ -1,6 +1,8 @@
-// Picks the flow builder for a file's language. Until a language's builder exists it yields nothing for that language.
+// Picks the flow builder for a file's language.
 import type { Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
+import { buildPythonFlow } from './build/build-python.js';
+import { buildTypeScriptFlow } from './build/build-typescript.js';
 import type { FileFlow } from './ir.js';
 
 export interface BuildInput {
@@ -10,6 +12,15 @@ export interface BuildInput {
   text: string;
 }
 
-export function buildFileFlow(_input: BuildInput): FileFlow | undefined {
-  return undefined;
+export function buildFileFlow(input: BuildInput): FileFlow | undefined {
+  switch (input.language) {
+    case 'python':
+      return buildPythonFlow(input);
+    case 'javascript':
+    case 'typescript':
+    case 'tsx':
+      return buildTypeScriptFlow({ ...input, language: input.language });
+    default:
+      return undefined;
+  }
 }
