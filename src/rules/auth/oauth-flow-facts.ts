@@ -1,10 +1,10 @@
 // Shared facts for the OAuth-flow and session rules (MV5006–MV5014): what names hold, where random values come from, cookies and /authorize handlers.
 import type { Node, Tree } from 'web-tree-sitter';
 import { calleeMemberOf, calleePartsOf, calleeTypeOf, compositeFields, objectProperties, type CallSite } from '../../parse/call-sites.js';
-import { calleeName } from '../../parse/imports.js';
+import { calleeName, NOT_A_NAME } from '../../parse/imports.js';
 import { decodeString } from '../../parse/string-literal.js';
 import { staticString } from '../../parse/static-value.js';
-import { NodeIndex } from '../../parse/node-index.js';
+import { NodeIndex, sourceOf } from '../../parse/node-index.js';
 import { descendantsOfType } from '../../parse/walk.js';
 import type { FileContext } from '../../rule/rule.js';
 
@@ -186,157 +186,354 @@ export interface NamedValue {
   fn?: Node;
 }
 
-interface TreeFacts {
-  named: NamedValue[];
+/** What the functions of a file look like: found once per file, for the questions asked about a function. */
+interface FunctionFacts {
+  /** Every function (and lambda) in document order. */
   functions: Node[];
+  /** Node types of `functions`, index for index. */
+  types: string[];
+  /** End offsets of `functions`, index for index (an end is a question to the tree; a start is not). */
+  ends: number[];
   /** Return statements by the id of the function they return from. */
   returns: Map<number, Node[]>;
-  /** Calls by the id of the innermost named function around them (anonymous callbacks count as their parent). */
-  calls: Map<number, Node[]>;
   /** `n++`, `n += 1` and the like by the id of their innermost function. */
   bumps: Map<number, Node[]>;
   /** Function names, including the variable or key an anonymous function is assigned to. */
   fnNames: Map<number, string>;
-  namedByPosition?: NamedValue[];
+  /** Calls by the id of the innermost named function around them (anonymous callbacks count as their parent). */
+  calls?: Map<number, Node[]>;
 }
 
-const factsCache = new WeakMap<Tree, TreeFacts>();
+const functionsCache = new WeakMap<Tree, FunctionFacts>();
 
-export function treeFacts(ctx: FileContext): TreeFacts {
+function functionFacts(ctx: FileContext): FunctionFacts {
   const tree = ctx.tree!;
-  let facts = factsCache.get(tree);
+  let facts = functionsCache.get(tree);
   if (!facts) {
-    facts = collectFacts(ctx);
-    factsCache.set(tree, facts);
+    facts = collectFunctions(ctx);
+    functionsCache.set(tree, facts);
   }
   return facts;
 }
 
-export function namedValues(ctx: FileContext): readonly NamedValue[] {
-  return treeFacts(ctx).named;
-}
-
-const NAMED_TYPES: Record<Family, ReadonlySet<string>> = {
-  python: new Set(['assignment', 'keyword_argument', 'pair', 'function_definition']),
-  js: new Set(['variable_declarator', 'assignment_expression', 'pair', 'shorthand_property_identifier', 'public_field_definition', 'field_definition', 'method_definition', 'function_declaration', 'call_expression']),
-  go: new Set(['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'function_declaration', 'method_declaration', 'call_expression']),
-};
 const BUMP_TYPES: Record<Family, ReadonlySet<string>> = {
   python: new Set(['augmented_assignment']),
   js: new Set(['update_expression', 'augmented_assignment_expression']),
   go: new Set(['inc_statement']),
 };
 
-const SETTER_METHODS = new Set(['set', 'append', 'Set', 'Add', 'SetAuthURLParam']);
-
-/** Every node type the facts are made of, per family: read from the tree's node index in one list. */
-const LISTED: Record<Family, readonly string[]> = {
-  python: [...new Set([...FUNCTION_TYPES.python, ...CALL_TYPES.python, ...BUMP_TYPES.python, ...NAMED_TYPES.python, 'return_statement'])],
-  js: [...new Set([...FUNCTION_TYPES.js, ...CALL_TYPES.js, ...BUMP_TYPES.js, ...NAMED_TYPES.js, 'return_statement'])],
-  go: [...new Set([...FUNCTION_TYPES.go, ...CALL_TYPES.go, ...BUMP_TYPES.go, ...NAMED_TYPES.go, 'return_statement'])],
+/** The node types the function facts are read from, per family. */
+const STRUCTURE_TYPES: Record<Family, readonly string[]> = {
+  python: [...FUNCTION_TYPES.python, 'return_statement', ...BUMP_TYPES.python],
+  js: [...FUNCTION_TYPES.js, 'return_statement', ...BUMP_TYPES.js],
+  go: [...FUNCTION_TYPES.go, 'return_statement', ...BUMP_TYPES.go],
 };
 
 /**
- * Named values, functions, and which function each return, call and increment belongs to, so that later questions
- * about a function never re-walk its subtree. The nodes come from the tree's node index (one pass in wasm shared with
- * every other rule) in document order with their types; the functions around a node are kept in stacks cut by
- * position, so no node outside the listed types is ever visited from JS.
+ * Functions, and which function each return and increment belongs to, so that later questions about a function never
+ * re-walk its subtree. The nodes come from the tree's node index (one pass in wasm shared with every other rule) in
+ * document order with their types; the functions around a node are kept in a stack cut by position. A return or an
+ * increment has a width, so it lies inside a function exactly when it starts inside it.
  */
-function collectFacts(ctx: FileContext): TreeFacts {
+function collectFunctions(ctx: FileContext): FunctionFacts {
   const fam = familyOf(ctx);
   const lang = ctx.codeLanguage!;
-  const named: NamedValue[] = [];
+  const source = sourceOf(ctx.tree!)?.clean ? ctx.text : undefined;
   const functions: Node[] = [];
+  const fnTypesOut: string[] = [];
+  const ends: number[] = [];
   const returns = new Map<number, Node[]>();
-  const calls = new Map<number, Node[]>();
   const bumps = new Map<number, Node[]>();
-  const fnTypes = FUNCTION_TYPES[fam];
-  const callTypes = CALL_TYPES_SET[fam];
-  const namedTypes = NAMED_TYPES[fam];
-  const bumpTypes = BUMP_TYPES[fam];
-  // Function-valued names are resolved to their return values once every return is known.
-  const pendingFns: { name: string; fn: Node }[] = [];
-  const add = (map: Map<number, Node[]>, key: number, n: Node) => {
-    const list = map.get(key);
-    if (list) list.push(n);
-    else map.set(key, [n]);
-  };
-  const push: Push = (name, at, value, kind, up) => {
-    if (!name || !value) return;
-    if (fnTypes.has(value.type)) pendingFns.push({ name, fn: value });
-    else named.push(up ? new KeyedValue(name, at, value, kind, up) : { name, at, value, kind });
-  };
   const fnNames = new Map<number, string>();
-  const { nodes, types } = NodeIndex.of(ctx.tree!, lang).typed(LISTED[fam]);
-  // Listed nodes, functions and named functions around the current node, innermost last, with their end offsets
-  // (a node lies inside another when it starts no earlier and ends no later; `startIndex` is free, `endIndex` is not).
-  const open = new Stack();
-  const fnStack = new Stack();
-  const namedFnStack = new Stack();
+  const fnTypes = FUNCTION_TYPES[fam];
+  const bumpTypes = BUMP_TYPES[fam];
+  const { nodes, types } = NodeIndex.of(ctx.tree!, lang).typed(STRUCTURE_TYPES[fam]);
+  const open: Node[] = [];
+  const openEnds: number[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     const type = types[i]!;
     const start = n.startIndex;
-    const end = n.endIndex;
-    open.popTo(start, end);
-    fnStack.popTo(start, end);
-    namedFnStack.popTo(start, end);
-    const fn = fnStack.top();
+    while (open.length && !(start >= open[open.length - 1]!.startIndex && start < openEnds[openEnds.length - 1]!)) {
+      open.pop();
+      openEnds.pop();
+    }
+    const fn = open[open.length - 1];
     if (type === 'return_statement') {
       if (fn) add(returns, fn.id, n);
-    } else if (callTypes.has(type)) {
-      const namedFn = namedFnStack.top();
-      if (namedFn) add(calls, namedFn.id, n);
-    } else if (bumpTypes.has(type) && fn) add(bumps, fn.id, n);
-    if (fnTypes.has(type)) {
+    } else if (bumpTypes.has(type)) {
+      if (fn) add(bumps, fn.id, n);
+    } else if (fnTypes.has(type)) {
+      const end = n.endIndex;
       functions.push(n);
-      fnStack.push(n, end);
-      const name = ownOrAssignedName(n, open.top(), open.topType());
-      if (name) {
-        fnNames.set(n.id, name);
-        namedFnStack.push(n, end);
-      }
+      fnTypesOut.push(type);
+      ends.push(end);
+      open.push(n);
+      openEnds.push(end);
+      const name = ownName(n, type, fam, source) ?? assignedName(n, type);
+      if (name) fnNames.set(n.id, name);
     }
-    if (namedTypes.has(type)) collectNamed(n, type, fam, lang, ctx, push, pendingFns);
-    open.push(n, end, type);
   }
-  for (const { name, fn } of pendingFns) {
-    for (const r of returnsOf(fn, returns)) named.push({ name, at: r.at, value: r.value, kind: 'return', fn });
-  }
-  return { named, functions, returns, calls, bumps, fnNames };
+  return { functions, types: fnTypesOut, ends, returns, bumps, fnNames };
 }
 
-const CALL_TYPES_SET: Record<Family, ReadonlySet<string>> = { python: new Set(CALL_TYPES.python), js: new Set(CALL_TYPES.js), go: new Set(CALL_TYPES.go) };
+function add(map: Map<number, Node[]>, key: number, n: Node): void {
+  const list = map.get(key);
+  if (list) list.push(n);
+  else map.set(key, [n]);
+}
 
-/** Nodes that enclose one another, innermost last, cut back to the ones around each new node in document order. */
-class Stack {
-  private readonly nodes: Node[] = [];
-  private readonly ends: number[] = [];
-  private readonly types: string[] = [];
+/** Function types without a `name` field (the `function` and `lambda` keywords share their type names with them). */
+const NAMELESS = new Set(['lambda', 'arrow_function', 'func_literal', 'function']);
 
-  push(n: Node, end: number, type = ''): void {
-    this.nodes.push(n);
-    this.ends.push(end);
-    this.types.push(type);
+/** How function headers show their names in the source, per family and type (`def f(`, `async function f(`, `func (r T) F(`). */
+const PY_DEF = /(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*[([]/y;
+const JS_FUNCTION = /(?:async[ \t]+)?function[ \t]*\*?[ \t]*([A-Za-z_$][\w$]*)?[ \t]*[(<]/y;
+const JS_METHOD = /(?:(?:static|async|get|set|override|public|private|protected|readonly|abstract|accessor|declare)[ \t]+)*\*?[ \t]*([A-Za-z_$][\w$]*)[ \t]*[(<]/y;
+const GO_FUNC = /func[ \t]+([A-Za-z_]\w*)[ \t]*[([]/y;
+const GO_METHOD = /func[ \t]*\([^()\n]*\)[ \t]*([A-Za-z_]\w*)[ \t]*[([]/y;
+
+/**
+ * The function's own name (its `name` field), read from the source of a clean tree where the header is written
+ * plainly; asked of the tree otherwise. Undefined when it has none.
+ */
+function ownName(fn: Node, type: string, fam: Family, source: string | undefined): string | undefined {
+  if (NAMELESS.has(type)) return undefined;
+  if (source !== undefined) {
+    const re =
+      fam === 'python' ? PY_DEF : fam === 'go' ? (type === 'method_declaration' ? GO_METHOD : GO_FUNC) : type === 'method_definition' ? JS_METHOD : JS_FUNCTION;
+    re.lastIndex = fn.startIndex;
+    const m = re.exec(source);
+    // `function (…)` has no name; `JS_FUNCTION` says so by matching without one.
+    if (m) return m[1];
   }
+  return fn.childForFieldName('name')?.text;
+}
 
-  top(): Node | undefined {
-    return this.nodes[this.nodes.length - 1];
+/** The variable or key an anonymous function is assigned to (`const f = () => …`, `{ f: function () {} }`). */
+function assignedName(fn: Node, type: string): string | undefined {
+  // The keywords are leaves inside their function, which holds the name if any.
+  if (type === 'function') return undefined;
+  const parent = fn.parent;
+  const ptype = parent?.type;
+  if (ptype === 'variable_declarator') return parent!.childForFieldName('name')?.text;
+  if (ptype === 'pair') return parent!.childForFieldName('key')?.text;
+  return undefined;
+}
+
+/** Calls (of `ctx.calls()`) by the id of the innermost named function around them. */
+function callsByNamedFunction(ctx: FileContext): Map<number, Node[]> {
+  const facts = functionFacts(ctx);
+  if (facts.calls) return facts.calls;
+  const out = new Map<number, Node[]>();
+  const { functions, ends, fnNames } = facts;
+  const open: number[] = [];
+  let f = 0;
+  for (const call of ctx.calls()) {
+    const start = call.node.startIndex;
+    // A function starting where the call does is inside it (`function () {}.bind(x)`), so it is not entered yet.
+    for (; f < functions.length && functions[f]!.startIndex < start; f++) {
+      if (!fnNames.has(functions[f]!.id)) continue;
+      while (open.length && !(functions[f]!.startIndex < ends[open[open.length - 1]!]!)) open.pop();
+      open.push(f);
+    }
+    while (open.length && !(start < ends[open[open.length - 1]!]!)) open.pop();
+    const inner = open[open.length - 1];
+    if (inner !== undefined) add(out, functions[inner]!.id, call.node);
   }
+  facts.calls = out;
+  return out;
+}
 
-  topType(): string | undefined {
-    return this.types[this.types.length - 1];
+// ---------------------------------------------------------------------------------------------------------------
+// Named values, read lazily: a node that names a value is first looked at in the source, which shows the name of most
+// (`x = …`, `key: …`, `def f(`); its value is asked of the tree only for names a rule is looking for.
+
+const NAMED_TYPES: Record<Family, readonly string[]> = {
+  python: ['assignment', 'keyword_argument', 'pair', 'function_definition'],
+  js: ['variable_declarator', 'assignment_expression', 'pair', 'shorthand_property_identifier', 'public_field_definition', 'field_definition', 'method_definition', 'function_declaration', 'call_expression'],
+  go: ['short_var_declaration', 'assignment_statement', 'var_spec', 'const_spec', 'keyed_element', 'function_declaration', 'method_declaration', 'call_expression'],
+};
+
+const SETTER_METHODS = new Set(['set', 'append', 'Set', 'Add', 'SetAuthURLParam']);
+
+/** A name only the tree can tell (or several names). */
+const FROM_TREE = Symbol('from tree');
+
+interface NamingNode {
+  node: Node;
+  type: string;
+  /** The one name the node gives, read from the source; undefined when it gives none. */
+  name: string | undefined | typeof FROM_TREE;
+  /** What it gives, once read from the tree: named values, and functions whose return values are named. */
+  read?: { values: NamedValue[]; fns: { name: string; fn: Node }[] };
+}
+
+const namingCache = new WeakMap<Tree, NamingNode[]>();
+
+function namingNodes(ctx: FileContext): NamingNode[] {
+  const tree = ctx.tree!;
+  let out = namingCache.get(tree);
+  if (out) return out;
+  const fam = familyOf(ctx);
+  const source = sourceOf(tree)?.clean ? ctx.text : undefined;
+  const { nodes, types } = NodeIndex.of(tree, ctx.codeLanguage!).typed(NAMED_TYPES[fam]);
+  out = new Array<NamingNode>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const type = types[i]!;
+    // An outer call starting where an inner one does (`a.b(x).set(k, v)`) is not what its start shows.
+    const shared = type === 'call_expression' && nodes[i + 1]?.startIndex === node.startIndex;
+    out[i] = { node, type, name: source === undefined || shared ? FROM_TREE : nameFromSource(source, node.startIndex, type, fam) };
   }
+  namingCache.set(tree, out);
+  return out;
+}
 
-  /** Drops the nodes that do not contain the range (nodes come in document order, so they all start before it). */
-  popTo(start: number, end: number): void {
-    const { nodes, ends } = this;
-    while (nodes.length && !(start >= nodes[nodes.length - 1]!.startIndex && end <= ends[ends.length - 1]!)) {
-      nodes.pop();
-      ends.pop();
-      this.types.pop();
+const PY_TARGET = /([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*(?:=(?!=)|:)/y;
+const PY_KWARG = /([A-Za-z_]\w*)[ \t]*=/y;
+const JS_TARGET = /([A-Za-z_$][\w$]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_$][\w$]*)*)[ \t\r\n]*=(?![=>])/y;
+const GO_TARGET = /([A-Za-z_]\w*(?:[ \t]*\.[ \t]*[A-Za-z_]\w*)*)[ \t]*(?::=|(?:<<|>>|&\^|[-+*/%&|^])?=(?!=))/y;
+/** A whole name: not continued by more name characters, an escape, non-ASCII or (for string prefixes) a quote. */
+const WORD = /([A-Za-z_$][\w$]*)(?![\w$"'`\\]|[^\x00-\x7f])/y;
+/** A quoted key without escapes, interpolation or prefix, directly followed by its colon. */
+const QUOTED_KEY = /(["'])([^"'`\\\n{}\x80-\uffff]*)\1(?=\s*:)/y;
+const CHAIN_CALL = /([A-Za-z_$][\w$]*(?:[ \t\r\n]*\.[ \t\r\n]*[A-Za-z_$][\w$]*)*)[ \t\r\n]*\(/y;
+
+function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function lastPart(chain: string): string {
+  const dot = chain.lastIndexOf('.');
+  return dot < 0 ? chain : chain.slice(dot + 1).trim();
+}
+
+/** The name a node gives as its source shows it (see `collectNamed`), or FROM_TREE when the source is not plain. */
+function nameFromSource(text: string, at: number, type: string, fam: Family): string | undefined | typeof FROM_TREE {
+  const name = (m: RegExpExecArray | null, single = true): string | undefined | typeof FROM_TREE => {
+    if (!m) return FROM_TREE;
+    const chain = m[1]!;
+    // `undefined`, `None` and the like parse as node types of their own; a dotted target names its last part.
+    if (single && !chain.includes('.') && NOT_A_NAME.has(chain)) return FROM_TREE;
+    return lastPart(chain) || undefined;
+  };
+  switch (type) {
+    case 'assignment':
+      return name(sticky(PY_TARGET, text, at));
+    case 'keyword_argument':
+      return name(sticky(PY_KWARG, text, at));
+    case 'assignment_expression':
+      return name(sticky(JS_TARGET, text, at));
+    case 'short_var_declaration':
+    case 'assignment_statement':
+      return name(sticky(GO_TARGET, text, at));
+    case 'shorthand_property_identifier':
+      return name(sticky(WORD, text, at));
+    case 'variable_declarator': {
+      const c = text.charCodeAt(at);
+      // An object or array pattern names nothing.
+      if (c === 123 || c === 91) return undefined;
+      return name(sticky(WORD, text, at));
+    }
+    case 'pair': {
+      const q = sticky(QUOTED_KEY, text, at);
+      if (q) return q[2] || undefined;
+      const w = sticky(WORD, text, at);
+      if (!w) return FROM_TREE;
+      // A Python key starting with a name is an expression, not a string: it names nothing.
+      return fam === 'python' ? undefined : name(w);
+    }
+    case 'function_definition':
+    case 'function_declaration':
+    case 'method_definition':
+    case 'method_declaration': {
+      const re = fam === 'python' ? PY_DEF : fam === 'go' ? (type === 'method_declaration' ? GO_METHOD : GO_FUNC) : type === 'method_definition' ? JS_METHOD : JS_FUNCTION;
+      const m = sticky(re, text, at);
+      // mcp-go's session id generator is named by its receiver, which only the tree gives.
+      if (!m?.[1] || m[1] === 'Generate') return FROM_TREE;
+      return m[1];
+    }
+    case 'call_expression': {
+      const m = sticky(CHAIN_CALL, text, at);
+      if (!m) return FROM_TREE;
+      const chain = m[1]!;
+      const dot = chain.indexOf('.');
+      // A plain call names nothing; a setter call names its first argument, which only the tree gives.
+      if (dot < 0) return undefined;
+      if (NOT_A_NAME.has(chain.slice(0, dot).trim())) return FROM_TREE;
+      return SETTER_METHODS.has(lastPart(chain)) ? FROM_TREE : undefined;
+    }
+    default:
+      return FROM_TREE;
+  }
+}
+
+/** The values and named functions one naming node gives, read from the tree (once). */
+function readNaming(n: NamingNode, ctx: FileContext): NonNullable<NamingNode['read']> {
+  if (n.read) return n.read;
+  const fam = familyOf(ctx);
+  const fnTypes = FUNCTION_TYPES[fam];
+  const read: NonNullable<NamingNode['read']> = { values: [], fns: [] };
+  const push: Push = (name, at, value, kind, up) => {
+    if (!name || !value) return;
+    if (fnTypes.has(value.type)) read.fns.push({ name, fn: value });
+    else read.values.push(up ? new KeyedValue(name, at, value, kind, up) : { name, at, value, kind });
+  };
+  const { node, type, name } = n;
+  if (name === FROM_TREE) collectNamed(node, type, fam, ctx.codeLanguage!, ctx, push, read.fns);
+  else if (name !== undefined) {
+    switch (type) {
+      case 'assignment':
+      case 'assignment_expression':
+        push(name, node, node.childForFieldName('right'), 'assign');
+        break;
+      case 'short_var_declaration':
+      case 'assignment_statement':
+        push(name, node, node.childForFieldName('right')?.namedChildren[0], 'assign');
+        break;
+      case 'keyword_argument':
+        push(name, node, node.childForFieldName('value'), 'kwarg', 'grandparent');
+        break;
+      case 'pair':
+        push(name, node, node.childForFieldName('value'), 'key', 'parent');
+        break;
+      case 'shorthand_property_identifier':
+        push(name, node, node, 'key', 'parent');
+        break;
+      case 'variable_declarator':
+        push(name, node, node.childForFieldName('value'), 'assign');
+        break;
+      default:
+        // Function headers: the function's return values carry its name.
+        read.fns.push({ name, fn: node });
     }
   }
+  n.read = read;
+  return read;
+}
+
+/**
+ * Every place a value is given a name — assignments, keyword arguments, dictionary/object keys, struct fields,
+ * `params.set("k", v)` calls — in document order, then the return values of named functions. With `keep`, only the
+ * values whose name it accepts (the same values in the same order as filtering the whole list), and only those are
+ * read from the tree.
+ */
+export function namedValues(ctx: FileContext, keep?: (name: string) => boolean): NamedValue[] {
+  const values: NamedValue[] = [];
+  const fns: { name: string; fn: Node }[] = [];
+  for (const n of namingNodes(ctx)) {
+    if (n.name === undefined || (keep && n.name !== FROM_TREE && !keep(n.name))) continue;
+    const read = readNaming(n, ctx);
+    for (const v of read.values) if (!keep || keep(v.name)) values.push(v);
+    for (const f of read.fns) if (!keep || keep(f.name)) fns.push(f);
+  }
+  if (fns.length) {
+    const { returns } = functionFacts(ctx);
+    for (const { name, fn } of fns) for (const r of returnsOf(fn, returns)) values.push({ name, at: r.at, value: r.value, kind: 'return', fn });
+  }
+  return values;
 }
 
 /** Where the container of a key or argument is, from the node it was found at. */
@@ -480,7 +677,7 @@ function returnsOf(fn: Node, returns: ReadonlyMap<number, Node[]>): { at: Node; 
 
 /** What a function returns: its expression body or the values of its own return statements. */
 export function returnedValues(fn: Node, ctx: FileContext): { at: Node; value: Node }[] {
-  return returnsOf(fn, treeFacts(ctx).returns);
+  return returnsOf(fn, functionFacts(ctx).returns);
 }
 
 /**
@@ -488,7 +685,7 @@ export function returnedValues(fn: Node, ctx: FileContext): { at: Node; value: N
  * are in document order, so the innermost one around a node is the last one that starts before it and contains it).
  */
 export function enclosingFunction(node: Node, ctx: FileContext): Node | undefined {
-  const fns = treeFacts(ctx).functions;
+  const { functions: fns, ends } = functionFacts(ctx);
   let lo = 0;
   let hi = fns.length - 1;
   let last = -1;
@@ -499,28 +696,17 @@ export function enclosingFunction(node: Node, ctx: FileContext): Node | undefine
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  let end: number | undefined;
   for (let i = last; i >= 0; i--) {
     const f = fns[i]!;
-    if (f.id !== node.id && f.startIndex <= node.startIndex && f.endIndex >= node.endIndex) return f;
+    if (f.id !== node.id && f.startIndex <= node.startIndex && ends[i]! >= (end ??= node.endIndex)) return f;
   }
   return undefined;
 }
 
 /** A function's name: its own, or the variable or key it is assigned to. */
 export function functionName(fn: Node, ctx: FileContext): string | undefined {
-  return treeFacts(ctx).fnNames.get(fn.id) ?? fn.childForFieldName('name')?.text;
-}
-
-/**
- * `enclosing` is the innermost listed node around `fn` (with its type): the parent when the parent is a declarator
- * or a pair, since both are listed, and then asked of the tree only to tell `x = () => …` from `x = a ? b : () => …`.
- */
-function ownOrAssignedName(fn: Node, enclosing: Node | undefined, enclosingType: string | undefined): string | undefined {
-  const own = fn.childForFieldName('name')?.text;
-  if (own) return own;
-  if (enclosingType !== 'variable_declarator' && enclosingType !== 'pair') return undefined;
-  if (fn.parent?.id !== enclosing!.id) return undefined;
-  return enclosing!.childForFieldName(enclosingType === 'pair' ? 'key' : 'name')?.text;
+  return functionFacts(ctx).fnNames.get(fn.id) ?? fn.childForFieldName('name')?.text;
 }
 
 /** Parameter names of a function (without `self`/`cls`). */
@@ -563,11 +749,10 @@ export function callsWithin(node: Node, ctx: FileContext): CallSite[] {
   return sliceWithin(ctx.calls(), (c) => c.node, node);
 }
 
-/** Named values given inside `node` (binary search over the values sorted by position, sorted once per file). */
-export function namedValuesWithin(node: Node, ctx: FileContext): NamedValue[] {
-  const facts = treeFacts(ctx);
-  facts.namedByPosition ??= [...facts.named].sort((a, b) => a.at.startIndex - b.at.startIndex);
-  return sliceWithin(facts.namedByPosition, (v) => v.at, node);
+/** Named values (whose name `keep` accepts, see `namedValues`) given inside `node`, ordered by position. */
+export function namedValuesWithin(node: Node, ctx: FileContext, keep?: (name: string) => boolean): NamedValue[] {
+  const byPosition = namedValues(ctx, keep).sort((a, b) => a.at.startIndex - b.at.startIndex);
+  return sliceWithin(byPosition, (v) => v.at, node);
 }
 
 /** The items of `sorted` (ordered by start) whose node lies inside `outer`. */
@@ -682,7 +867,8 @@ export function singleValue(node: Node, ctx: FileContext): Node | undefined {
   if (v.id !== node.id && v.text !== node.text) return v;
   // Go `id, err := f()`: the file's assignment table cannot pair names with values; the named values can.
   if (ctx.codeLanguage !== 'go') return undefined;
-  const named = treeFacts(ctx).named.filter((nv) => nv.kind === 'assign' && nv.name === node.text);
+  const text = node.text;
+  const named = namedValues(ctx, (name) => name === text).filter((nv) => nv.kind === 'assign');
   return named.length === 1 ? named[0]!.value : undefined;
 }
 
@@ -695,13 +881,15 @@ function weakHelpers(ctx: FileContext, fam: Family): Map<string, WeakSource> {
   if (out) return out;
   out = new Map();
   const idx = callIndex(ctx);
-  const facts = treeFacts(ctx);
-  for (const fn of facts.functions) {
+  const facts = functionFacts(ctx);
+  const calls = callsByNamedFunction(ctx);
+  for (let i = 0; i < facts.functions.length; i++) {
+    const fn = facts.functions[i]!;
     const name = facts.fnNames.get(fn.id);
-    if (!name || fn.type === 'lambda') continue;
+    if (!name || facts.types[i] === 'lambda') continue;
     let weak: WeakSource | undefined;
     let strong = false;
-    for (const c of facts.calls.get(fn.id) ?? []) {
+    for (const c of calls.get(fn.id) ?? []) {
       const site = idx.get(c.id);
       const cls = site ? classifyCall(site, ctx, fam) : undefined;
       if (cls === 'strong') strong = true;
@@ -800,7 +988,7 @@ function counterBumpedIn(fn: Node, ctx: FileContext): string[] | undefined {
   // A name assigned inside the function is a local (a loop index, say), not a counter that outlives the call.
   // (Entries that are the name itself come from `n += 1` or bare declarations and say nothing about where it lives.)
   const local = (t: Node) => t.type === 'identifier' && (ctx.assignments().get(t.text) ?? []).some((v) => within(v, fn) && v.text !== t.text);
-  for (const n of treeFacts(ctx).bumps.get(fn.id) ?? []) {
+  for (const n of functionFacts(ctx).bumps.get(fn.id) ?? []) {
     let target: Node | null;
     if (n.type === 'augmented_assignment' || n.type === 'augmented_assignment_expression') {
       if (!/\+=\s*1\s*$/.test(n.text)) continue;
@@ -896,9 +1084,8 @@ export function cookieWrites(ctx: FileContext): CookieWrite[] {
       if (w) out.push(w);
     }
   }
-  for (const nv of namedValues(ctx)) {
+  for (const nv of namedValues(ctx, (name) => name.toLowerCase() === 'set-cookie')) {
     if (nv.kind !== 'key' && nv.kind !== 'assign') continue;
-    if (nv.name.toLowerCase() !== 'set-cookie') continue;
     const w = headerCookie(nv.value, nv.at, ctx);
     if (w) out.push(w);
   }
@@ -990,7 +1177,7 @@ export function needsHostPrefix(name: string): boolean {
  */
 export function authorizeHandlers(ctx: FileContext): Node[] {
   const fam = familyOf(ctx);
-  const facts = treeFacts(ctx);
+  const facts = functionFacts(ctx);
   const out = new Map<number, Node>();
   const byName = new Map<string, Node>();
   for (const fn of facts.functions) {
@@ -1031,7 +1218,7 @@ export function dynamicRegistration(ctx: FileContext): boolean {
   const calls = ctx.calls();
   const registerRoute = calls.some((c) => c.args[0] !== undefined && /\/register\/?$/.test(staticText(c.args[0], ctx) ?? ''));
   if (registerRoute) return true;
-  const registers = treeFacts(ctx).functions.some((fn) => {
+  const registers = functionFacts(ctx).functions.some((fn) => {
     const n = functionName(fn, ctx);
     return (n === 'register_client' || n === 'registerClient') && !/NotImplementedError|not supported|not implemented/i.test(codeText(fn));
   });
@@ -1042,7 +1229,7 @@ export function dynamicRegistration(ctx: FileContext): boolean {
     if (calls.some((c) => (c.name ?? '').endsWith('AuthSettings'))) return false;
     return registers;
   }
-  return registers || /\bregistrationUrl\b/.test(ctx.text) || namedValues(ctx).some((nv) => nv.name === 'registerClient');
+  return registers || /\bregistrationUrl\b/.test(ctx.text) || namedValues(ctx, (name) => name === 'registerClient').length > 0;
 }
 
 /** Calls in `fn` that send the browser elsewhere: `res.redirect`, `RedirectResponse`, `http.Redirect`, `redirect()`. */

@@ -17,7 +17,6 @@ import {
   redirectsIn,
   returnedValues,
   staticText,
-  treeFacts,
   type Family,
 } from '../oauth-flow-facts.js';
 
@@ -101,11 +100,13 @@ function upstreamExit(fn: Node, ctx: FileContext, fam: Family): Node | undefined
   return undefined;
 }
 
+const isClientId = (name: string) => nameWords(name).join(' ') === 'client id';
+
 /** A `client_id` in the handler that comes from configuration rather than from the request or the calling client. */
 function fixedClientId(fn: Node, ctx: FileContext): boolean {
   const params = new Set(parameterNames(fn));
   const fromCaller = (expr: Node) => descendantsOfType(expr, 'identifier').some((id) => params.has(id.text));
-  for (const nv of namedValuesWithin(fn, ctx)) {
+  for (const nv of namedValuesWithin(fn, ctx, isClientId)) {
     if (nameWords(nv.name).join(' ') !== 'client id') continue;
     if (!fromCaller(nv.value)) return true;
   }

@@ -58,7 +58,7 @@ export default defineRule({
       const oauthFile = isOauthFile(ctx);
       const out: RawFinding[] = [];
       const seen = new Set<number>();
-      for (const nv of namedValues(ctx)) {
+      for (const nv of namedValues(ctx, (name) => targetKind(name, oauthFile) === 'oauth-state')) {
         if (targetKind(nv.name, oauthFile) !== 'oauth-state' || seen.has(nv.at.id)) continue;
         const weak = weakSource(nv.value, ctx, 'oauth-state', nv.fn);
         if (!weak) continue;

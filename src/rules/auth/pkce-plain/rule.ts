@@ -7,6 +7,9 @@ import { enclosingFunction, familyOf, isTestPath, nameWords, namedValues, refNam
 
 const STRING_TYPES = ['string', 'template_string', 'interpreted_string_literal', 'raw_string_literal'];
 
+/** Names of the values the rule reads (as their words): the others are never read from the tree. */
+const CHALLENGE_NAMES = new Set(['code challenge method', 'code challenge methods supported', 'code challenge']);
+
 export default defineRule({
   meta: {
     id: 'MV5013',
@@ -45,7 +48,7 @@ export default defineRule({
       const fam = familyOf(ctx);
       const hits: { node: Node; detail: string; plain: boolean }[] = [];
       const challengeIsVerifier: { node: Node; name: string }[] = [];
-      for (const nv of namedValues(ctx)) {
+      for (const nv of namedValues(ctx, (name) => CHALLENGE_NAMES.has(nameWords(name).join(' ')))) {
         const w = nameWords(nv.name).join(' ');
         if (w === 'code challenge method' && staticText(nv.value, ctx)?.toLowerCase() === 'plain') {
           hits.push({ node: nv.at, detail: 'uses the "plain" code_challenge_method', plain: true });

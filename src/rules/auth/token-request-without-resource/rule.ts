@@ -72,7 +72,7 @@ export default defineRule({
 
 function grantParams(ctx: FileContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const nv of namedValues(ctx)) {
+  for (const nv of namedValues(ctx, (name) => nameWords(name).join(' ') === 'grant type')) {
     if (nameWords(nv.name).join(' ') !== 'grant type' || nv.kind === 'return') continue;
     const grant = staticText(nv.value, ctx);
     if (grant && GRANTS.has(grant)) out.push({ node: nv.at, grant, container: nv.kind === 'assign' ? undefined : nv.container });

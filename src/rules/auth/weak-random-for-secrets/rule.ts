@@ -41,7 +41,7 @@ export default defineRule({
       const oauthFile = isOauthFile(ctx);
       const out: RawFinding[] = [];
       const seen = new Set<number>();
-      for (const nv of namedValues(ctx)) {
+      for (const nv of namedValues(ctx, (name) => targetKind(name, oauthFile) === 'secret')) {
         if (targetKind(nv.name, oauthFile) !== 'secret' || seen.has(nv.at.id)) continue;
         const weak = weakSource(nv.value, ctx, 'secret');
         if (weak?.kind !== 'rng') continue;
