@@ -83,6 +83,8 @@ const PLAIN_LITERALS: ReadonlySet<string> = new Set(['int_literal', 'float_liter
  */
 const MAX_EXPR_DEPTH = 200;
 const MAX_STMT_DEPTH = 300;
+/** Enclosing functions searched for a name's declaration (closures are rarely nested more than a few deep). */
+const MAX_SCOPE_WALK = 64;
 
 const UNKNOWN: FlowExpr = { kind: 'unknown' };
 
@@ -360,7 +362,7 @@ class GoFlowBuilder {
         if (inner === undefined) return Exit.None;
         const value = this.expr(inner, ctx, 0);
         const outs = this.outParams(inner, ctx);
-        if (outs.length) this.pushStore(out, outs, value, n);
+        if (outs.length) this.pushStore(out, [], outs, value, n);
         else out.push({ kind: 'expr', value, location: this.loc(n) });
         return value.kind === 'call' && EXIT_CALLEES.has(value.call.callee) ? Exit.Return : Exit.None;
       }
@@ -642,7 +644,7 @@ class GoFlowBuilder {
       const targets = left.map((l) => this.target(l, ctx)).filter((r): r is FlowRef => !!r);
       const outs = this.outParams(right[0]!, ctx);
       this.noteCommaOk(left, right[0]!, ctx);
-      if (outs.length) return this.pushStore(out, [...targets, ...outs], value, stmtNode);
+      if (outs.length) return this.pushStore(out, targets, outs, value, stmtNode);
       if (targets.length) out.push({ kind: 'destructure', targets: targets.map((target) => ({ target })), value, location });
       else out.push({ kind: 'expr', value, location });
       return;
@@ -653,7 +655,7 @@ class GoFlowBuilder {
         const value = bound !== undefined ? this.funcLiteral(this.unwrapParens(right[0]!), ctx, bound) : this.expr(right[0]!, ctx, 0);
         const target = this.target(left[0]!, ctx);
         const outs = this.outParams(right[0]!, ctx);
-        if (outs.length) return this.pushStore(out, target ? [target, ...outs] : outs, value, stmtNode);
+        if (outs.length) return this.pushStore(out, target ? [target] : [], outs, value, stmtNode);
         if (target) out.push({ kind: 'assign', target, value, location });
         else out.push({ kind: 'expr', value, location });
         return;
@@ -726,17 +728,19 @@ class GoFlowBuilder {
     return out;
   }
 
-  private pushStore(out: FlowStmt[], targets: FlowRef[], value: FlowExpr, stmtNode: number): void {
+  /** Assigns a call's value to the statement's own targets and to its out-parameters, which keep their old data. */
+  private pushStore(out: FlowStmt[], targets: FlowRef[], outs: FlowRef[], value: FlowExpr, stmtNode: number): void {
     const location = this.loc(stmtNode);
     const seen = new Set<string>();
-    const unique = targets.filter((r) => {
+    const fresh = (r: FlowRef) => {
       const k = JSON.stringify(r);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
-    });
-    const keep: FlowExpr[] = unique.map((r) => ({ kind: 'ref', ref: r }));
-    const merged: FlowExpr = { kind: 'choice', options: [value, ...keep] };
+    };
+    const kept = outs.filter(fresh);
+    const unique = [...targets.filter(fresh), ...kept];
+    const merged: FlowExpr = { kind: 'choice', options: [value, ...kept.map((r): FlowExpr => ({ kind: 'ref', ref: r }))] };
     if (unique.length === 1) out.push({ kind: 'assign', target: unique[0]!, value: merged, location });
     else out.push({ kind: 'destructure', targets: unique.map((target) => ({ target })), value: merged, location });
   }
@@ -751,7 +755,9 @@ class GoFlowBuilder {
     if (r < 0 || t.type(r) !== 'index_expression') return;
     const operand = t.child(r, 'operand');
     const index = t.child(r, 'index');
-    if (operand < 0 || index < 0) return;
+    // Plain names and literals only (converted a second time here, so nothing that defines functions or calls).
+    const plain = (x: number) => x >= 0 && /^(?:identifier|selector_expression|interpreted_string_literal|raw_string_literal|int_literal)$/.test(t.type(x));
+    if (!plain(operand) || !plain(index)) return;
     const coll = this.expr(operand, ctx, 1);
     const item = this.expr(index, ctx, 1);
     // Only plain values: a call repeated in a test would be a second call.
@@ -848,9 +854,13 @@ class GoFlowBuilder {
     return { kind: 'ref', ref: { kind: 'var', name } };
   }
 
-  /** Where a name is bound: the method receiver, a local of this or an enclosing function, or neither. */
+  /**
+   * Where a name is bound: the method receiver, a local of this or an enclosing function, or neither. Only the
+   * innermost MAX_SCOPE_WALK functions are asked, so hostile nesting of literals stays linear.
+   */
   private resolve(name: string, scope: Scope): 'self' | 'local' | 'none' {
-    for (let s: Scope | undefined = scope; s; s = s.parent) {
+    let hops = 0;
+    for (let s: Scope | undefined = scope; s && hops < MAX_SCOPE_WALK; s = s.parent, hops++) {
       if (s.self === name) return 'self';
       if (s.locals.has(name)) return 'local';
     }
@@ -904,9 +914,9 @@ class GoFlowBuilder {
     return { kind: 'call', call };
   }
 
-  private index(n: number, ctx: Ctx, depth: number): FlowExpr {
+  private index(n: number, ctx: Ctx, depth: number, converted?: FlowExpr): FlowExpr {
     const t = this.t;
-    const base = this.expr(t.child(n, 'operand'), ctx, depth);
+    const base = converted ?? this.expr(t.child(n, 'operand'), ctx, depth);
     if (base.kind === 'ref') return { kind: 'ref', ref: { kind: 'index', base: base.ref } };
     const key = this.expr(t.child(n, 'index'), ctx, depth);
     if (base.kind === 'call' && this.accessCalls.has(base.call) && !base.call.args.length) {
@@ -927,10 +937,15 @@ class GoFlowBuilder {
       const parts = (bracket >= 0 ? text.slice(0, bracket) : text).split('.').map((s) => s.trim());
       const args = operand >= 0 ? [this.expr(operand, ctx, depth)] : [];
       const location = this.loc(n);
+      const typeArgs = bracket >= 0 ? text.slice(bracket + 1, text.lastIndexOf(']')) : '';
       if (parts.length === 1 && parts[0]) {
         const fnName = parts[0];
         if (BUILTIN_TYPES.has(fnName)) return args[0] ?? UNKNOWN;
-        return { kind: 'call', call: { callee: this.resolve(fnName, ctx.scope) === 'self' ? 'self' : fnName, args, kwargs: {}, location } };
+        // `F[T](x)` instantiates a generic function; `m[k](x)` calls an element of a map or slice of functions.
+        const local = this.resolve(fnName, ctx.scope) !== 'none';
+        if (!local && (this.topFuncs.has(fnName) || looksLikeTypes(typeArgs))) return { kind: 'call', call: { callee: fnName, args, kwargs: {}, location } };
+        const fnValue: FlowExpr = { kind: 'ref', ref: { kind: 'index', base: { kind: 'var', name: this.resolve(fnName, ctx.scope) === 'self' ? 'self' : fnName } } };
+        return { kind: 'call', call: { callee: 'func', args: [fnValue, ...args], kwargs: {}, location } };
       }
       const module = this.moduleOf(parts[0]!, ctx);
       if (module !== undefined) return { kind: 'call', call: { callee: `${module}.${parts.slice(1).join('.')}`, args, kwargs: {}, location } };
@@ -1225,7 +1240,7 @@ class GoFlowBuilder {
       case 'index_expression': {
         const coll = this.expr(t.child(n, 'operand'), ctx, d);
         if (coll.kind === 'ref') return this.pseudo('<in>', [this.expr(t.child(n, 'index'), ctx, d), coll], n);
-        return this.expr(n, ctx, d);
+        return this.index(n, ctx, d, coll);
       }
       case 'unary_expression':
         return this.unary(n, ctx, d, true);
@@ -1254,6 +1269,14 @@ class GoFlowBuilder {
   private loc(n: number): Location {
     return this.t.location(this.path, n);
   }
+}
+
+/** Type arguments rather than an index: predeclared or exported type names, or type syntax. */
+function looksLikeTypes(text: string): boolean {
+  return text.split(',').every((part) => {
+    const p = part.trim();
+    return BUILTIN_TYPES.has(p) || /^[*[\]]|^map\[|^chan\b|^func\(/.test(p) || /^(?:[a-z_]\w*\.)?[A-Z]\w*$/.test(p);
+  });
 }
 
 /** The type a receiver is declared with, without pointer, parentheses or type parameters: `*Server[T]` → `Server`. */
