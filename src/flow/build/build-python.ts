@@ -62,26 +62,24 @@ class PythonFlowBuilder {
   private readonly scopes: PythonScopes;
   private readonly ex: PythonExprs;
   private readonly functions: { fn: FlowFunction; start: number }[] = [];
-  private readonly ids = new Set<string>();
-  private readonly exports: FlowExport[] = [];
-  private readonly exported = new Set<string>();
+  /** Module-level `def`s and methods of module-level classes; the first definition of a name is the export. */
+  private readonly exportable: { name: string; fnId: string; start: number }[] = [];
   private readonly tasks: Task[] = [];
 
   constructor(
     private readonly jt: JTree,
     private readonly path: string,
   ) {
-    this.scopes = new PythonScopes(jt);
+    this.scopes = new PythonScopes(jt, path);
     this.ex = new PythonExprs(jt, path, this.scopes, { lambda: (node, ctx) => this.lambda(node, ctx) });
   }
 
   build(): FileFlow {
     const jt = this.jt;
     const moduleFn: FlowFunction = { id: `${this.path}#<module>`, name: '<module>', qualified: '<module>', params: [], location: jt.location(this.path, 0), stmts: [] };
-    this.ids.add(moduleFn.id);
     this.functions.push({ fn: moduleFn, start: -1 });
     const ctx: PyFnCtx = { fn: moduleFn, scope: 0 };
-    this.tasks.push({ kind: 'block', frames: [{ items: this.ex.kids(0), i: 0 }], out: moduleFn.stmts, ctx, inLoop: false, depth: 0 });
+    this.tasks.push({ kind: 'block', frames: [{ items: this.ex.stmtKids(0), i: 0 }], out: moduleFn.stmts, ctx, inLoop: false, depth: 0 });
     while (this.tasks.length) {
       const task = this.tasks.pop()!;
       this.ex.ctx = task.ctx;
@@ -89,7 +87,14 @@ class PythonFlowBuilder {
       else this.runBlock(task);
     }
     const functions = this.functions.sort((a, b) => a.start - b.start).map((f) => f.fn);
-    return { path: this.path, language: 'python', imports: this.scopes.imports, exports: this.exports, functions };
+    const exports: FlowExport[] = [];
+    const seen = new Set<string>();
+    for (const e of this.exportable.sort((a, b) => a.start - b.start)) {
+      if (seen.has(e.name)) continue;
+      seen.add(e.name);
+      exports.push({ name: e.name, fnId: e.fnId });
+    }
+    return { path: this.path, language: 'python', imports: this.scopes.imports, exports, functions };
   }
 
   private runLambda(task: LambdaTask): void {
@@ -122,7 +127,7 @@ class PythonFlowBuilder {
   /** Statements of a block node (or the node itself when it is a single statement). */
   private items(block: number): number[] {
     if (block < 0) return [];
-    return this.jt.type(block) === 'block' ? this.ex.kids(block) : [block];
+    return this.jt.type(block) === 'block' ? this.ex.stmtKids(block) : [block];
   }
 
   private span(from: number, to: number): Location {
@@ -211,7 +216,7 @@ class PythonFlowBuilder {
       default:
         if (EXPRESSION_TYPES.has(jt.type(n))) this.expressionStatement(n, out, cls);
         // Error recovery and other wrappers: their children may still be statements or expressions.
-        else task.frames.push({ items: this.ex.kids(n), i: 0, cls });
+        else task.frames.push({ items: this.ex.stmtKids(n), i: 0, cls });
     }
   }
 
@@ -650,15 +655,9 @@ class PythonFlowBuilder {
 
   // ---------------------------------------------------------------------------------------------- functions
 
-  private newFunction(node: number, name: string, qualified: string, params: FlowParam[], ctx: PyFnCtx, extra: { className?: string } = {}): FlowFunction {
+  private newFunction(node: number, name: string, qualified: string, params: FlowParam[], ctx: PyFnCtx, extra: { className?: string; id?: string } = {}): FlowFunction {
     const jt = this.jt;
-    let id = `${this.path}#${qualified}`;
-    if (this.ids.has(id)) {
-      // A redefinition (`@x.setter`, a def under `if`/`else`): the first keeps the plain id.
-      const [l, c] = jt.lineCol(jt.start(node));
-      id = `${id}@${l}:${c}`;
-    }
-    this.ids.add(id);
+    const id = extra.id ?? `${this.path}#${qualified}`;
     const fn: FlowFunction = { id, name, qualified, params, location: jt.location(this.path, node), stmts: [] };
     if (extra.className) fn.className = extra.className;
     fn.parent = ctx.fn.id;
@@ -674,17 +673,17 @@ class PythonFlowBuilder {
     const ctx = task.ctx;
     const isMethod = cls !== undefined;
     const receiver = isMethod ? this.scopes.receiverName(n) : undefined;
-    const prefix = ctx.scope === 0 ? '' : `${ctx.fn.qualified}.`;
-    const qualified = `${prefix}${cls ? `${cls.name}.` : ''}${name}`;
+    // Ids are fixed in document order by the scope pass: a redefinition (`@x.setter`, `def`s under `if`/`else`) gets
+    // `@line:col` after the first.
+    const ids = this.scopes.defIds.get(n);
+    if (!ids) return;
+    const { qualified, id } = ids;
     const params = this.params(jt.child(n, 'parameters'), isMethod && !isStaticMethod(jt, n) ? 1 : 0);
-    const fn = this.newFunction(n, name, qualified, params, ctx, cls ? { className: cls.name } : {});
+    const fn = this.newFunction(n, name, qualified, params, ctx, cls ? { className: cls.name, id } : { id });
     const inner: PyFnCtx = { fn, scope: n, parent: ctx, className: cls?.name ?? undefined };
     if (receiver) inner.selfName = receiver;
     if (!cls) task.out.push({ kind: 'assign', target: { kind: 'var', name }, value: { kind: 'func', fnId: fn.id }, location: this.ex.loc(n) });
-    if (ctx.scope === 0 && !this.exported.has(qualified)) {
-      this.exported.add(qualified);
-      this.exports.push({ name: qualified, fnId: fn.id });
-    }
+    if (ctx.scope === 0) this.exportable.push({ name: qualified, fnId: fn.id, start: jt.start(n) });
     this.tasks.push({ kind: 'block', frames: [{ items: this.items(jt.child(n, 'body')), i: 0 }], out: fn.stmts, ctx: inner, inLoop: false, depth: 0 });
   }
 

@@ -10,6 +10,8 @@ import { pyPlainString, pyStringPiece, pyStringShape } from './python-strings.js
 export const MAX_EXPR_DEPTH = 100;
 /** Fields and indexes kept on a reference (`a.b.c…`); a longer chain reads its prefix, which holds the rest. */
 const MAX_STEPS = 8;
+/** Enclosing functions searched for a name; beyond this (hostile nesting) a name is a plain variable. */
+const MAX_SCOPE_WALK = 64;
 
 export const UNKNOWN: FlowExpr = { kind: 'unknown' };
 
@@ -70,6 +72,17 @@ export class PythonExprs {
     const jt = this.jt;
     const out: number[] = [];
     for (const c of jt.namedChildren(n)) if (jt.type(c) !== 'comment') out.push(c);
+    return out;
+  }
+
+  /** Children that may be statements: named ones and error-recovery nodes (which may hold whole statements). */
+  stmtKids(n: number): number[] {
+    const jt = this.jt;
+    const out: number[] = [];
+    for (const c of jt.children(n)) {
+      const t = jt.type(c);
+      if (t === 'ERROR' || (t !== 'comment' && !jt.isToken(c))) out.push(c);
+    }
     return out;
   }
 
@@ -181,7 +194,7 @@ export class PythonExprs {
 
   /** Whether a function between here and the module binds the name itself (a parameter or local hides an import). */
   private shadowed(name: string): boolean {
-    for (let c: PyFnCtx | undefined = this.ctx; c && c.scope !== 0; c = c.parent) if (this.scopes.bindsLocally(c.scope, name)) return true;
+    for (let c: PyFnCtx | undefined = this.ctx, i = 0; c && c.scope !== 0 && i < MAX_SCOPE_WALK; c = c.parent, i++) if (this.scopes.bindsLocally(c.scope, name)) return true;
     return false;
   }
 
@@ -196,7 +209,7 @@ export class PythonExprs {
   }
 
   private isSelf(name: string): boolean {
-    for (let c: PyFnCtx | undefined = this.ctx; c; c = c.parent) {
+    for (let c: PyFnCtx | undefined = this.ctx, i = 0; c && i < MAX_SCOPE_WALK; c = c.parent, i++) {
       if (c.selfName === name) return true;
       if (c.scope !== 0 && this.scopes.bindsLocally(c.scope, name)) return false;
     }
@@ -206,14 +219,14 @@ export class PythonExprs {
   /** The class of the value a plain variable holds, when every binding of it is one constructor call. */
   private typeOfVar(name: string): string | undefined {
     if (this.renamed(name) !== undefined) return undefined;
-    for (let c: PyFnCtx | undefined = this.ctx; c; c = c.parent) {
+    for (let c: PyFnCtx | undefined = this.ctx, i = 0; c && i < MAX_SCOPE_WALK; c = c.parent, i++) {
       if (this.scopes.bindsLocally(c.scope, name)) return this.scopes.typeOf(c.scope, name);
     }
     return undefined;
   }
 
   private classOfSelf(): string | undefined {
-    for (let c: PyFnCtx | undefined = this.ctx; c; c = c.parent) if (c.className) return c.className;
+    for (let c: PyFnCtx | undefined = this.ctx, i = 0; c && i < MAX_SCOPE_WALK; c = c.parent, i++) if (c.className) return c.className;
     return undefined;
   }
 
@@ -224,6 +237,13 @@ export class PythonExprs {
     const imp = this.imported(name);
     // A module object is a value like any other; an imported member (`environ`) is read like a module attribute.
     if (imp && !imp.isModule) return this.access(imp.canonical, [], n);
+    // A `def` of this file passed as a value (a callback) is that function.
+    for (let c: PyFnCtx | undefined = this.ctx, i = 0; c && i < MAX_SCOPE_WALK; c = c.parent, i++) {
+      if (!this.scopes.bindsLocally(c.scope, name)) continue;
+      const fnId = this.scopes.defNamed(c.scope, name);
+      if (fnId) return { kind: 'func', fnId };
+      break;
+    }
     return { kind: 'ref', ref: { kind: 'var', name } };
   }
 
@@ -308,6 +328,12 @@ export class PythonExprs {
 
   private chainRead(n: number, d: number): FlowExpr {
     const { base, steps } = this.chainOf(n);
+    if (steps.length === 1 && steps[0]!.kind === 'field' && this.jt.type(base) === 'identifier' && this.isSelf(this.jt.nodeText(base))) {
+      // `self.handle` passed as a callback.
+      const cls = this.classOfSelf();
+      const fnId = cls ? this.scopes.methodNamed(cls, steps[0]!.name) : undefined;
+      if (fnId) return { kind: 'func', fnId };
+    }
     const v = this.chainValue(base, steps, n, d);
     if (v) return v;
     // A field or element of some other value (a call's result, a literal): the value itself.
@@ -414,8 +440,9 @@ export class PythonExprs {
             out.callee = `self.${m}`;
             return out;
           }
-          const fieldType = steps.length === 1 && steps[0]!.kind === 'field' ? this.fieldType(steps[0]!.name) : undefined;
-          out.callee = fieldType ? `${fieldType}.${m}` : `.${m}`;
+          // `self.client.get(u)` with `self.client = httpx.AsyncClient()` somewhere in the class.
+          const fieldType = steps[0]!.kind === 'field' ? this.fieldType(steps[0]!.name) : undefined;
+          out.callee = (fieldType && typedCallee(fieldType, steps.slice(1), m)) ?? `.${m}`;
           out.receiver = { kind: 'ref', ref: this.refWithSteps({ kind: 'var', name: 'self' }, steps) };
           return out;
         }
@@ -436,8 +463,8 @@ export class PythonExprs {
           out.callee = `${name}.${m}`;
           return out;
         }
-        const type = steps.length === 0 ? this.typeOfVar(name) : undefined;
-        out.callee = type ? `${type}.${m}` : `.${m}`;
+        const type = this.typeOfVar(name);
+        out.callee = (type && typedCallee(type, steps, m)) ?? `.${m}`;
       } else out.callee = `.${m}`;
       out.receiver = { kind: 'ref', ref: this.refWithSteps(this.baseVar(name), steps) };
       return out;
@@ -453,10 +480,11 @@ export class PythonExprs {
         return out;
       }
     }
-    const recv = this.chainValue(base, steps, fnNode, d) ?? this.expr(base, d);
+    const built = this.chainValue(base, steps, fnNode, d);
+    const recv = built ?? this.expr(base, d);
     // A method of a freshly built object of a known class: `httpx.AsyncClient().get`, `pathlib.Path(p).read_text`.
-    const ctor = steps.length === 0 && recv.kind === 'call' && !recv.call.receiver && isClassName(recv.call.callee) ? recv.call.callee : undefined;
-    out.callee = ctor ? `${ctor}.${m}` : `.${m}`;
+    const ctor = !built && recv.kind === 'call' && !recv.call.receiver && isClassName(recv.call.callee) ? recv.call.callee : undefined;
+    out.callee = (ctor && typedCallee(ctor, steps, m)) ?? `.${m}`;
     out.receiver = recv;
     return out;
   }
@@ -595,11 +623,16 @@ export class PythonExprs {
       const v = pyPlainString(text);
       return v === undefined ? { kind: 'lit' } : { kind: 'lit', value: v };
     }
-    const raw = pyStringShape(text)?.raw ?? false;
+    const shape = pyStringShape(text);
+    const raw = shape?.raw ?? false;
+    const fstring = shape?.prefix.includes('f') ?? false;
     const parts: FlowExpr[] = [];
     for (const c of children) {
       const t = jt.type(c);
-      if (t === 'string_content') parts.push({ kind: 'lit', value: pyStringPiece(jt.nodeText(c), raw) });
+      if (t === 'string_content') {
+        const piece = pyStringPiece(jt.nodeText(c), raw);
+        parts.push({ kind: 'lit', value: fstring ? piece.replace(/\{\{/g, '{').replace(/\}\}/g, '}') : piece });
+      }
       else if (t === 'escape_interpolation') parts.push({ kind: 'lit', value: jt.nodeText(c).slice(1) });
       else if (t === 'interpolation') parts.push(this.expr(jt.child(c, 'expression'), d));
     }
@@ -708,6 +741,19 @@ export function meaningful(e: FlowExpr): boolean {
 
 function isStringType(t: string): boolean {
   return t === 'string' || t === 'concatenated_string';
+}
+
+/**
+ * A method reached from a value of a known class through plain attributes: `openai.OpenAI` + `chat.completions` +
+ * `create` → `openai.OpenAI.chat.completions.create`. Undefined when an index is in the way.
+ */
+function typedCallee(type: string, steps: readonly Step[], m: string): string | undefined {
+  let out = type;
+  for (const s of steps) {
+    if (s.kind !== 'field') return undefined;
+    out = `${out}.${s.name}`;
+  }
+  return `${out}.${m}`;
 }
 
 /** `pkg.mod.Class`: a module-qualified name whose last part is capitalised, i.e. a class being instantiated. */

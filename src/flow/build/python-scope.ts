@@ -47,8 +47,17 @@ export class PythonScopes {
   /** `Class\0field` → constructor texts of `self.field = Ctor(...)` assignments in the class's methods. */
   private readonly fieldTypeTexts = new Map<string, string[]>();
   private readonly typeCache = new Map<string, string | null>();
+  /** `scope\0name` → how many bindings of the name the scope has, and which of them are `def`s. */
+  private readonly bindings = new Map<string, { count: number; defs: number[] }>();
+  /** Every `def` node → its qualified name and function id, in document order (the first of a name keeps the plain id). */
+  readonly defIds = new Map<number, { qualified: string; id: string }>();
+  /** `Class\0method` → the method's `def` node, for `self.method` passed as a value. */
+  private readonly methods = new Map<string, number>();
 
-  constructor(private readonly jt: JTree) {
+  constructor(
+    private readonly jt: JTree,
+    private readonly path: string,
+  ) {
     const size = jt.size;
     this.scopeOf = new Int32Array(size);
     const flag = new Uint8Array(size);
@@ -73,6 +82,11 @@ export class PythonScopes {
           const name = jt.nodeText(i);
           const scope = this.scopeOf[i]!;
           this.bind(scope, name);
+          const key = `${scope}\0${name}`;
+          const b = this.bindings.get(key) ?? { count: 0, defs: [] };
+          b.count++;
+          if (f === 'name' && pt === 'function_definition') b.defs.push(p);
+          this.bindings.set(key, b);
           if (scope === 0) bindingCount.set(name, (bindingCount.get(name) ?? 0) + 1);
           // Every binding of a name takes part in its type: untyped ones make the name untyped.
           if (flag[i] === TARGET && !(pt === 'assignment' && f === 'left') && pt !== 'as_pattern_target') this.addType(scope, name, '');
@@ -88,6 +102,9 @@ export class PythonScopes {
         continue;
       }
       switch (t) {
+        case 'function_definition':
+          this.noteDef(i);
+          break;
         case 'import_statement':
         case 'import_from_statement':
           this.addImport(i);
@@ -109,6 +126,49 @@ export class PythonScopes {
       const canon = this.canonicalOfDotted(text);
       if (canon) this.aliases.set(name, canon);
     }
+  }
+
+  /** Qualified name from the enclosing `def`s and classes (`Class.method`, `outer.inner`), and a unique id. */
+  private noteDef(n: number): void {
+    const jt = this.jt;
+    const nameNode = jt.child(n, 'name');
+    if (nameNode < 0) return;
+    const names = [jt.nodeText(nameNode)];
+    for (let p = jt.parent(n), steps = 0; p >= 0 && steps < 256; p = jt.parent(p), steps++) {
+      const pt = jt.type(p);
+      if (pt === 'function_definition' || pt === 'class_definition') {
+        const nm = jt.child(p, 'name');
+        if (nm >= 0) names.push(jt.nodeText(nm));
+      }
+    }
+    const qualified = names.reverse().join('.');
+    let id = `${this.path}#${qualified}`;
+    if (this.usedIds.has(id)) {
+      const [l, c] = jt.lineCol(jt.start(n));
+      id = `${id}@${l}:${c}`;
+    }
+    this.usedIds.add(id);
+    this.defIds.set(n, { qualified, id });
+    const cls = this.classOfMethodScope(n);
+    if (cls) {
+      const key = `${cls}\0${names[names.length - 1]}`;
+      if (!this.methods.has(key)) this.methods.set(key, n);
+    }
+  }
+
+  private readonly usedIds = new Set<string>();
+
+  /** The function a name denotes in a scope when its only bindings there are `def`s (the first one wins). */
+  defNamed(scope: number, name: string): string | undefined {
+    const b = this.bindings.get(`${scope}\0${name}`);
+    if (!b || b.defs.length === 0 || b.defs.length !== b.count) return undefined;
+    return this.defIds.get(b.defs[0]!)?.id;
+  }
+
+  /** The function of `self.<name>` when the class defines a method of that name. */
+  methodNamed(className: string, name: string): string | undefined {
+    const n = this.methods.get(`${className}\0${name}`);
+    return n === undefined ? undefined : this.defIds.get(n)?.id;
   }
 
   private bind(scope: number, name: string): void {
