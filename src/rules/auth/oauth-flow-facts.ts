@@ -63,6 +63,21 @@ const LEADING_NON_SECRET = new Set(['max', 'min', 'num', 'n', 'count', 'total', 
  * the OAuth state parameter (elsewhere it is usually UI or game state).
  */
 export function targetKind(name: string, oauthFile: boolean): TargetKind | undefined {
+  // The same names recur in every file and three rules ask about each: remember the answers (a pure function).
+  const memo = oauthFile ? kindMemoOauth : kindMemo;
+  const known = memo.get(name);
+  if (known !== undefined) return known ?? undefined;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const kind = classifyName(name, oauthFile);
+  memo.set(name, kind ?? null);
+  return kind;
+}
+
+const MEMO_LIMIT = 50_000;
+const kindMemo = new Map<string, TargetKind | null>();
+const kindMemoOauth = new Map<string, TargetKind | null>();
+
+function classifyName(name: string, oauthFile: boolean): TargetKind | undefined {
   const w = nameWords(name);
   if (!w.length || PREDICATE_LEADS.has(w[0]!)) return undefined;
   if (isSessionIdWords(w)) return 'session-id';
@@ -356,6 +371,14 @@ const NAMED_TYPES: Record<Family, readonly string[]> = {
 };
 
 const SETTER_METHODS = new Set(['set', 'append', 'Set', 'Add', 'SetAuthURLParam']);
+const SETTER_WORDS = /\b(?:set|append|Set|Add|SetAuthURLParam)\b/g;
+
+function wordPositions(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
 
 /** A name only the tree can tell (or several names). */
 const FROM_TREE = Symbol('from tree');
@@ -379,12 +402,23 @@ function namingNodes(ctx: FileContext): NamingNode[] {
   const source = sourceOf(tree)?.clean ? ctx.text : undefined;
   const { nodes, types } = NodeIndex.of(tree, ctx.codeLanguage!).typed(NAMED_TYPES[fam]);
   out = new Array<NamingNode>(nodes.length);
+  let setters: number[] | undefined;
+  let s = 0;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const type = types[i]!;
-    // An outer call starting where an inner one does (`a.b(x).set(k, v)`) is not what its start shows.
-    const shared = type === 'call_expression' && nodes[i + 1]?.startIndex === node.startIndex;
-    out[i] = { node, type, name: source === undefined || shared ? FROM_TREE : nameFromSource(source, node.startIndex, type, fam) };
+    let name: NamingNode['name'] = FROM_TREE;
+    if (source !== undefined) {
+      if (type !== 'call_expression' || nodes[i + 1]?.startIndex !== node.startIndex) name = nameFromSource(source, node.startIndex, type, fam);
+      else {
+        // An outer call starting where an inner one does (`a.b(x).set(k, v)`) is not what its start shows; it can
+        // only be a setter call when a setter's name occurs inside it.
+        setters ??= wordPositions(source, SETTER_WORDS);
+        while (s < setters.length && setters[s]! < node.startIndex) s++;
+        if (s === setters.length || setters[s]! >= node.endIndex) name = undefined;
+      }
+    }
+    out[i] = { node, type, name };
   }
   namingCache.set(tree, out);
   return out;
