@@ -298,6 +298,28 @@ async def fetch(u, root: Path):
     assert.deepEqual(shape(call(fn(flow, 'fetch'), 'httpx.AsyncClient.post').receiver), ref('c'));
   });
 
+  it('calls methods of the file\'s own classes like functions, so that they resolve', () => {
+    const flow = build(`
+class Store:
+    def save(self, p):
+        open(p, "w")
+class Svc:
+    def __init__(self):
+        self.store = Store()
+    def go(self, p):
+        self.store.save(p)
+def h(p):
+    s = Store()
+    s.save(p)
+    Store().save(p)
+`);
+    for (const f of ['Svc.go', 'h']) {
+      for (const c of calls(fn(flow, f)).filter((x) => x.callee === 'Store.save')) assert.equal(c.receiver, undefined);
+    }
+    assert.deepEqual(callees(fn(flow, 'Svc.go')), ['Store.save']);
+    assert.deepEqual(callees(fn(flow, 'h')), ['Store', 'Store.save', 'Store.save', 'Store']);
+  });
+
   it('reads module values as calls: environment, subscripts, imported members', () => {
     const flow = build(`
 import os

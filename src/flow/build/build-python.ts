@@ -76,7 +76,10 @@ class PythonFlowBuilder {
 
   build(): FileFlow {
     const jt = this.jt;
-    const moduleFn: FlowFunction = { id: `${this.path}#<module>`, name: '<module>', qualified: '<module>', params: [], location: jt.location(this.path, 0), stmts: [] };
+    // The module spans the whole text (its node starts at the first token), so every seed location falls inside it.
+    const [endLine, endColumn] = jt.lineCol(jt.text.length);
+    const location: Location = { path: this.path, startLine: 1, startColumn: 1, endLine, endColumn };
+    const moduleFn: FlowFunction = { id: `${this.path}#<module>`, name: '<module>', qualified: '<module>', params: [], location, stmts: [] };
     this.functions.push({ fn: moduleFn, start: -1 });
     const ctx: PyFnCtx = { fn: moduleFn, scope: 0 };
     this.tasks.push({ kind: 'block', frames: [{ items: this.ex.stmtKids(0), i: 0 }], out: moduleFn.stmts, ctx, inLoop: false, depth: 0 });

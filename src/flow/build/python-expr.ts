@@ -444,7 +444,7 @@ export class PythonExprs {
           const fieldType = steps[0]!.kind === 'field' ? this.fieldType(steps[0]!.name) : undefined;
           out.callee = (fieldType && typedCallee(fieldType, steps.slice(1), m)) ?? `.${m}`;
           out.receiver = { kind: 'ref', ref: this.refWithSteps({ kind: 'var', name: 'self' }, steps) };
-          return out;
+          return this.localMethod(out);
         }
         const imp = this.imported(name);
         if (imp) {
@@ -467,7 +467,7 @@ export class PythonExprs {
         out.callee = (type && typedCallee(type, steps, m)) ?? `.${m}`;
       } else out.callee = `.${m}`;
       out.receiver = { kind: 'ref', ref: this.refWithSteps(this.baseVar(name), steps) };
-      return out;
+      return this.localMethod(out);
     }
     if (bt === 'call') {
       if (steps.length === 0 && this.isSuperCall(base)) {
@@ -483,10 +483,24 @@ export class PythonExprs {
     const built = this.chainValue(base, steps, fnNode, d);
     const recv = built ?? this.expr(base, d);
     // A method of a freshly built object of a known class: `httpx.AsyncClient().get`, `pathlib.Path(p).read_text`.
-    const ctor = !built && recv.kind === 'call' && !recv.call.receiver && isClassName(recv.call.callee) ? recv.call.callee : undefined;
+    const ctor = !built && recv.kind === 'call' && !recv.call.receiver && (isClassName(recv.call.callee) || this.scopes.classNames.has(recv.call.callee)) ? recv.call.callee : undefined;
     out.callee = (ctor && typedCallee(ctor, steps, m)) ?? `.${m}`;
     out.receiver = recv;
-    return out;
+    return this.localMethod(out);
+  }
+
+  /**
+   * A method of one of this file's classes (`Store.save` from `store = Store(); store.save(x)`) is called like a
+   * function, without a receiver, so that the solver resolves it; the object's own taint is not passed.
+   */
+  private localMethod(c: FlowCall): FlowCall {
+    const dot = c.callee.indexOf('.');
+    if (dot > 0 && c.callee.indexOf('.', dot + 1) < 0 && this.scopes.classNames.has(c.callee.slice(0, dot)) && c.receiver) {
+      // `Store(root).save(p)`: the constructor call still runs, before.
+      if (c.receiver.kind !== 'ref') this.pre.push({ kind: 'expr', value: c.receiver, location: c.location });
+      delete c.receiver;
+    }
+    return c;
   }
 
   private fieldType(field: string): string | undefined {

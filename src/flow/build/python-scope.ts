@@ -237,14 +237,15 @@ export class PythonScopes {
         const text = this.dottedText(right);
         if (text) this.aliasText.set(name, text);
       }
-    } else if (lt === 'attribute' && ctor) {
-      // `self.client = httpx.AsyncClient()` in a method types the field for the whole class.
+    } else if (lt === 'attribute') {
+      // `self.client = httpx.AsyncClient()` in a method types the field for the whole class (if no other
+      // assignment of the field disagrees).
       const obj = jt.child(left, 'object');
       const cls = this.classOfMethodScope(scope);
       if (cls && obj >= 0 && jt.type(obj) === 'identifier' && jt.nodeText(obj) === this.receiverName(scope)) {
         const key = `${cls}\0${jt.nodeText(jt.child(left, 'attribute'))}`;
         const list = this.fieldTypeTexts.get(key) ?? [];
-        list.push(ctor);
+        list.push(ctor ?? '');
         this.fieldTypeTexts.set(key, list);
       }
     }
@@ -296,9 +297,12 @@ export class PythonScopes {
     const texts = from.get(key);
     let out: string | null = null;
     if (texts && texts.length > 0 && texts.every((t) => t === texts[0])) {
-      const canon = texts[0] ? this.canonicalOfDotted(texts[0]) : undefined;
-      // Only classes (capitalised last segment) from imported modules give a useful name: `httpx.AsyncClient`.
+      const text = texts[0]!;
+      const canon = text ? this.canonicalOfDotted(text) : undefined;
+      // Classes (capitalised last segment) from imported modules give a useful name: `httpx.AsyncClient`; so do
+      // the file's own top-level classes, whose methods the solver can then follow.
       if (canon && canon.includes('.') && /^[A-Z]/.test(canon.slice(canon.lastIndexOf('.') + 1))) out = canon;
+      else if (!canon && this.classNames.has(text)) out = text;
     }
     this.typeCache.set(cacheKey, out);
     return out ?? undefined;
