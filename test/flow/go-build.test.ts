@@ -276,7 +276,7 @@ func typed(ctx context.Context, req *mcp.CallToolRequest, in Input) (*mcp.CallTo
       'a = [req].GetString("a", "")',
       'b, err := [req].RequireString("b")',
       'c = [[req].GetArguments()][]("c")',
-      'd, ok := req.Params.Arguments[]',
+      'd, ok := req.Params.Arguments.d',
       'args = LIT',
       'err, args := choice([req].BindArguments(args) | args)',
       'if <ne>(err, LIT) [then exits]',
@@ -289,6 +289,19 @@ func typed(ctx context.Context, req *mcp.CallToolRequest, in Input) (*mcp.CallTo
     assert.equal(c.kind, 'assign');
     assert.ok(c.kind === 'assign' && c.value.kind === 'call');
     if (c.kind === 'assign' && c.value.kind === 'call') assert.deepEqual([c.value.call.location.startLine, c.value.call.location.startColumn, c.value.call.location.endColumn], [18, 7, 30]);
+  });
+
+  it('reads and writes subscripts by a string literal as named entries, other subscripts as elements', () => {
+    const flow = build(`package p
+func f(args map[string]any, i int) {
+	q := args["query"].(string)
+	args["seen"] = q
+	v := args[key]
+	w := list[i]
+	use(v, w)
+}
+`);
+    assert.deepEqual(body(flow, 'f'), ['q = args.query', 'args.seen = q', 'v = args[]', 'w = list[]', 'use(v, w)']);
   });
 
   it('treats conversions as their operand and generic instantiations as calls of the function', () => {

@@ -778,7 +778,8 @@ class GoFlowBuilder {
         fields.push({ kind: 'field', name: f >= 0 ? t.nodeText(f) : '' });
         cur = t.child(cur, 'operand');
       } else if (type === 'index_expression') {
-        fields.push({ kind: 'index' });
+        const key = this.constantKey(cur);
+        fields.push(key === undefined ? { kind: 'index' } : { kind: 'field', name: key });
         cur = t.child(cur, 'operand');
       } else break;
       if (cur < 0) return undefined;
@@ -917,13 +918,29 @@ class GoFlowBuilder {
   private index(n: number, ctx: Ctx, depth: number, converted?: FlowExpr): FlowExpr {
     const t = this.t;
     const base = converted ?? this.expr(t.child(n, 'operand'), ctx, depth);
-    if (base.kind === 'ref') return { kind: 'ref', ref: { kind: 'index', base: base.ref } };
+    if (base.kind === 'ref') {
+      const k = this.constantKey(n);
+      return { kind: 'ref', ref: k === undefined ? { kind: 'index', base: base.ref } : { kind: 'field', base: base.ref, name: k } };
+    }
     const key = this.expr(t.child(n, 'index'), ctx, depth);
     if (base.kind === 'call' && this.accessCalls.has(base.call) && !base.call.args.length) {
       return this.access(`${base.call.callee}[]`, [key], n);
     }
     // An element of a computed value (`req.GetArguments()["p"]`): a `[]` call on it, at the subscript's position.
     return { kind: 'call', call: { callee: '[]', receiver: base, args: [key], kwargs: {}, location: this.loc(n) } };
+  }
+
+  /**
+   * A subscript by a string literal (`args["path"]`) is a named entry, read and written as a field: each key keeps
+   * its own data, and `args["path"]` is the place seeds call `args.path`.
+   */
+  private constantKey(n: number): string | undefined {
+    const index = this.t.child(n, 'index');
+    if (index < 0) return undefined;
+    const type = this.t.type(index);
+    if (type !== 'interpreted_string_literal' && type !== 'raw_string_literal') return undefined;
+    const key = this.stringValue(index);
+    return key ? key : undefined;
   }
 
   /** `T(x)`, `[]byte(s)`, and generic instantiations that parse like conversions (`F[int](x)`). */
