@@ -90,6 +90,8 @@ interface Task {
   ownShadowed: boolean;
   /** Instance field definitions a constructor initialises. */
   fieldInits?: number[];
+  /** Package classes of local names bound by `new X()` (null when bindings disagree or are not constructions). */
+  types?: Map<string, string | null>;
 }
 
 interface Flow {
@@ -126,6 +128,9 @@ class TsFlowBuilder {
   private readonly pendingExports: [FlowExport, string][] = [];
   /** Module-level names bound to functions, for exports. */
   private readonly topFns = new Map<string, string>();
+  private readonly taskById = new Map<string, Task>();
+  /** `Class.field` → package class of `this.field = new X()` / `field = new X()`, null when assignments disagree. */
+  private readonly fieldTypes = new Map<string, string | null>();
   private task!: Task;
   /** Where statements produced while converting an expression go (inline assignments, yields): before the statement. */
   private pre: FlowStmt[] = [];
@@ -137,6 +142,7 @@ class TsFlowBuilder {
     this.importList = collectTsImports(jt);
     this.imports = new Map(this.importList.map((i) => [i.local, i]));
     this.aliases = collectTsAliases(jt, this.imports);
+    this.collectFieldTypes();
   }
 
   build(): FileFlow {
@@ -157,6 +163,7 @@ class TsFlowBuilder {
 
   private run(t: Task): void {
     this.task = t;
+    this.taskById.set(t.id, t);
     const jt = this.jt;
     const stmts: FlowStmt[] = [];
     this.pre = stmts;
@@ -247,6 +254,7 @@ class TsFlowBuilder {
       if (jt.type(pat) === 'identifier') {
         const name = jt.nodeText(pat);
         this.shadow(name);
+        this.bindType(name, null);
         const param: FlowParam = { name, index };
         if (rest) param.rest = true;
         params.push(param);
@@ -297,6 +305,87 @@ class TsFlowBuilder {
     if (n < 0) n = jt.child(member, 'property');
     if (n < 0) return undefined;
     return keyText(jt, n) ?? jt.nodeText(n);
+  }
+
+  /**
+   * Records what a local binding holds for typing method calls (`new OpenAI()` → `openai`); any binding that is not
+   * the same construction makes the name untyped, and hides a typed name of an enclosing function.
+   */
+  private bindType(name: string, type: string | null): void {
+    const types = (this.task.types ??= new Map());
+    const old = types.get(name);
+    types.set(name, old === undefined || old === type ? type : null);
+  }
+
+  /** The package class of `new X(…)` when X is imported from a package (project classes keep `.method` names). */
+  private ctorType(value: number): string | null {
+    const jt = this.jt;
+    const v = value >= 0 ? unwrapValue(jt, value) : -1;
+    if (v < 0 || jt.type(v) !== 'new_expression') return null;
+    const chain = memberChain(jt, jt.child(v, 'constructor'));
+    if (!chain || jt.type(chain.base) !== 'identifier') return null;
+    const head = jt.nodeText(chain.base);
+    const imp = this.imports.get(head);
+    if (!imp || imp.module.startsWith('.') || this.task?.shadowed.has(head)) return null;
+    return canonicalImported([head, ...chain.parts], this.imports) ?? null;
+  }
+
+  /** The package class a local name holds here or in an enclosing function, if known. */
+  private typeOfVar(name: string): string | undefined {
+    let t: Task | undefined = this.task;
+    for (let i = 0; t && i < 64; i++, t = t.parent ? this.taskById.get(t.parent) : undefined) {
+      const v = t.types?.get(name);
+      if (v !== undefined) return v ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** The class whose `this` the current function sees (methods, and closures inside them). */
+  private classOfThis(): string | undefined {
+    let t: Task | undefined = this.task;
+    for (let i = 0; t && i < 64; i++, t = t.parent ? this.taskById.get(t.parent) : undefined) if (t.className !== undefined) return t.className;
+    return undefined;
+  }
+
+  /** Field types of every class, read before any method: methods may be converted before the constructor. */
+  private collectFieldTypes(): void {
+    const jt = this.jt;
+    const note = (cls: string | undefined, field: string, value: number) => {
+      if (cls === undefined) return;
+      const key = `${cls}.${field}`;
+      const type = this.ctorType(value);
+      const old = this.fieldTypes.get(key);
+      this.fieldTypes.set(key, old === undefined || old === type ? type : null);
+    };
+    for (let n = 0; n < jt.size; n++) {
+      const t = jt.type(n);
+      if (t === 'assignment_expression') {
+        const left = jt.child(n, 'left');
+        if (left < 0 || jt.type(left) !== 'member_expression') continue;
+        const obj = jt.child(left, 'object');
+        const prop = jt.child(left, 'property');
+        if (obj < 0 || prop < 0 || jt.type(obj) !== 'this') continue;
+        note(this.enclosingClassName(n), jt.nodeText(prop), jt.child(n, 'right'));
+      } else if (t === 'field_definition' || t === 'public_field_definition') {
+        const name = this.memberName(n);
+        const body = jt.parent(n);
+        const cls = body >= 0 ? jt.parent(body) : -1;
+        const cname = cls >= 0 ? jt.child(cls, 'name') : -1;
+        if (name !== undefined && cname >= 0) note(jt.nodeText(cname), name, jt.child(n, 'value'));
+      }
+    }
+  }
+
+  /** The name of the class declaration around a node, looking a bounded way up. */
+  private enclosingClassName(n: number): string | undefined {
+    const jt = this.jt;
+    let cur = jt.parent(n);
+    for (let i = 0; cur >= 0 && i < MAX_DEPTH; i++, cur = jt.parent(cur)) {
+      if (!CLASS_TYPES.has(jt.type(cur))) continue;
+      const name = jt.child(cur, 'name');
+      return name >= 0 ? jt.nodeText(name) : undefined;
+    }
+    return undefined;
   }
 
   private shadow(name: string): void {
@@ -534,6 +623,7 @@ class TsFlowBuilder {
       // An alias has exactly one declarator (see collectTsAliases): this one, which must not hide it.
       if (!this.aliases.has(local)) this.shadow(local);
       if (value < 0) return;
+      this.bindType(local, this.ctorType(value));
       const v = this.expr(value, d + 1, { name: local, local });
       this.pushAssign(out, { kind: 'var', name: local }, v, this.loc(decl));
       return;
@@ -560,7 +650,10 @@ class TsFlowBuilder {
     const stack: [number, string | undefined][] = [[pattern, undefined]];
     const add = (ref: FlowRef | undefined, key: string | undefined) => {
       if (!ref) return;
-      if (ref.kind === 'var') this.shadow(ref.name);
+      if (ref.kind === 'var') {
+        this.shadow(ref.name);
+        this.bindType(ref.name, null);
+      }
       out.targets.push(key === undefined ? { target: ref } : { target: ref, key });
     };
     while (stack.length) {
@@ -649,6 +742,7 @@ class TsFlowBuilder {
     if (lt === 'identifier') {
       const name = jt.nodeText(left);
       if (this.imports.has(name) && this.isImportBinding(right)) return { kind: 'unknown' };
+      this.bindType(name, this.ctorType(right));
       const value = this.expr(right, d + 1, { name, local: name });
       this.pushAssign(out, { kind: 'var', name }, value, loc);
       return { kind: 'ref', ref: { kind: 'var', name } };
@@ -810,6 +904,7 @@ class TsFlowBuilder {
       if (lt === 'identifier') {
         target = { kind: 'var', name: jt.nodeText(l) };
         this.shadow(target.name);
+        this.bindType(target.name, null);
       } else if (lt === 'object_pattern' || lt === 'array_pattern') {
         target = { kind: 'var', name: '<item>' };
         this.destructure(l, { kind: 'ref', ref: target }, bodyOut, this.loc(l));
@@ -1445,6 +1540,8 @@ class TsFlowBuilder {
       if (head !== undefined) return { callee: qualifiedCallee(head, steps) };
       if ((bt === 'this' || bt === 'super') && steps.length === 1 && last && 'field' in last) return { callee: `${bt === 'this' ? 'self' : 'super'}.${last.field}` };
       const receiver = this.expr(jt.child(f, 'object'), d + 1);
+      const typed = this.typedCallee(base, steps);
+      if (typed !== undefined) return { callee: typed, receiver };
       return { callee: last && 'field' in last ? `.${last.field}` : '[]', receiver };
     }
     if (t === 'call_expression') {
@@ -1464,6 +1561,28 @@ class TsFlowBuilder {
       return { callee: name };
     }
     return { callee: '()', receiver: this.expr(f, d + 1) };
+  }
+
+  /**
+   * `client.chat.completions.create` on a value built by `new OpenAI()` (a local, or a `this.` field): the class
+   * then names the call (`openai.chat.completions.create`). Only namespaced API paths (two names or more after the
+   * instance) are named this way; a single method (`db.query`) keeps the `.query` form that concept tables name.
+   */
+  private typedCallee(base: number, steps: Step[]): string | undefined {
+    const jt = this.jt;
+    if (base < 0 || steps.length < 2 || !steps.every((s) => 'field' in s)) return undefined;
+    const names = (steps as { field: string }[]).map((s) => s.field);
+    const bt = jt.type(base);
+    if (bt === 'identifier') {
+      const type = this.typeOfVar(jt.nodeText(base));
+      return type === undefined ? undefined : `${type}.${names.join('.')}`;
+    }
+    if (bt === 'this' && names.length >= 3) {
+      const cls = this.classOfThis();
+      const type = cls === undefined ? undefined : this.fieldTypes.get(`${cls}.${names[0]}`);
+      return type ? `${type}.${names.slice(1).join('.')}` : undefined;
+    }
+    return undefined;
   }
 
   /** The canonical name of a plain name or property chain, read without converting anything. */
