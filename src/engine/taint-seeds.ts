@@ -51,7 +51,9 @@ function seedFor(
   for (const b of handler.bindings) {
     const loc = b.location ?? handler.location;
     if (SIMPLE_NAME.test(b.local)) seed.names.push({ name: b.local, source: source(b.param, loc) });
-    else if (b.location) seed.calls.push({ location: b.location, source: source(b.param, loc) });
+    // Go-style bindings (`p := req.GetString("p", "")`) point at the accessor call: its result is the source, which
+    // survives the assignment that a name seed would not.
+    if (b.location) seed.calls.push({ location: b.location, source: source(b.param, loc) });
   }
   if (handler.argsObject) {
     const obj = handler.argsObject.replace(/\s+/g, '');

@@ -39,8 +39,13 @@ export interface SinkSpec {
   kind: SinkKind;
   /** Which arguments are the sink. */
   args: ArgPosition[];
-  /** Only a sink when this keyword/option is set to one of these literal values (e.g. `shell=True`). */
+  /**
+   * Only a sink when this keyword/option is set to one of these literal values (e.g. `shell=True`); `#n` names the
+   * n-th positional argument instead (`exec.Command("sh", "-c", …)` → `{ kwarg: '#0', values: ['sh', …] }`).
+   */
   when?: { kwarg: string; values: string[] };
+  /** Not a sink when this keyword/option is set to one of these literal values (argv forms unless `shell=True`). */
+  unless?: { kwarg: string; values: string[] };
   /** Shown in findings: `subprocess.run(shell=True)`, `fs.readFile`. Defaults to the callee. */
   label?: string;
 }

@@ -130,6 +130,14 @@ class Solver {
     if (!fn) return;
     const env: Env = new Map();
     for (const n of seed.names) addTo(env, n.name, [this.sourceLabel(n.source)]);
+    // A seeded name that the function takes apart from a parameter (`({ path }) =>` is `<arg0>` then a destructure)
+    // must survive that destructure: seed the parameter's field too.
+    for (const p of fn.params) {
+      for (const d of p.destructured ?? []) {
+        const seeded = env.get(d.name);
+        if (seeded) addTo(env, `${p.name}.${d.key}`, seeded);
+      }
+    }
     const seedCalls = new Map(seed.calls.map((c) => [locKey(c.location), c.source]));
     const frame = this.frame(fn, file, 0);
     frame.seedCalls = seedCalls;
@@ -334,8 +342,12 @@ class Solver {
     for (const sink of t.sinks) {
       if (!calleeMatches(sink.callee, c.callee)) continue;
       if (sink.when) {
-        const v = c.kwargs[sink.when.kwarg];
+        const v = optionOf(c, sink.when.kwarg);
         if (!v || v.kind !== 'lit' || !sink.when.values.includes(litText(v))) continue;
+      }
+      if (sink.unless) {
+        const v = optionOf(c, sink.unless.kwarg);
+        if (v && v.kind === 'lit' && sink.unless.values.includes(litText(v))) continue;
       }
       if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api: sink.label ?? c.callee, location: c.location });
       for (const pos of sink.args) {
@@ -489,14 +501,14 @@ class Solver {
       case '<eq>': {
         const checked = c.args[0];
         const other = c.args[1];
-        if (!checked || checked.kind !== 'ref' || !other || !isConstantish(other, env, fr, this)) return { whenTrue: [], whenFalse: [] };
+        if (!checked || checked.kind !== 'ref' || !other || isNullish(other) || !isConstantish(other, env, fr, this)) return { whenTrue: [], whenFalse: [] };
         return { whenTrue: [{ ref: checked.ref, kinds: 'all' }], whenFalse: [] };
       }
       case '<not-in>':
       case '<ne>': {
         const checked = c.args[0];
         const other = c.args[1];
-        if (!checked || checked.kind !== 'ref' || !other || !isConstantish(other, env, fr, this)) return { whenTrue: [], whenFalse: [] };
+        if (!checked || checked.kind !== 'ref' || !other || isNullish(other) || !isConstantish(other, env, fr, this)) return { whenTrue: [], whenFalse: [] };
         return { whenTrue: [], whenFalse: [{ ref: checked.ref, kinds: 'all' }] };
       }
       default:
@@ -560,6 +572,11 @@ interface Effect {
   ref: FlowRef;
   kinds: readonly SinkKind[] | 'all';
   broken?: BrokenSanitizer;
+}
+
+/** `x == None`, `err != nil`, `v === undefined`: a null check, not a validation. */
+function isNullish(e: FlowExpr): boolean {
+  return e.kind === 'lit' && (e.value === undefined || /^(nil|None|null|undefined|true|false|True|False|)$/.test(e.value));
 }
 
 function isConstantish(e: FlowExpr, env: Env, fr: FrameState, solver: Solver): boolean {
@@ -629,6 +646,12 @@ function exprAt(pos: ArgPosition, c: FlowCall): FlowExpr | undefined {
   if (typeof pos === 'number') return c.args[pos];
   if ('kwarg' in pos) return c.kwargs[pos.kwarg];
   return c.kwargs[pos.kwargOrIndex[0]] ?? c.args[pos.kwargOrIndex[1]];
+}
+
+/** A keyword argument, or with `#n` the n-th positional argument (Go and JS have no keywords: `exec.Command("sh", …)`). */
+function optionOf(c: FlowCall, name: string): FlowExpr | undefined {
+  if (name.startsWith('#')) return c.args[Number(name.slice(1))];
+  return c.kwargs[name];
 }
 
 function litText(e: FlowExpr): string {
