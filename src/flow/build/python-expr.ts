@@ -71,7 +71,7 @@ export class PythonExprs {
   kids(n: number): number[] {
     const jt = this.jt;
     const out: number[] = [];
-    for (const c of jt.namedChildren(n)) if (jt.type(c) !== 'comment') out.push(c);
+    for (const c of jt.children(n)) if (isNamedType(jt.type(c))) out.push(c);
     return out;
   }
 
@@ -81,7 +81,7 @@ export class PythonExprs {
     const out: number[] = [];
     for (const c of jt.children(n)) {
       const t = jt.type(c);
-      if (t === 'ERROR' || (t !== 'comment' && !jt.isToken(c))) out.push(c);
+      if (t === 'ERROR' || isNamedType(t)) out.push(c);
     }
     return out;
   }
@@ -746,6 +746,12 @@ export class PythonExprs {
     }
     return { kind: 'ref', ref: tmp };
   }
+}
+
+/** A named node type other than a comment (operators and other tokens are kept by JTree only for their field). */
+function isNamedType(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return ((c >= 97 && c <= 122) || (c === 95 && t.length > 1)) && t !== 'comment';
 }
 
 /** An expression worth an `expr` statement: it calls something or builds something from calls. */

@@ -47,8 +47,9 @@ export class PythonScopes {
   /** `Class\0field` → constructor texts of `self.field = Ctor(...)` assignments in the class's methods. */
   private readonly fieldTypeTexts = new Map<string, string[]>();
   private readonly typeCache = new Map<string, string | null>();
-  /** `scope\0name` → how many bindings of the name the scope has, and which of them are `def`s. */
-  private readonly bindings = new Map<string, { count: number; defs: number[] }>();
+  /** Per scope: name → how many bindings of the name the scope has, and which of them are `def`s. */
+  private readonly bindings = new Map<number, Map<string, { count: number; defs: number[] }>>();
+  private readonly classOfScope = new Map<number, string | null>();
   /** Every `def` node → its qualified name and function id, in document order (the first of a name keeps the plain id). */
   readonly defIds = new Map<number, { qualified: string; id: string }>();
   /** `Class\0method` → the method's `def` node, for `self.method` passed as a value. */
@@ -65,10 +66,16 @@ export class PythonScopes {
     for (let i = 1; i < size; i++) {
       const p = jt.parent(i);
       if (p < 0) continue;
+      const t = jt.type(i);
+      const c0 = t.charCodeAt(0);
+      if (c0 < 97 || c0 > 122) {
+        // Operators and other tokens bind nothing; they only need an owner.
+        this.scopeOf[i] = this.scopeOf[p]!;
+        continue;
+      }
       const pt = jt.type(p);
       const f = jt.field(i);
       this.scopeOf[i] = SCOPE_TYPES.has(pt) && f !== 'name' ? p : this.scopeOf[p]!;
-      const t = jt.type(i);
       // Which identifiers are bound, decided top-down so that nested patterns cost one step each.
       if (f === 'left' && (pt === 'assignment' || pt === 'augmented_assignment' || pt === 'for_statement')) flag[i] = TARGET;
       else if (t === 'as_pattern_target' || (f === 'name' && pt === 'named_expression')) flag[i] = TARGET;
@@ -82,11 +89,12 @@ export class PythonScopes {
           const name = jt.nodeText(i);
           const scope = this.scopeOf[i]!;
           this.bind(scope, name);
-          const key = `${scope}\0${name}`;
-          const b = this.bindings.get(key) ?? { count: 0, defs: [] };
+          let inScope = this.bindings.get(scope);
+          if (!inScope) this.bindings.set(scope, (inScope = new Map()));
+          let b = inScope.get(name);
+          if (!b) inScope.set(name, (b = { count: 0, defs: [] }));
           b.count++;
           if (f === 'name' && pt === 'function_definition') b.defs.push(p);
-          this.bindings.set(key, b);
           if (scope === 0) bindingCount.set(name, (bindingCount.get(name) ?? 0) + 1);
           // Every binding of a name takes part in its type: untyped ones make the name untyped.
           if (flag[i] === TARGET && !(pt === 'assignment' && f === 'left') && pt !== 'as_pattern_target') this.addType(scope, name, '');
@@ -160,7 +168,7 @@ export class PythonScopes {
 
   /** The function a name denotes in a scope when its only bindings there are `def`s (the first one wins). */
   defNamed(scope: number, name: string): string | undefined {
-    const b = this.bindings.get(`${scope}\0${name}`);
+    const b = this.bindings.get(scope)?.get(name);
     if (!b || b.defs.length === 0 || b.defs.length !== b.count) return undefined;
     return this.defIds.get(b.defs[0]!)?.id;
   }
@@ -335,6 +343,14 @@ export class PythonScopes {
 
   /** The qualified class name when the scope is a method defined directly in a class body. */
   classOfMethodScope(scope: number): string | undefined {
+    const hit = this.classOfScope.get(scope);
+    if (hit !== undefined) return hit ?? undefined;
+    const out = this.findClassOfMethod(scope);
+    this.classOfScope.set(scope, out ?? null);
+    return out;
+  }
+
+  private findClassOfMethod(scope: number): string | undefined {
     const jt = this.jt;
     if (scope === 0 || jt.type(scope) !== 'function_definition') return undefined;
     let p = jt.parent(scope);
