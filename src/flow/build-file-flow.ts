@@ -1,6 +1,7 @@
 // Picks the flow builder for a file's language.
 import type { Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from '../model/language.js';
+import { buildGoFlow } from './build/build-go.js';
 import { buildPythonFlow } from './build/build-python.js';
 import { buildTypeScriptFlow } from './build/build-typescript.js';
 import type { FileFlow } from './ir.js';
@@ -20,6 +21,8 @@ export function buildFileFlow(input: BuildInput): FileFlow | undefined {
     case 'typescript':
     case 'tsx':
       return buildTypeScriptFlow({ ...input, language: input.language });
+    case 'go':
+      return buildGoFlow(input);
     default:
       return undefined;
   }

@@ -1,11 +1,12 @@
 // The concept table of each language the solver knows.
 import type { ConceptTable } from './concepts.js';
+import { GO_CONCEPTS } from './concepts/go.js';
+import { PYTHON_CONCEPTS } from './concepts/python.js';
+import { TYPESCRIPT_CONCEPTS } from './concepts/typescript.js';
 import type { FlowLanguage } from './ir.js';
 
-const EMPTY_TABLE: ConceptTable = { sources: [], sinks: [], sanitizers: [], guards: [], pathNormalizers: [], propagators: [], separatorNames: [] };
-
 export const CONCEPT_TABLES: Readonly<Record<FlowLanguage, ConceptTable>> = {
-  python: EMPTY_TABLE,
-  typescript: EMPTY_TABLE,
-  go: EMPTY_TABLE,
+  python: PYTHON_CONCEPTS,
+  typescript: TYPESCRIPT_CONCEPTS,
+  go: GO_CONCEPTS,
 };

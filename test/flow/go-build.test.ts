@@ -220,8 +220,8 @@ func (s *Srv) H(req mcp.CallToolRequest) {
       'self.audit(cmd)',
       'rows, err := [self.db].Query("SELECT 1")',
       'local(rows, err)',
-      'out := [os/exec.Command("ls")].Output()',
-      'path/filepath.Join(self.root, [req].GetString("p", ""))',
+      'out := [os/exec.Command("ls")]os/exec.Cmd.Output()',
+      'path/filepath.Join(self.root, [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.GetString("p", ""))',
       'r = http.DefaultClient',
       'r',
     ]);
@@ -273,12 +273,12 @@ func typed(ctx context.Context, req *mcp.CallToolRequest, in Input) (*mcp.CallTo
 }
 `);
     assert.deepEqual(body(flow, 'h'), [
-      'a = [req].GetString("a", "")',
-      'b, err := [req].RequireString("b")',
-      'c = [[req].GetArguments()][]("c")',
+      'a = [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.GetString("a", "")',
+      'b, err := [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.RequireString("b")',
+      'c = [[req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.GetArguments()][]("c")',
       'd, ok := req.Params.Arguments.d',
       'args = LIT',
-      'err, args := choice([req].BindArguments(args) | args)',
+      'err, args := choice([req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.BindArguments(args) | args)',
       'if <ne>(err, LIT) [then exits]',
       '  return {LIT, err}',
       'return {github.com/mark3labs/mcp-go/mcp.NewToolResultText(concat(a, b, c, d, args.E)), LIT}',
@@ -369,7 +369,7 @@ func f(ss *mcp.ServerSession, p string) {
       'r = {ID: p, Name: "n"}',
       'xs = {"a", p}',
       'm = {k: p}',
-      '[ss].CreateMessage(ctx, {SystemPrompt: concat("sys ", p), MaxTokens: LIT}) {SystemPrompt: concat("sys ", p), MaxTokens: LIT}',
+      '[ss]github.com/mark3labs/mcp-go/mcp.ServerSession.CreateMessage(ctx, {SystemPrompt: concat("sys ", p), MaxTokens: LIT}) {SystemPrompt: concat("sys ", p), MaxTokens: LIT}',
       '[srv].RequestSampling(ctx, {CreateMessageParams: {SystemPrompt: p}}) {CreateMessageParams: {SystemPrompt: p}, SystemPrompt: p}',
       'g(r, xs, m)',
     ]);
@@ -396,9 +396,9 @@ func f(data []byte, rows *sql.Rows, p string) {
       'b = LIT',
       'a, b := choice([rows].Scan(a, b) | a | b)',
       'sb = LIT',
-      'sb = choice([sb].WriteString("SELECT ") | sb)',
-      'sb = choice([sb].WriteString(p) | sb)',
-      'q = [sb].String()',
+      'sb = choice([sb]strings.Builder.WriteString("SELECT ") | sb)',
+      'sb = choice([sb]strings.Builder.WriteString(p) | sb)',
+      'q = [sb]strings.Builder.String()',
       'use(v, a, b, q)',
     ]);
   });
@@ -627,7 +627,7 @@ func alsoGood(q string) string {
     assert.ok(flow.functions.some((f) => f.qualified === 'good'));
     assert.deepEqual(body(flow, 'good'), ['os/exec.Command("sh", "-c", p)']);
     assert.ok(flow.functions.some((f) => f.qualified === 'alsoGood'));
-    assert.deepEqual(body(flow, 'alsoGood'), ['return [os/exec.Command("ls", q)].String()']);
+    assert.deepEqual(body(flow, 'alsoGood'), ['return [os/exec.Command("ls", q)]os/exec.Cmd.String()']);
   });
 
   it('is deterministic and plain data', () => {
@@ -745,7 +745,7 @@ func f(p string) {
         ['net/http.Get', 'url'],
         ['.QueryContext', 'sql'],
         ['log.Printf', 'log'],
-        ['.Parse', 'template'],
+        ['text/template.Template.Parse', 'template'],
       ],
     );
   });

@@ -333,7 +333,7 @@ def f():
     sep = os.sep
 `);
     const vals = fn(flow, 'f').stmts.map((s) => (s.kind === 'assign' ? shape(s.value) : undefined));
-    const acc = (callee: string, args: FlowExpr[]) => ({ kind: 'call', call: { callee, args, kwargs: {} } });
+    const acc = (callee: string, args: unknown[]): unknown => ({ kind: 'call', call: { callee, args, kwargs: {} } });
     assert.deepEqual(vals, [
       acc('os.environ[]', [lit('API_KEY')]),
       acc('os.environ.get', [lit('B'), lit('x')]),

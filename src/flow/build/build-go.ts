@@ -6,17 +6,18 @@ import type { FileFlow, FlowCall, FlowExport, FlowExpr, FlowFunction, FlowImport
 import { toJTree, type JTree } from '../jtree.js';
 import { GO_CLEAN_VERBS, splitGoFormat } from './go-format.js';
 import { goImportAliases, goImportName } from './go-package-name.js';
+import { collectGoTypes, constructedType, type GoFileTypes } from './go-types.js';
 
 /**
- * Subtrees the IR never needs: comments, string internals (literals are decoded from their text), and type-only
- * syntax (declarations, parameter types, type arguments). Conversions and receivers read type nodes by their text.
+ * Subtrees the IR never needs: comments, string internals (literals are decoded from their text), and type syntax
+ * (parameter types, type arguments), whose text is all the builder reads. Struct declarations are kept: their field
+ * types name the receivers of method calls.
  */
 const SKIP: ReadonlySet<string> = new Set([
   'comment',
   'interpreted_string_literal',
   'raw_string_literal',
   'rune_literal',
-  'type_declaration',
   'type_identifier',
   'qualified_type',
   'pointer_type',
@@ -26,7 +27,6 @@ const SKIP: ReadonlySet<string> = new Set([
   'map_type',
   'channel_type',
   'function_type',
-  'struct_type',
   'interface_type',
   'generic_type',
   'type_arguments',
@@ -35,7 +35,6 @@ const SKIP: ReadonlySet<string> = new Set([
   'negated_type',
   'type_constraint',
   'type_elem',
-  'field_declaration_list',
 ]);
 
 /** Node types that are types, where an expression may stand (`make([]T, n)`, `new(T)`, conversions). */
@@ -66,8 +65,14 @@ const BUILTIN_TYPES: ReadonlySet<string> = new Set([
 const EXIT_CALLEES: ReadonlySet<string> = new Set([
   'panic', 'os.Exit', 'runtime.Goexit',
   'log.Fatal', 'log.Fatalf', 'log.Fatalln', 'log.Panic', 'log.Panicf', 'log.Panicln',
-  '.Fatal', '.Fatalf', '.Fatalln', '.FailNow', '.SkipNow', '.Skip', '.Skipf',
 ]);
+
+/** Methods that do not return, on any receiver (`t.Fatal`, `logger.Fatalf`), typed or not. */
+const EXIT_METHOD = /^(?:.*\.[A-Z]\w*)?\.(?:Fatal|Fatalf|Fatalln|FailNow|SkipNow|Skip|Skipf)$/;
+
+function isExitCall(callee: string): boolean {
+  return EXIT_CALLEES.has(callee) || EXIT_METHOD.test(callee);
+}
 
 /** Methods that store their arguments in the receiver (`b.WriteString(x)`, `q.Set(k, v)`): the receiver takes their data. */
 const WRITER_METHODS: ReadonlySet<string> = new Set(['Write', 'WriteString', 'WriteByte', 'WriteRune', 'Add', 'Set', 'Store', 'Append', 'Push', 'PushBack', 'PushFront']);
@@ -95,8 +100,11 @@ type Exit = (typeof Exit)[keyof typeof Exit];
 interface Scope {
   /** Names declared in this function (parameters, `:=`, `var`), which shadow imports and package functions. */
   locals: Set<string>;
-  /** The method receiver's name, read and written as `self`. */
+  /** Static types of locals, canonical (`database/sql.DB`, `Store` for the package's own types). */
+  types: Map<string, string>;
+  /** The method receiver's name, read and written as `self`, and its type. */
   self?: string;
+  selfType?: string;
   parent?: Scope;
 }
 
@@ -132,6 +140,9 @@ class GoFlowBuilder {
   /** Zero-argument calls standing for reads of package-qualified names (`os.Args`), so subscripts can extend them. */
   private readonly accessCalls = new WeakSet<FlowCall>();
   private goPackage?: string;
+  private types: GoFileTypes = { kinds: new Map(), fields: new Map(), results: new Map() };
+  /** Static types of package-level variables of this file. */
+  private readonly moduleTypes = new Map<string, string>();
 
   constructor(
     private readonly path: string,
@@ -168,12 +179,15 @@ class GoFlowBuilder {
         if (id !== undefined) this.goPackage = t.nodeText(id);
       } else if (type === 'import_declaration') this.importDeclaration(n);
     }
+    this.types = collectGoTypes(t, top);
     // Functions are registered before any body is read, so references to later functions resolve.
     for (const n of top) {
       const type = t.type(n);
       if (type === 'function_declaration' || type === 'method_declaration') this.declare(n);
     }
-    const ctx: Ctx = { fn: module, scope: { locals: new Set() }, namedResults: [], okIn: new Map() };
+    // Package-level variables: their types are visible to every function, but they are no locals.
+    const moduleScope: Scope = { locals: new Set(), types: this.moduleTypes };
+    const ctx: Ctx = { fn: module, scope: moduleScope, namedResults: [], okIn: new Map() };
     for (const n of top) {
       const type = t.type(n);
       if (type === 'function_declaration' || type === 'method_declaration' || type === 'package_clause' || type === 'import_declaration') continue;
@@ -243,7 +257,7 @@ class GoFlowBuilder {
     const fn = this.newFunction(n, name, qualified, className);
     if (!isMethod && nameNode >= 0 && !this.topFuncs.has(name)) this.topFuncs.set(name, fn.id);
     if (name !== 'init' && name !== '_' && nameNode >= 0) this.exports.push({ name: qualified, fnId: fn.id });
-    const scope: Scope = { locals: new Set(fn.params.map((p) => p.name)), ...(self ? { self } : {}) };
+    const scope: Scope = { locals: new Set(fn.params.map((p) => p.name)), types: this.paramTypes(t.child(n, 'parameters')), ...(self ? { self } : {}), ...(self && className ? { selfType: className } : {}) };
     this.enqueue(n, fn, scope);
   }
 
@@ -272,9 +286,23 @@ class GoFlowBuilder {
     const result = this.t.child(n, 'result');
     if (result >= 0 && this.t.type(result) === 'parameter_list') {
       for (const p of this.t.children(result)) for (const nm of this.t.childrenOf(p, 'name')) namedResults.push(this.t.nodeText(nm));
+      for (const [name, type] of this.paramTypes(result)) scope.types.set(name, type);
     }
     for (const r of namedResults) scope.locals.add(r);
     this.queue.push({ fn, node: n, scope, namedResults });
+  }
+
+  /** Canonical types of the named parameters of a list. */
+  private paramTypes(list: number): Map<string, string> {
+    const t = this.t;
+    const out = new Map<string, string>();
+    if (list < 0) return out;
+    for (const p of t.children(list)) {
+      const typeNode = t.child(p, 'type');
+      const type = typeNode >= 0 && t.type(p) === 'parameter_declaration' ? this.canonType(t.nodeText(typeNode)) : undefined;
+      if (type) for (const nm of t.childrenOf(p, 'name')) out.set(t.nodeText(nm), type);
+    }
+    return out;
   }
 
   private params(list: number): FlowParam[] {
@@ -307,7 +335,7 @@ class GoFlowBuilder {
       if (!this.topFuncs.has(boundTo)) this.topFuncs.set(boundTo, fn.id);
       this.exports.push({ name: boundTo, fnId: fn.id });
     }
-    this.enqueue(n, fn, { locals: new Set(fn.params.map((p) => p.name)), parent: ctx.scope });
+    this.enqueue(n, fn, { locals: new Set(fn.params.map((p) => p.name)), types: this.paramTypes(this.t.child(n, 'parameters')), parent: ctx.scope });
     return { kind: 'func', fnId: fn.id };
   }
 
@@ -364,7 +392,7 @@ class GoFlowBuilder {
         const outs = this.outParams(inner, ctx);
         if (outs.length) this.pushStore(out, [], outs, value, n);
         else out.push({ kind: 'expr', value, location: this.loc(n) });
-        return value.kind === 'call' && EXIT_CALLEES.has(value.call.callee) ? Exit.Return : Exit.None;
+        return value.kind === 'call' && isExitCall(value.call.callee) ? Exit.Return : Exit.None;
       }
       case 'short_var_declaration':
       case 'assignment_statement': {
@@ -388,6 +416,9 @@ class GoFlowBuilder {
         for (const s of specs) {
           const names = t.childrenOf(s, 'name');
           this.declareNames(names, ctx);
+          const declared = t.child(s, 'type');
+          const type = declared >= 0 ? this.canonType(t.nodeText(declared)) : undefined;
+          if (type) for (const nm of names) ctx.scope.types.set(t.nodeText(nm), type);
           const value = t.child(s, 'value');
           if (value >= 0) this.assign(names, this.listItems(value), s, ctx, out);
           else {
@@ -638,6 +669,7 @@ class GoFlowBuilder {
   private assign(left: number[], right: number[], stmtNode: number, ctx: Ctx, out: FlowStmt[]): void {
     const t = this.t;
     const location = this.loc(stmtNode);
+    this.noteTypes(left, right, ctx);
     if (right.length === 1 && left.length !== 1) {
       // `x, err := f()`, `v, ok := m[k]`, `v, ok := x.(T)`: every target may hold the value's data.
       const value = this.expr(right[0]!, ctx, 0);
@@ -1023,8 +1055,14 @@ class GoFlowBuilder {
       } else if (headName !== undefined && fields.length === 1 && this.resolve(headName, ctx.scope) === 'self') {
         callee = `self.${fields[0]}`;
       } else {
-        callee = `.${fields[fields.length - 1] ?? ''}`;
+        const method = fields[fields.length - 1] ?? '';
+        const type = head >= 0 ? this.receiverType(head, fields.slice(0, -1), ctx) : undefined;
+        // An interface of the package says nothing about the implementation: such calls stay untyped.
+        callee = type && this.types.kinds.get(type) !== 'interface' ? `${type}.${method}` : `.${method}`;
         receiver = this.expr(t.child(fnNode, 'operand'), ctx, depth);
+        // A method of one of the package's own types is called like a function, so the solver resolves it (its
+        // receiver's data reaches it through the type's fields, which the solver shares across methods).
+        if (type && this.isOwnConcreteType(type) && receiver.kind === 'ref') receiver = undefined;
       }
     } else {
       // A call of a function value that has no name: an immediately called literal (`go func() {…}()`), a map
@@ -1270,6 +1308,104 @@ class GoFlowBuilder {
 
   private pseudo(callee: string, args: FlowExpr[], n: number): FlowExpr {
     return { kind: 'call', call: { callee, args, kwargs: {}, location: this.loc(n) } };
+  }
+
+  // ---------------------------------------------------------------- static types
+
+  /** `*sql.DB` → `database/sql.DB`; `Store` (the package's own type) → `Store`; slices, maps, funcs → undefined. */
+  private canonType(text: string): string | undefined {
+    let s = text.trim().replace(/^[*&(\s]+/, '').replace(/[)\s]+$/, '');
+    if (!s || /^(?:\[|map\[|chan\b|<-|func\b|struct\b|interface\b)/.test(s)) return undefined;
+    const bracket = s.indexOf('[');
+    if (bracket >= 0) s = s.slice(0, bracket);
+    const parts = s.split('.');
+    if (parts.length === 2) {
+      const module = this.imports.get(parts[0]!);
+      return module !== undefined && /^[A-Za-z_]\w*$/.test(parts[1]!) ? `${module}.${parts[1]}` : undefined;
+    }
+    return parts.length === 1 && /^[A-Za-z_]\w*$/.test(s) && !BUILTIN_TYPES.has(s) ? s : undefined;
+  }
+
+  private typeOf(name: string, scope: Scope): string | undefined {
+    let hops = 0;
+    for (let s: Scope | undefined = scope; s && hops < MAX_SCOPE_WALK; s = s.parent, hops++) {
+      if (s.self === name) return s.selfType;
+      const type = s.types.get(name);
+      if (type) return type;
+      if (s.locals.has(name)) return undefined;
+    }
+    return this.moduleTypes.get(name);
+  }
+
+  /** Records the static types of assigned names when the values show them (`x := &T{}`, `db, err := sql.Open(…)`). */
+  private noteTypes(left: number[], right: number[], ctx: Ctx): void {
+    const t = this.t;
+    const pairs: [number, number][] = left.length === right.length ? left.map((l, i) => [l, right[i]!]) : right.length === 1 && left[0] !== undefined ? [[left[0], right[0]!]] : [];
+    for (const [l, r] of pairs) {
+      if (t.type(l) !== 'identifier') continue;
+      const type = this.typeOfExpr(r, ctx);
+      if (type) ctx.scope.types.set(t.nodeText(l), type);
+    }
+  }
+
+  /** The static type of an expression, when a literal, a conversion, a constructor or a typed name shows it. */
+  private typeOfExpr(n: number, ctx: Ctx): string | undefined {
+    const t = this.t;
+    while (n >= 0 && (t.type(n) === 'parenthesized_expression' || (t.type(n) === 'unary_expression' && '&*'.includes(this.operator(n))))) {
+      n = t.type(n) === 'unary_expression' ? t.child(n, 'operand') : t.namedChildren(n)[0] ?? -1;
+    }
+    if (n < 0) return undefined;
+    switch (t.type(n)) {
+      case 'identifier':
+        return this.typeOf(t.nodeText(n), ctx.scope);
+      case 'composite_literal':
+      case 'type_conversion_expression': {
+        const type = t.child(n, 'type');
+        return type >= 0 ? this.canonType(t.nodeText(type)) : undefined;
+      }
+      case 'selector_expression': {
+        const { head, fields } = this.chain(n);
+        const module = head >= 0 && t.type(head) === 'identifier' ? this.moduleOf(t.nodeText(head), ctx) : undefined;
+        return module !== undefined ? constructedType(`${module}.${fields.join('.')}`) : undefined;
+      }
+      case 'call_expression': {
+        let fn = t.child(n, 'function');
+        while (fn >= 0 && t.type(fn) === 'index_expression') fn = t.child(fn, 'operand');
+        if (fn < 0) return undefined;
+        if (t.type(fn) === 'identifier') {
+          const name = t.nodeText(fn);
+          if (this.resolve(name, ctx.scope) !== 'none') return undefined;
+          if (this.types.kinds.has(name)) return name;
+          const result = this.types.results.get(name);
+          if (result) return this.canonType(result);
+          const m = /^New([A-Z]\w*)$/.exec(name);
+          return m && this.types.kinds.has(m[1]!) ? m[1] : undefined;
+        }
+        if (t.type(fn) !== 'selector_expression') return undefined;
+        const { head, fields } = this.chain(fn);
+        const module = head >= 0 && t.type(head) === 'identifier' ? this.moduleOf(t.nodeText(head), ctx) : undefined;
+        return module !== undefined ? constructedType(`${module}.${fields.join('.')}`) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The type of the value a method is called on: `x` (a typed name) or `s.db` (a field of a declared struct). */
+  private receiverType(head: number, fields: string[], ctx: Ctx): string | undefined {
+    const t = this.t;
+    let type = t.type(head) === 'identifier' ? this.typeOf(t.nodeText(head), ctx.scope) : this.typeOfExpr(head, ctx);
+    for (const f of fields) {
+      if (!type) return undefined;
+      const fieldType = this.types.fields.get(`${type}.${f}`);
+      type = fieldType !== undefined ? this.canonType(fieldType) : undefined;
+    }
+    return type;
+  }
+
+  /** A type declared by this package (not imported) that is not known to be an interface. */
+  private isOwnConcreteType(type: string): boolean {
+    return !type.includes('.') && this.types.kinds.get(type) !== 'interface';
   }
 
   // ---------------------------------------------------------------- helpers

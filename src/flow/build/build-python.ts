@@ -4,7 +4,7 @@ import type { Location } from '../../model/location.js';
 import type { FileFlow, FlowExport, FlowExpr, FlowFunction, FlowParam, FlowRef, FlowStmt } from '../ir.js';
 import { toJTree, type JTree } from '../jtree.js';
 import { meaningful, PythonExprs, UNKNOWN, type PyFnCtx } from './python-expr.js';
-import { isStaticMethod, PythonScopes } from './python-scope.js';
+import { isStaticMethod, PythonScopes, textOf } from './python-scope.js';
 
 /** Subtrees the IR never needs: annotations, comments, string insides (read from text), decorators (read as text). */
 const SKIP: ReadonlySet<string> = new Set(['comment', 'string_content', 'type', 'decorator', 'format_specifier', 'escape_sequence', 'type_parameter']);
@@ -296,7 +296,7 @@ class PythonFlowBuilder {
     const target = this.ex.targetRef(jt.child(n, 'left'));
     if (!target) return this.exprStmt(jt.child(n, 'right'), out);
     const v = this.ex.expr(jt.child(n, 'right'));
-    const op = jt.nodeText(jt.child(n, 'operator'));
+    const op = textOf(jt, jt.child(n, 'operator'));
     const self: FlowExpr = { kind: 'ref', ref: target };
     let value: FlowExpr;
     if (op === '+=' || op === '%=' || op === '/=') value = this.ex.concat([self, v]);

@@ -262,8 +262,8 @@ class TsFlowBuilder {
         if (property) out.push({ kind: 'assign', target: { kind: 'field', base: { kind: 'var', name: 'self' }, name }, value: { kind: 'ref', ref: { kind: 'var', name } }, location: loc });
         continue;
       }
-      // A destructured parameter: its names are listed, and the body starts with the destructuring so that nested
-      // patterns, rest elements and defaults keep their meaning.
+      // A destructured parameter: its names are listed with the property each comes from (nested patterns by their
+      // outermost property). No destructure statement repeats this: it would hand every name the whole object.
       const name = `<arg${index}>`;
       const { targets, defaults } = this.patternTargets(pat, true);
       const param: FlowParam = { name, index };
@@ -272,7 +272,6 @@ class TsFlowBuilder {
       if (rest) param.rest = true;
       params.push(param);
       if (dflt >= 0) this.defaultValue({ kind: 'var', name }, dflt, out, loc);
-      out.push({ kind: 'destructure', targets, value: { kind: 'ref', ref: { kind: 'var', name } }, location: loc });
       for (const [target, d] of defaults) this.defaultValue(target, d, out, loc);
     }
     return params;
@@ -1296,7 +1295,8 @@ class TsFlowBuilder {
     const left = this.expr(jt.child(n, 'left'), d + 1);
     const right = this.expr(jt.child(n, 'right'), d + 1);
     const cmp = COMPARISONS[op];
-    if (cmp) return this.pseudo(cmp, [left, right], n);
+    // The checked value comes first, as guards read it: `'ls' === cmd` is `<eq>`(cmd, 'ls').
+    if (cmp) return this.pseudo(cmp, left.kind === 'lit' && right.kind !== 'lit' ? [right, left] : [left, right], n);
     if (op === 'in') return this.pseudo('<in>', [left, right], n);
     // Arithmetic and bitwise operators make numbers.
     return left.kind === 'lit' && right.kind === 'lit' ? { kind: 'lit' } : { kind: 'unknown' };

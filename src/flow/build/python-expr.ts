@@ -3,7 +3,7 @@
 import type { Location } from '../../model/location.js';
 import type { FlowCall, FlowExpr, FlowFunction, FlowRef, FlowStmt } from '../ir.js';
 import type { JTree } from '../jtree.js';
-import { joinName, type PyImportBinding, type PythonScopes } from './python-scope.js';
+import { joinName, textOf, type PyImportBinding, type PythonScopes } from './python-scope.js';
 import { pyPlainString, pyStringPiece, pyStringShape } from './python-strings.js';
 
 /** Syntax levels an expression may nest before the rest is `unknown`; keeps the IR shallow enough to clone. */
@@ -564,10 +564,10 @@ export class PythonExprs {
   /** `a and b and c` is left-nested; the chain is flattened with a loop. */
   private boolean(n: number, d: number, test: boolean): FlowExpr {
     const jt = this.jt;
-    const op = jt.nodeText(jt.child(n, 'operator'));
+    const op = textOf(jt, jt.child(n, 'operator'));
     const rights: number[] = [];
     let cur = n;
-    while (jt.type(cur) === 'boolean_operator' && jt.nodeText(jt.child(cur, 'operator')) === op) {
+    while (jt.type(cur) === 'boolean_operator' && textOf(jt, jt.child(cur, 'operator')) === op) {
       rights.push(jt.child(cur, 'right'));
       cur = jt.child(cur, 'left');
       if (cur < 0) break;
@@ -579,10 +579,10 @@ export class PythonExprs {
 
   private binary(n: number, d: number): FlowExpr {
     const jt = this.jt;
-    const op = jt.nodeText(jt.child(n, 'operator'));
+    const op = textOf(jt, jt.child(n, 'operator'));
     const rights: number[] = [];
     let cur = n;
-    while (jt.type(cur) === 'binary_operator' && jt.nodeText(jt.child(cur, 'operator')) === op) {
+    while (jt.type(cur) === 'binary_operator' && textOf(jt, jt.child(cur, 'operator')) === op) {
       rights.push(jt.child(cur, 'right'));
       cur = jt.child(cur, 'left');
       if (cur < 0) break;

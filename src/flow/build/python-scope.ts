@@ -195,8 +195,8 @@ export class PythonScopes {
     if (jt.type(n) === 'import_statement') {
       for (const c of jt.childrenOf(n, 'name')) {
         if (jt.type(c) === 'aliased_import') {
-          const module = jt.nodeText(jt.child(c, 'name')).replace(/\s+/g, '');
-          const local = jt.nodeText(jt.child(c, 'alias'));
+          const module = textOf(jt, jt.child(c, 'name')).replace(/\s+/g, '');
+          const local = textOf(jt, jt.child(c, 'alias'));
           this.record({ local, module, imported: '*' }, module, true);
         } else {
           // `import a.b.c` binds the package `a`; the module is kept as written for cross-file resolution.
@@ -213,8 +213,8 @@ export class PythonScopes {
     for (const c of jt.childrenOf(n, 'name')) {
       any = true;
       const aliased = jt.type(c) === 'aliased_import';
-      const member = (aliased ? jt.nodeText(jt.child(c, 'name')) : jt.nodeText(c)).replace(/\s+/g, '');
-      const local = aliased ? jt.nodeText(jt.child(c, 'alias')) : member;
+      const member = (aliased ? textOf(jt, jt.child(c, 'name')) : jt.nodeText(c)).replace(/\s+/g, '');
+      const local = aliased ? textOf(jt, jt.child(c, 'alias')) : member;
       if (/^\.+$/.test(module)) {
         // `from . import helpers` imports the sibling module `.helpers`.
         this.record({ local, module: module + member, imported: '*' }, module + member, true);
@@ -251,7 +251,7 @@ export class PythonScopes {
       const obj = jt.child(left, 'object');
       const cls = this.classOfMethodScope(scope);
       if (cls && obj >= 0 && jt.type(obj) === 'identifier' && jt.nodeText(obj) === this.receiverName(scope)) {
-        const key = `${cls}\0${jt.nodeText(jt.child(left, 'attribute'))}`;
+        const key = `${cls}\0${textOf(jt, jt.child(left, 'attribute'))}`;
         const list = this.fieldTypeTexts.get(key) ?? [];
         list.push(ctor ?? '');
         this.fieldTypeTexts.set(key, list);
@@ -332,7 +332,7 @@ export class PythonScopes {
     const parts: string[] = [];
     let cur = n;
     for (let i = 0; i < 16 && jt.type(cur) === 'attribute'; i++) {
-      parts.push(jt.nodeText(jt.child(cur, 'attribute')));
+      parts.push(textOf(jt, jt.child(cur, 'attribute')));
       cur = jt.child(cur, 'object');
       if (cur < 0) return undefined;
     }
@@ -360,7 +360,7 @@ export class PythonScopes {
     if (cls < 0 || jt.type(cls) !== 'class_definition') return undefined;
     const names: string[] = [];
     for (let c = cls, i = 0; c >= 0 && i < 32; i++) {
-      if (jt.type(c) === 'class_definition') names.push(jt.nodeText(jt.child(c, 'name')));
+      if (jt.type(c) === 'class_definition') names.push(textOf(jt, jt.child(c, 'name')));
       else if (jt.type(c) === 'function_definition') break;
       c = jt.parent(c);
     }
@@ -382,6 +382,11 @@ export class PythonScopes {
     }
     return undefined;
   }
+}
+
+/** A node's text, or '' for a missing node (-1). */
+export function textOf(jt: JTree, n: number): string {
+  return n < 0 ? '' : jt.nodeText(n);
 }
 
 /** Joins a module and a member: `os` + `path` → `os.path`; a bare relative prefix joins without a dot (`.` + `x`). */

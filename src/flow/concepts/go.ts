@@ -5,9 +5,10 @@ import type { ConceptTable, GuardSpec, PathNormalizerSpec, PropagatorSpec, Sanit
 /*
  * Conventions the Go builder gives these names:
  * - package functions and package variables are `<import path>.<Name>` (`net/http.Get`, `net/http.DefaultClient.Do`);
- * - methods on values are `.<Method>` with the value as receiver: the receiver's type is not known, so a method
- *   spec names a method whose name (and argument shape) is specific enough to the API (`.QueryContext`), and generic
- *   names (`.Get`, `.Do`, `.Open`) are left out of sinks;
+ * - methods are `<import path>.<Type>.<Method>` when the receiver's static type is known (`net/http.Client.Get`,
+ *   `database/sql.DB.QueryContext`), else `.<Method>` with the value as receiver. `method()` specs match both forms
+ *   and are used for method names specific enough to their API; generic names (`Get`, `Do`, `Parse`, `Eval`) are
+ *   sinks only on known types (`typed()`);
  * - reads of package variables are zero-argument calls (`os.PathSeparator`);
  * - a trailing struct literal of options lends its fields as keyword arguments (`&mcp.CreateMessageParams{SystemPrompt:
  *   s}` → kwarg `SystemPrompt`), so LLM specs can name the field that holds the system prompt;
@@ -23,6 +24,16 @@ function mod(path: string): string {
 
 function member(path: string, names: string): RegExp {
   return new RegExp(`^${mod(path)}\\.(?:${names})$`);
+}
+
+/** Methods of the named types of a package: `typed('net/http', 'Client', 'Get|Post')`. */
+function typed(path: string, types: string, names: string): RegExp {
+  return new RegExp(`^${mod(path)}\\.(?:${types})\\.(?:${names})$`);
+}
+
+/** A method by name on any receiver: untyped (`.Query`) or typed (`database/sql.DB.Query`), never a package function. */
+function method(names: string): RegExp {
+  return new RegExp(`^(?:.*\\.[A-Z]\\w*)?\\.(?:${names})$`);
 }
 
 const FILE_KINDS: SinkKind[] = ['file-read', 'file-write', 'file-delete'];
@@ -47,35 +58,36 @@ const sources: SourceSpec[] = [
   // HTTP responses.
   { callee: member('net/http', 'Get|Post|PostForm|Head'), kind: 'http-response' },
   { callee: member('net/http', 'DefaultClient\\.(?:Get|Post|PostForm|Head|Do)'), kind: 'http-response' },
+  { callee: typed('net/http', 'Client', 'Get|Post|PostForm|Head|Do'), kind: 'http-response' },
   { callee: '.Do', kind: 'http-response', label: 'http.Client.Do' },
-  { callee: member('github.com/go-resty/resty', 'New'), kind: 'http-response' },
-  { callee: '.ReadMessage', kind: 'http-response', label: 'websocket.ReadMessage' },
-  { callee: '.ReadJSON', kind: 'http-response', label: 'websocket.ReadJSON' },
+  { callee: method('ReadMessage|ReadJSON'), kind: 'http-response', label: 'websocket.Conn.ReadMessage' },
   // File contents.
   { callee: member('os', 'ReadFile|Open|OpenFile'), kind: 'file-content' },
   { callee: member('io/ioutil', 'ReadFile'), kind: 'file-content' },
   { callee: member('io/fs', 'ReadFile'), kind: 'file-content' },
+  { callee: typed('os', 'Root', 'Open|OpenFile|ReadFile'), kind: 'file-content' },
   // Database rows.
-  { callee: /^\.(?:Query|QueryContext|QueryRow|QueryRowContext|Queryx|QueryRowx|QueryxContext|QueryRowxContext|NamedQuery)$/, kind: 'db-row' },
-  { callee: '.Scan', kind: 'db-row', label: 'sql.Rows.Scan' },
-  { callee: '.MapScan', kind: 'db-row', label: 'sqlx.Rows.MapScan' },
-  { callee: '.StructScan', kind: 'db-row', label: 'sqlx.Rows.StructScan' },
-  { callee: '.FindOne', kind: 'db-row', label: 'mongo.Collection.FindOne' },
+  { callee: method('Query|QueryContext|QueryRow|QueryRowContext|Queryx|QueryRowx|QueryxContext|QueryRowxContext|NamedQuery|NamedQueryContext'), kind: 'db-row' },
+  { callee: method('Scan|MapScan|StructScan|SliceScan'), kind: 'db-row', label: 'sql.Rows.Scan' },
+  { callee: method('FindOne'), kind: 'db-row', label: 'mongo.Collection.FindOne' },
+  { callee: typed('github.com/jmoiron/sqlx', 'DB|Tx', 'Select|Get|SelectContext|GetContext'), kind: 'db-row' },
   // Environment (listed whole: which keys hold secrets is for the rules to judge).
   { callee: member('os', 'Getenv|LookupEnv|Environ'), kind: 'env-secret' },
   { callee: member('github.com/spf13/viper', 'GetString|Get'), kind: 'env-secret' },
   // Inner LLM output: sampling through the client, and LLM SDKs.
-  { callee: '.CreateMessage', kind: 'llm-output', label: 'ServerSession.CreateMessage' },
-  { callee: '.RequestSampling', kind: 'llm-output', label: 'MCPServer.RequestSampling' },
-  { callee: '.CreateChatCompletion', kind: 'llm-output', label: 'openai.CreateChatCompletion' },
-  { callee: '.CreateCompletion', kind: 'llm-output', label: 'openai.CreateCompletion' },
-  { callee: '.GenerateContent', kind: 'llm-output', label: 'genai.GenerateContent' },
+  { callee: method('CreateMessage'), kind: 'llm-output', label: 'ServerSession.CreateMessage' },
+  { callee: method('RequestSampling'), kind: 'llm-output', label: 'MCPServer.RequestSampling' },
+  { callee: method('CreateChatCompletion|CreateCompletion'), kind: 'llm-output', label: 'openai.Client.CreateChatCompletion' },
+  { callee: method('GenerateContent'), kind: 'llm-output', label: 'genai.GenerateContent' },
   { callee: member('github.com/tmc/langchaingo/llms', 'GenerateFromSinglePrompt'), kind: 'llm-output' },
   // Subprocess output.
-  { callee: /^\.(?:Output|CombinedOutput|StdoutPipe|StderrPipe)$/, kind: 'subprocess-output' },
+  { callee: method('Output|CombinedOutput|StdoutPipe|StderrPipe'), kind: 'subprocess-output', label: 'exec.Cmd.Output' },
 ];
 
 const numbered = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+const SQL_AT_0 = 'Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Raw';
+const SQL_AT_1 = 'QueryContext|QueryRowContext|ExecContext|PrepareContext|QueryxContext|QueryRowxContext|MustExecContext|NamedExecContext|NamedQueryContext';
 
 const sinks: SinkSpec[] = [
   // Commands. The program itself from input runs anything; `sh -c <script>` runs a shell script.
@@ -83,10 +95,10 @@ const sinks: SinkSpec[] = [
   { callee: 'os/exec.CommandContext', kind: 'command', args: [1], label: 'exec.CommandContext(name)' },
   { callee: 'os/exec.Command', kind: 'command', args: [2], when: { kwarg: '#0', values: SHELLS }, label: 'exec.Command(shell, "-c", script)' },
   { callee: 'os/exec.CommandContext', kind: 'command', args: [3], when: { kwarg: '#1', values: SHELLS }, label: 'exec.CommandContext(shell, "-c", script)' },
-  { callee: 'syscall.Exec', kind: 'command', args: [0], label: 'syscall.Exec' },
-  { callee: 'syscall.Exec', kind: 'argv', args: [1], label: 'syscall.Exec' },
-  { callee: 'os.StartProcess', kind: 'command', args: [0], label: 'os.StartProcess' },
-  { callee: 'os.StartProcess', kind: 'argv', args: [1], label: 'os.StartProcess' },
+  { callee: 'syscall.Exec', kind: 'command', args: [0] },
+  { callee: 'syscall.Exec', kind: 'argv', args: [1] },
+  { callee: 'os.StartProcess', kind: 'command', args: [0] },
+  { callee: 'os.StartProcess', kind: 'argv', args: [1] },
   { callee: member('github.com/mark3labs/mcp-go/client', 'NewStdioMCPClient'), kind: 'command', args: [0] },
   { callee: member('github.com/mark3labs/mcp-go/client', 'NewStdioMCPClient'), kind: 'argv', args: numbered(2, 12) },
   // Arguments of option-rich programs started without a shell.
@@ -96,9 +108,9 @@ const sinks: SinkSpec[] = [
   { callee: member('os', 'Open|ReadFile|ReadDir|Stat|Lstat|Readlink|DirFS|Chdir'), kind: 'file-read', args: [0] },
   { callee: member('io/ioutil', 'ReadFile|ReadDir'), kind: 'file-read', args: [0] },
   { callee: member('path/filepath', 'Walk|WalkDir|Glob'), kind: 'file-read', args: [0] },
-  { callee: 'net/http.ServeFile', kind: 'file-read', args: [2], label: 'http.ServeFile' },
-  { callee: 'net/http.Dir', kind: 'file-read', args: [0], label: 'http.Dir' },
-  { callee: member('github.com/gin-gonic/gin', 'Context\\.File'), kind: 'file-read', args: [0] },
+  { callee: 'net/http.ServeFile', kind: 'file-read', args: [2] },
+  { callee: 'net/http.Dir', kind: 'file-read', args: [0] },
+  { callee: typed('github.com/gin-gonic/gin', 'Context', 'File|FileAttachment'), kind: 'file-read', args: [0] },
   { callee: member('archive/zip', 'OpenReader'), kind: 'file-read', args: [0] },
   { callee: member('os', 'OpenFile|WriteFile|Create|Mkdir|MkdirAll|MkdirTemp|CreateTemp|Chmod|Chown|Lchown|Chtimes|Truncate|CopyFS'), kind: 'file-write', args: [0] },
   { callee: member('io/ioutil', 'WriteFile|TempFile|TempDir'), kind: 'file-write', args: [0] },
@@ -107,72 +119,77 @@ const sinks: SinkSpec[] = [
   // Outbound requests: the URL (SSRF) and the data sent.
   { callee: member('net/http', 'Get|Head|Post|PostForm'), kind: 'url', args: [0] },
   { callee: member('net/http', 'DefaultClient\\.(?:Get|Head|Post|PostForm)'), kind: 'url', args: [0] },
-  { callee: 'net/http.NewRequest', kind: 'url', args: [1], label: 'http.NewRequest' },
-  { callee: 'net/http.NewRequestWithContext', kind: 'url', args: [2], label: 'http.NewRequestWithContext' },
+  { callee: typed('net/http', 'Client', 'Get|Head|Post|PostForm'), kind: 'url', args: [0] },
+  { callee: 'net/http.NewRequest', kind: 'url', args: [1] },
+  { callee: 'net/http.NewRequestWithContext', kind: 'url', args: [2] },
   { callee: member('net', 'Dial|DialTimeout'), kind: 'url', args: [1] },
-  { callee: member('github.com/gorilla/websocket', 'DefaultDialer\\.Dial|DefaultDialer\\.DialContext'), kind: 'url', args: ['all'] },
+  { callee: typed('net', 'Dialer', 'Dial|DialContext'), kind: 'url', args: [1] },
+  { callee: member('github.com/gorilla/websocket', 'DefaultDialer\\.Dial|DefaultDialer\\.DialContext'), kind: 'url', args: [0, 1] },
   { callee: member('google.golang.org/grpc', 'Dial|DialContext|NewClient'), kind: 'url', args: [0, 1] },
   { callee: member('github.com/chromedp/chromedp', 'Navigate'), kind: 'url', args: [0] },
-  { callee: '.SetBaseURL', kind: 'url', args: [0], label: 'resty.SetBaseURL' },
-  { callee: '.Navigate', kind: 'url', args: [0], label: 'Page.Navigate' },
-  { callee: '.Goto', kind: 'url', args: [0], label: 'Page.Goto' },
+  { callee: method('SetBaseURL'), kind: 'url', args: [0], label: 'resty.Client.SetBaseURL' },
+  { callee: method('Navigate|Goto'), kind: 'url', args: [0], label: 'Page.Navigate' },
   { callee: member('net/http', 'Post'), kind: 'outbound-data', args: [2] },
   { callee: member('net/http', 'PostForm'), kind: 'outbound-data', args: [1] },
   { callee: member('net/http', 'DefaultClient\\.Post'), kind: 'outbound-data', args: [2] },
+  { callee: typed('net/http', 'Client', 'Post'), kind: 'outbound-data', args: [2] },
+  { callee: typed('net/http', 'Client', 'PostForm'), kind: 'outbound-data', args: [1] },
   { callee: 'net/http.NewRequest', kind: 'outbound-data', args: [2], label: 'http.NewRequest(body)' },
   { callee: 'net/http.NewRequestWithContext', kind: 'outbound-data', args: [3], label: 'http.NewRequestWithContext(body)' },
-  { callee: 'net/smtp.SendMail', kind: 'outbound-data', args: [3, 4], label: 'smtp.SendMail' },
-  { callee: '.SetBody', kind: 'outbound-data', args: [0], label: 'resty.Request.SetBody' },
-  { callee: '.WriteMessage', kind: 'outbound-data', args: [1], label: 'websocket.WriteMessage' },
-  { callee: '.WriteJSON', kind: 'outbound-data', args: [0], label: 'websocket.WriteJSON' },
-  { callee: '.PostMessage', kind: 'outbound-data', args: ['all'], label: 'slack.PostMessage' },
-  { callee: '.ChannelMessageSend', kind: 'outbound-data', args: [1], label: 'discordgo.ChannelMessageSend' },
+  { callee: 'net/smtp.SendMail', kind: 'outbound-data', args: [3, 4] },
+  { callee: method('SetBody'), kind: 'outbound-data', args: [0], label: 'resty.Request.SetBody' },
+  { callee: method('WriteMessage'), kind: 'outbound-data', args: [1], label: 'websocket.Conn.WriteMessage' },
+  { callee: method('WriteJSON'), kind: 'outbound-data', args: [0], label: 'websocket.Conn.WriteJSON' },
+  { callee: method('PostMessage|PostMessageContext'), kind: 'outbound-data', args: ['all'], label: 'slack.Client.PostMessage' },
+  { callee: method('ChannelMessageSend'), kind: 'outbound-data', args: [1], label: 'discordgo.Session.ChannelMessageSend' },
   // SQL text. Only the statement argument: the rest are bound parameters.
-  { callee: /^\.(?:Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|MustExec|NamedExec|NamedQuery|Raw)$/, kind: 'sql', args: [0] },
-  { callee: /^\.(?:QueryContext|QueryRowContext|ExecContext|PrepareContext|QueryxContext|QueryRowxContext|MustExecContext|NamedExecContext|NamedQueryContext)$/, kind: 'sql', args: [1] },
-  { callee: /^\.(?:Where|Order|Having|Joins|Group)$/, kind: 'sql', args: [0] },
+  { callee: method(SQL_AT_0), kind: 'sql', args: [0] },
+  { callee: method(SQL_AT_1), kind: 'sql', args: [1] },
+  { callee: method('Where|Order|Having|Joins|Group'), kind: 'sql', args: [0], label: 'gorm.DB.Where' },
+  // pgx and sqlx take a context or a destination first.
+  { callee: typed('github.com/jackc/pgx', 'Conn|Tx', 'Query|QueryRow|Exec|Prepare'), kind: 'sql', args: [1] },
+  { callee: /^github\.com\/jackc\/pgx(?:\/v\d+)?\/pgxpool\.(?:Pool|Conn|Tx)\.(?:Query|QueryRow|Exec)$/, kind: 'sql', args: [1] },
+  { callee: typed('github.com/jmoiron/sqlx', 'DB|Tx', 'Select|Get'), kind: 'sql', args: [1] },
+  { callee: typed('github.com/jmoiron/sqlx', 'DB|Tx', 'SelectContext|GetContext'), kind: 'sql', args: [2] },
   // Code.
-  { callee: 'plugin.Open', kind: 'code', args: [0], label: 'plugin.Open' },
+  { callee: 'plugin.Open', kind: 'code', args: [0] },
   { callee: member('github.com/expr-lang/expr', 'Compile|Eval'), kind: 'code', args: [0] },
   { callee: member('github.com/antonmedv/expr', 'Compile|Eval'), kind: 'code', args: [0] },
   { callee: member('github.com/Knetic/govaluate', 'NewEvaluableExpression'), kind: 'code', args: [0] },
-  { callee: '.Eval', kind: 'code', args: [0], label: 'interp.Eval' },
-  { callee: '.RunString', kind: 'code', args: [0], label: 'goja.Runtime.RunString' },
-  { callee: '.DoString', kind: 'code', args: [0], label: 'lua.LState.DoString' },
+  { callee: typed('github.com/traefik/yaegi/interp', 'Interpreter', 'Eval|EvalWithContext'), kind: 'code', args: ['all'] },
+  { callee: method('RunString|RunScript'), kind: 'code', args: ['all'], label: 'goja.Runtime.RunString' },
+  { callee: method('DoString'), kind: 'code', args: [0], label: 'lua.LState.DoString' },
   // Templates compiled from a string.
-  { callee: '.Parse', kind: 'template', args: [0], label: 'template.Parse' },
+  { callee: typed('text/template', 'Template', 'Parse'), kind: 'template', args: [0] },
+  { callee: typed('html/template', 'Template', 'Parse'), kind: 'template', args: [0] },
   { callee: member('github.com/tmc/langchaingo/prompts', 'NewPromptTemplate'), kind: 'template', args: [0] },
   // Inner LLM calls: the system part and the user part.
-  { callee: '.CreateMessage', kind: 'llm-system', args: [{ kwarg: 'SystemPrompt' }], label: 'ServerSession.CreateMessage(SystemPrompt)' },
-  { callee: '.CreateMessage', kind: 'llm-prompt', args: [{ kwarg: 'Messages' }], label: 'ServerSession.CreateMessage' },
-  { callee: '.RequestSampling', kind: 'llm-system', args: [{ kwarg: 'SystemPrompt' }], label: 'MCPServer.RequestSampling(SystemPrompt)' },
-  { callee: '.RequestSampling', kind: 'llm-prompt', args: [{ kwarg: 'Messages' }], label: 'MCPServer.RequestSampling' },
-  { callee: '.CreateChatCompletion', kind: 'llm-prompt', args: [1], label: 'openai.CreateChatCompletion' },
-  { callee: '.CreateChatCompletionStream', kind: 'llm-prompt', args: [1], label: 'openai.CreateChatCompletionStream' },
-  { callee: '.CreateCompletion', kind: 'llm-prompt', args: [1], label: 'openai.CreateCompletion' },
-  { callee: '.New', kind: 'llm-system', args: [{ kwarg: 'System' }, { kwarg: 'Instructions' }], label: 'Messages.New(System)' },
-  { callee: '.New', kind: 'llm-prompt', args: [{ kwarg: 'Messages' }, { kwarg: 'Input' }], label: 'Messages.New' },
-  { callee: '.NewStreaming', kind: 'llm-system', args: [{ kwarg: 'System' }, { kwarg: 'Instructions' }], label: 'Messages.NewStreaming(System)' },
-  { callee: '.NewStreaming', kind: 'llm-prompt', args: [{ kwarg: 'Messages' }, { kwarg: 'Input' }], label: 'Messages.NewStreaming' },
+  { callee: method('CreateMessage'), kind: 'llm-system', args: [{ kwarg: 'SystemPrompt' }], label: 'ServerSession.CreateMessage(SystemPrompt)' },
+  { callee: method('CreateMessage'), kind: 'llm-prompt', args: [{ kwarg: 'Messages' }], label: 'ServerSession.CreateMessage' },
+  { callee: method('RequestSampling'), kind: 'llm-system', args: [{ kwarg: 'SystemPrompt' }], label: 'MCPServer.RequestSampling(SystemPrompt)' },
+  { callee: method('RequestSampling'), kind: 'llm-prompt', args: [{ kwarg: 'Messages' }], label: 'MCPServer.RequestSampling' },
+  { callee: method('CreateChatCompletion|CreateChatCompletionStream|CreateCompletion'), kind: 'llm-prompt', args: [1], label: 'openai.Client.CreateChatCompletion' },
+  { callee: method('New|NewStreaming'), kind: 'llm-system', args: [{ kwarg: 'System' }, { kwarg: 'Instructions' }], label: 'Messages.New(System)' },
+  { callee: method('New|NewStreaming'), kind: 'llm-prompt', args: [{ kwarg: 'Messages' }, { kwarg: 'Input' }], label: 'Messages.New' },
   { callee: member('github.com/openai/openai-go', 'SystemMessage|DeveloperMessage'), kind: 'llm-system', args: [0] },
   { callee: member('github.com/openai/openai-go', 'UserMessage'), kind: 'llm-prompt', args: [0] },
   { callee: member('github.com/anthropics/anthropic-sdk-go', 'NewUserMessage|NewTextBlock'), kind: 'llm-prompt', args: ['all'] },
-  { callee: '.GenerateContent', kind: 'llm-system', args: [{ kwarg: 'SystemInstruction' }], label: 'genai.GenerateContent(SystemInstruction)' },
-  { callee: '.GenerateContent', kind: 'llm-prompt', args: [1, 2], label: 'genai.GenerateContent' },
+  { callee: method('GenerateContent'), kind: 'llm-system', args: [{ kwarg: 'SystemInstruction' }], label: 'genai.GenerateContent(SystemInstruction)' },
+  { callee: method('GenerateContent'), kind: 'llm-prompt', args: [1, 2], label: 'genai.GenerateContent' },
   { callee: member('github.com/tmc/langchaingo/llms', 'GenerateFromSinglePrompt'), kind: 'llm-prompt', args: [2] },
   { callee: member('github.com/tmc/langchaingo/llms', 'TextParts'), kind: 'llm-prompt', args: [1] },
   // Logs.
   { callee: member('log', 'Print|Printf|Println|Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln'), kind: 'log', args: ['all'] },
   { callee: member('log/slog', 'Info|Warn|Error|Debug|Log|InfoContext|WarnContext|ErrorContext|DebugContext'), kind: 'log', args: ['all'] },
-  { callee: /^\.(?:Printf|Println|Print|Infof|Warnf|Errorf|Debugf|Fatalf|Panicf|Tracef|Infow|Warnw|Errorw|Debugw|Msg|Msgf|InfoContext|WarnContext|ErrorContext|DebugContext)$/, kind: 'log', args: ['all'] },
-  { callee: /^\.(?:Info|Warn|Warning|Debug|Trace)$/, kind: 'log', args: ['all'] },
+  { callee: method('Printf|Println|Print|Infof|Warnf|Errorf|Debugf|Fatalf|Panicf|Tracef|Infow|Warnw|Errorw|Debugw|Msg|Msgf|InfoContext|WarnContext|ErrorContext|DebugContext'), kind: 'log', args: ['all'], label: 'logger.Printf' },
+  { callee: method('Info|Warn|Warning|Debug|Trace'), kind: 'log', args: ['all'], label: 'logger.Info' },
   // Redirects and URLs opened in a browser.
-  { callee: 'net/http.Redirect', kind: 'redirect', args: [2], label: 'http.Redirect' },
+  { callee: 'net/http.Redirect', kind: 'redirect', args: [2] },
   { callee: member('github.com/pkg/browser', 'OpenURL'), kind: 'redirect', args: [0] },
   { callee: member('github.com/skratchdot/open-golang/open', 'Run|Start|RunWith|StartWith'), kind: 'redirect', args: [0] },
   { callee: member('github.com/cli/browser', 'OpenURL'), kind: 'redirect', args: [0] },
   { callee: 'os/exec.Command', kind: 'redirect', args: [1, 2], when: { kwarg: '#0', values: OPENERS }, label: 'exec.Command(open, url)' },
-  { callee: '.Redirect', kind: 'redirect', args: [1], label: 'Context.Redirect' },
+  { callee: method('Redirect'), kind: 'redirect', args: [1], label: 'Context.Redirect' },
 ];
 
 const sanitizers: SanitizerSpec[] = [
@@ -188,10 +205,10 @@ const sanitizers: SanitizerSpec[] = [
   { callee: member('github.com/cyphar/filepath-securejoin', 'SecureJoin'), kinds: FILE_KINDS, arg: 1 },
   // URL escaping: a path segment or query value cannot change the host (`..` and `$` survive, so nothing else).
   { callee: member('net/url', 'PathEscape|QueryEscape'), kinds: ['url', 'redirect'] },
-  { callee: '.Encode', kinds: ['url', 'redirect'] },
+  { callee: method('Encode'), kinds: ['url', 'redirect'] },
   // SQL quoting.
   { callee: member('github.com/lib/pq', 'QuoteIdentifier|QuoteLiteral'), kinds: ['sql'] },
-  { callee: '.Sanitize', kinds: ['sql'] },
+  { callee: method('Sanitize'), kinds: ['sql'] },
   // Prompts: JSON-encoded text stays data (quoted, escaped) inside a prompt.
   { callee: member('encoding/json', 'Marshal|MarshalIndent'), kinds: ['llm-system', 'llm-prompt', 'log'] },
   // Log lines: quoting escapes line breaks.
@@ -214,7 +231,7 @@ const guards: GuardSpec[] = [
   { callee: member('path/filepath', 'IsLocal'), checks: 0, kinds: FILE_KINDS, quality: 'sound' },
   // Whole-value pattern matches (Go's MatchString searches: only anchored patterns are strict).
   { callee: member('regexp', 'MatchString|Match'), checks: 1, kinds: 'all', quality: 'sound' },
-  { callee: /^\.(?:MatchString|Match)$/, checks: 0, kinds: 'all', quality: 'sound' },
+  { callee: method('MatchString|Match'), checks: 0, kinds: 'all', quality: 'sound' },
   // Allow-lists by membership (the builder also turns `slices.Contains(xs, x)` into `<in>`).
   { callee: member('slices', 'Contains'), checks: 1, kinds: 'all', quality: 'sound' },
   { callee: member('golang.org/x/exp/slices', 'Contains'), checks: 1, kinds: 'all', quality: 'sound' },
@@ -240,7 +257,7 @@ const propagators: PropagatorSpec[] = [
   { callee: member('reflect', 'DeepEqual'), passes: [] },
   { callee: member('path/filepath', 'IsAbs|IsLocal|Match'), passes: [] },
   { callee: member('regexp', 'MatchString|Match'), passes: [] },
-  { callee: /^\.(?:MatchString|Match|Len|IsDir|IsRegular|HasPrefix|HasSuffix|Contains|Equal)$/, passes: [] },
+  { callee: method('MatchString|Match|Len|IsDir|IsRegular|HasPrefix|HasSuffix|Contains|Equal'), passes: [] },
   { callee: member('time', 'Now|Since|Until|Sleep|Duration'), passes: [] },
   // Callbacks that receive a path or the elements of a value.
   { callee: member('path/filepath', 'Walk|WalkDir'), callback: { arg: 1, receives: [0] } },
@@ -249,7 +266,7 @@ const propagators: PropagatorSpec[] = [
   { callee: member('strings', 'FieldsFunc|IndexFunc|TrimFunc|TrimLeftFunc|TrimRightFunc'), passes: [0], callback: { arg: 1, receives: [0] } },
   { callee: member('slices', 'SortFunc|SortStableFunc|IndexFunc|ContainsFunc|DeleteFunc'), passes: [0], callback: { arg: 1, receives: [0] } },
   { callee: member('sort', 'Slice|SliceStable'), passes: [0] },
-  { callee: '.Range', callback: { arg: 0, receives: ['receiver'] } },
+  { callee: method('Range'), callback: { arg: 0, receives: ['receiver'] } },
 ];
 
 export const GO_CONCEPTS: ConceptTable = {

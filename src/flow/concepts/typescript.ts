@@ -126,8 +126,8 @@ const sinks: SinkSpec[] = [
   { callee: oneOf(['execa.execaCommand', 'execa.execaCommandSync', 'shelljs.exec', 'exec-sh', 'node-pty.spawn']), kind: 'command', args: [0], label: 'shell command' },
   { callee: methods(['execCommand', 'exec_command']), kind: 'command', args: [0], label: 'ssh.execCommand' },
   // Program arguments of processes started without a shell (option injection in option-rich CLIs).
-  { callee: api(CP, ['spawn', 'spawnSync', 'execFile', 'execFileSync']), kind: 'argv', args: [1], when: { kwarg: '#0', values: RISKY_CLIS }, label: 'child_process.spawn(args)' },
-  { callee: oneOf(['execa', 'execa.execa', 'execa.execaSync', 'cross-spawn', 'cross-spawn.sync']), kind: 'argv', args: [1], when: { kwarg: '#0', values: RISKY_CLIS }, label: 'execa(args)' },
+  { callee: api(CP, ['spawn', 'spawnSync', 'execFile', 'execFileSync']), kind: 'argv', args: [1], when: { kwarg: '#0', values: RISKY_CLIS }, unless: { kwarg: 'shell', values: SHELL_OPTION }, label: 'child_process.spawn(args)' },
+  { callee: oneOf(['execa', 'execa.execa', 'execa.execaSync', 'cross-spawn', 'cross-spawn.sync']), kind: 'argv', args: [1], when: { kwarg: '#0', values: RISKY_CLIS }, unless: { kwarg: 'shell', values: SHELL_OPTION }, label: 'execa(args)' },
   { callee: oneOf(['execa.$', 'zx.$']), kind: 'argv', args: ['all'], label: 'zx $`…`' },
   { callee: api(CP, ['fork']), kind: 'argv', args: [1], label: 'child_process.fork(args)' },
   // Files: reads, writes and deletes; both ends of a copy or rename.
