@@ -100,12 +100,23 @@ export interface PropagatorSpec {
   callback?: { arg: number; receives: ArgPosition[] };
 }
 
+/**
+ * Calls that express one path relative to another (`path.relative(root, target)`): a check that the result does not
+ * start with `..` is a containment check on `target`.
+ */
+export interface RelativizerSpec {
+  callee: string | RegExp;
+  /** The argument whose position relative to the base is computed. */
+  target: ArgPosition;
+}
+
 export interface ConceptTable {
   sources: SourceSpec[];
   sinks: SinkSpec[];
   sanitizers: SanitizerSpec[];
   guards: GuardSpec[];
   pathNormalizers: PathNormalizerSpec[];
+  relativizers: RelativizerSpec[];
   propagators: PropagatorSpec[];
   /** Names of the path separator constants that make a prefix check sound (`os.sep`, `path.sep`). */
   separatorNames: string[];

@@ -77,6 +77,8 @@ interface FrameState {
   seedCalls?: Map<string, SeedSource>;
   /** Origins (source or parameter) a guard made safe, by the guarded variable, for `checked-other-variable`. */
   guarded: { originKey: string; ref: string; kinds: readonly SinkKind[] | 'all'; location: Location }[];
+  /** Variables holding a path made relative to a base (`rel = path.relative(root, target)`), by name: the target. */
+  relatives: Map<string, FlowRef>;
   depth: number;
 }
 
@@ -163,7 +165,7 @@ class Solver {
 
   private frame(fn: FlowFunction, file: FileFlow, depth: number): FrameState {
     this.analysed++;
-    return { fn, file, table: this.input.tables[file.language], returns: [], hits: [], fieldWrites: [], effects: new Map(), guarded: [], depth };
+    return { fn, file, table: this.input.tables[file.language], returns: [], hits: [], fieldWrites: [], effects: new Map(), guarded: [], relatives: new Map(), depth };
   }
 
   private sourceLabel(source: SeedSource): Label {
@@ -214,10 +216,14 @@ class Solver {
       case 'assign': {
         const v = this.eval(s.value, env, fr);
         this.write(env, s.target, v, fr, s.location);
+        if (s.target.kind === 'var') this.noteRelative(s.target.name, s.value, fr);
         return env;
       }
       case 'destructure': {
         const whole = this.eval(s.value, env, fr);
+        // Go's `rel, err := filepath.Rel(root, target)`: the first result is the relative path.
+        const first = s.targets[0]?.target;
+        if (first?.kind === 'var') this.noteRelative(first.name, s.value, fr);
         for (const t of s.targets) {
           let v = whole;
           if (t.key !== undefined && s.value.kind === 'ref') v = union(this.read(env, { kind: 'field', base: s.value.ref, name: t.key }, fr), whole, this.budget.maxLabels);
@@ -296,6 +302,33 @@ class Solver {
     }
   }
 
+  /**
+   * Labels of an argument list that a value can still turn into an option, when the list is written out: the call's
+   * own arguments (`exec.Command("grep", "-e", p, "--", dir)`) or a list literal (`["grep", "-e", p, "--", dir]`).
+   * Undefined when the list is not literal, so the caller falls back to the whole argument.
+   */
+  private argvAt(pos: ArgPosition, all: readonly ArgPosition[], c: FlowCall, env: Env, fr: FrameState): Labels | undefined {
+    if (pos === 'all') return this.argvLabels(c.args, env, fr);
+    const expr = exprAt(pos, c);
+    if (expr?.kind === 'collection') return this.argvLabels(expr.items, env, fr);
+    // Variadic sinks list each position: read the call's arguments as one list, counting only this position.
+    if (typeof pos === 'number' && all.length > 1) return this.argvLabels(c.args, env, fr, pos);
+    return undefined;
+  }
+
+  private argvLabels(seq: readonly FlowExpr[], env: Env, fr: FrameState, only?: number): Labels {
+    let out: Labels = EMPTY;
+    for (let i = 0; i < seq.length; i++) {
+      const el = seq[i]!;
+      // Everything after a literal `--` is an operand, never an option.
+      if (el.kind === 'lit' && el.value === '--') break;
+      if (only !== undefined && i !== only) continue;
+      if (el.kind === 'lit' || argvSafeElement(el, seq[i - 1])) continue;
+      out = union(out, el.kind === 'collection' ? this.argvLabels(el.items, env, fr) : this.eval(el, env, fr), this.budget.maxLabels);
+    }
+    return out;
+  }
+
   private read(env: Env, ref: FlowRef, fr: FrameState): Labels {
     const key = refKey(ref);
     let out = env.get(key) ?? EMPTY;
@@ -351,7 +384,8 @@ class Solver {
       }
       if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api: sink.label ?? c.callee, location: c.location });
       for (const pos of sink.args) {
-        for (const l of at(pos)) this.hit(fr, { label: l, kind: sink.kind, api: sink.label ?? c.callee, location: c.location, context: l.context });
+        const labels = sink.kind === 'argv' ? this.argvAt(pos, sink.args, c, env, fr) ?? at(pos) : at(pos);
+        for (const l of labels) this.hit(fr, { label: l, kind: sink.kind, api: sink.label ?? c.callee, location: c.location, context: l.context });
       }
     }
 
@@ -521,6 +555,8 @@ class Solver {
       if (!ref) continue;
       if (g.quality === 'sound') return { whenTrue: [{ ref, kinds: g.kinds }], whenFalse: [] };
       const prefix = g.prefixArg !== undefined ? exprAt(g.prefixArg, c) : undefined;
+      const contained = this.relativeContainment(ref, prefix, c, env, fr);
+      if (contained) return { whenTrue: [], whenFalse: [contained] };
       const state = this.pathStateOf(this.read(env, ref, fr));
       const withSep = prefix ? endsWithSeparator(prefix, fr.table.separatorNames, env) : false;
       let broken: BrokenSanitizer | undefined;
@@ -530,6 +566,31 @@ class Solver {
       return { whenTrue: [{ ref, kinds: g.kinds, broken }], whenFalse: [] };
     }
     return { whenTrue: [], whenFalse: [] };
+  }
+
+  /** Remembers (or forgets) that a variable holds a path relative to a base, for containment checks on it. */
+  private noteRelative(name: string, value: FlowExpr, fr: FrameState): void {
+    fr.relatives.delete(name);
+    if (value.kind !== 'call') return;
+    const spec = fr.table.relativizers.find((r) => calleeMatches(r.callee, value.call.callee));
+    const target = spec ? exprAt(spec.target, value.call) : undefined;
+    const ref = target ? refOf(target) : undefined;
+    if (ref) fr.relatives.set(name, ref);
+  }
+
+  /**
+   * `rel.startsWith("..")` on a relative path (`rel = path.relative(root, target)`): when it does not hold, `target`
+   * lies inside `root`. Sound when `target` had its symbolic links resolved; otherwise a link inside escapes.
+   */
+  private relativeContainment(ref: FlowRef, prefix: FlowExpr | undefined, c: FlowCall, env: Env, fr: FrameState): Effect | undefined {
+    const target = ref.kind === 'var' ? fr.relatives.get(ref.name) : undefined;
+    const first = prefix?.kind === 'concat' ? prefix.parts[0] : prefix;
+    if (!target || first?.kind !== 'lit' || !(first.value ?? '').startsWith('..')) return undefined;
+    const resolved = this.pathStateOf(this.read(env, target, fr)) === 'resolved';
+    const broken: BrokenSanitizer | undefined = resolved
+      ? undefined
+      : { kind: 'normalize-without-realpath', location: c.location, detail: `${c.callee} checks a path made relative without resolving symbolic links, so a link inside the folder escapes it` };
+    return { ref: target, kinds: FILE_SINK_KINDS, ...(broken ? { broken } : {}) };
   }
 
   private pathStateOf(labels: Labels): PathState {
@@ -646,6 +707,23 @@ function exprAt(pos: ArgPosition, c: FlowCall): FlowExpr | undefined {
   if (typeof pos === 'number') return c.args[pos];
   if ('kwarg' in pos) return c.kwargs[pos.kwarg];
   return c.kwargs[pos.kwargOrIndex[0]] ?? c.args[pos.kwargOrIndex[1]];
+}
+
+const FILE_SINK_KINDS: readonly SinkKind[] = ['file-read', 'file-write', 'file-delete'];
+
+/** Options whose next argument is their value, whatever it starts with (`grep -e -x` searches for "-x"). */
+const OPTIONS_TAKING_VALUE = new Set(['-e', '--regexp', '-m', '--message']);
+
+/**
+ * An argv element that cannot be read as an option: the value of a value-taking option, or text glued behind a
+ * literal (`--out=${x}` keeps `x` inside the option; `refs/${x}` cannot start with a dash). A bare `-` or `--`
+ * before the value (`"--" + name`) lets the caller name the option, so it does not count.
+ */
+function argvSafeElement(el: FlowExpr, prev: FlowExpr | undefined): boolean {
+  if (prev?.kind === 'lit' && OPTIONS_TAKING_VALUE.has(prev.value ?? '')) return true;
+  if (el.kind !== 'concat') return false;
+  const first = el.parts[0];
+  return first?.kind === 'lit' && (first.value ?? '') !== '' && !/^-+$/.test(first.value ?? '');
 }
 
 /** A keyword argument, or with `#n` the n-th positional argument (Go and JS have no keywords: `exec.Command("sh", …)`). */

@@ -218,7 +218,8 @@ func (s *Srv) H(req mcp.CallToolRequest) {
     assert.deepEqual(body(flow, 'Srv.H'), [
       'cmd = os/exec.Command("git", "log", self.ref)',
       'self.audit(cmd)',
-      'rows, err := [self.db].Query("SELECT 1")',
+      'rows := [self.db].Query("SELECT 1")',
+      'err = LIT',
       'local(rows, err)',
       'out := [os/exec.Command("ls")]os/exec.Cmd.Output()',
       'path/filepath.Join(self.root, [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.GetString("p", ""))',
@@ -274,7 +275,8 @@ func typed(ctx context.Context, req *mcp.CallToolRequest, in Input) (*mcp.CallTo
 `);
     assert.deepEqual(body(flow, 'h'), [
       'a = [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.GetString("a", "")',
-      'b, err := [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.RequireString("b")',
+      'b := [req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.RequireString("b")',
+      'err = LIT',
       'c = [[req]github.com/mark3labs/mcp-go/mcp.CallToolRequest.GetArguments()][]("c")',
       'd, ok := req.Params.Arguments.d',
       'args = LIT',
@@ -285,7 +287,7 @@ func typed(ctx context.Context, req *mcp.CallToolRequest, in Input) (*mcp.CallTo
     ]);
     assert.deepEqual(body(flow, 'typed'), ['return {LIT, {Path: in.Path}, LIT}']);
     // The subscript call sits where the subscript is, so a seed at the inventory's binding location finds it.
-    const c = fnNamed(flow, 'h').stmts[2]!;
+    const c = fnNamed(flow, 'h').stmts[3]!;
     assert.equal(c.kind, 'assign');
     assert.ok(c.kind === 'assign' && c.value.kind === 'call');
     if (c.kind === 'assign' && c.value.kind === 'call') assert.deepEqual([c.value.call.location.startLine, c.value.call.location.startColumn, c.value.call.location.endColumn], [18, 7, 30]);
@@ -316,7 +318,8 @@ func f(b []byte, req R) {
 	g(s, t, u, owner, err)
 }
 `);
-    assert.deepEqual(body(flow, 'f'), ['s = b', 't = s', 'u = LIT', 'owner, err := requiredParam(req, "owner")', 'func(handlers[], s)', 'g(s, t, u, owner, err)']);
+    assert.deepEqual(body(flow, 'f'), ['s = b', 't = s', 'u = LIT', 'owner := requiredParam(req, "owner")',
+      'err = LIT', 'func(handlers[], s)', 'g(s, t, u, owner, err)']);
   });
 
   it('references package functions as `func` values', () => {
@@ -810,6 +813,42 @@ func h(name string) {
 }
 `, ['name']);
     assert.deepEqual(prefix.map((f) => [f.sink.kind, f.broken?.kind]), [['file-read', 'prefix-without-separator']]);
+  });
+
+  it('accepts filepath.Rel containment in a checked helper, and reports it on a path whose links were not resolved', () => {
+    const helper = (resolve: string) => `${HEADER}
+func inside(rel string) (string, error) {
+	target, err := ${resolve}(filepath.Join("/srv", rel))
+	if err != nil {
+		return "", err
+	}
+	if r, err := filepath.Rel("/srv", target); err != nil || strings.HasPrefix(r, "..") {
+		return "", fmt.Errorf("outside")
+	}
+	return target, nil
+}
+func h(name string) {
+	p, err := inside(name)
+	if err != nil {
+		return
+	}
+	os.ReadFile(p)
+}
+`;
+    assert.deepEqual(flowsOf(helper('filepath.EvalSymlinks'), ['name']), []);
+    const lexical = flowsOf(helper('filepath.Abs'), ['name']);
+    assert.deepEqual(lexical.map((f) => [f.sink.kind, f.broken?.kind]), [['file-read', 'normalize-without-realpath']]);
+  });
+
+  it('reads an argument list written out: values after "--" or behind "-e" are not options, others are', () => {
+    const flows = flowsOf(`${HEADER}
+func h(pattern string, dir string, rev string) {
+	exec.Command("grep", "-rn", "-e", pattern, "--", dir).Run()
+	exec.Command("git", "log", rev).Run()
+	exec.Command("git", "log", "--format="+rev).Run()
+}
+`, ['pattern', 'dir', 'rev']);
+    assert.deepEqual(flows.map((f) => [f.sink.kind, f.source.param, f.sink.location.startLine]), [['argv', 'rev', 17]]);
   });
 
   it('follows a receiver field written in one method into another method', () => {

@@ -24,6 +24,7 @@ const TABLE: ConceptTable = {
     { callee: 'os.path.normpath', effect: 'normalizes' },
   ],
   propagators: [{ callee: '.map', callback: { arg: 0, receives: ['receiver'] } }, { callee: 'len', passes: [] }],
+  relativizers: [],
   separatorNames: ['os.sep'],
 };
 const TABLES = { python: TABLE, typescript: TABLE, go: TABLE };

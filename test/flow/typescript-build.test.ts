@@ -787,6 +787,30 @@ async function normalizedOnly(name) {
     assert.equal(broken[0]!.broken?.kind, 'normalize-without-realpath');
   });
 
+  it('accepts path.relative containment on a realpath, reports it on a lexical path, and reads argv lists', () => {
+    const src = (resolve: string) => `
+import { promises as fs } from 'fs';
+import { execFile } from 'child_process';
+import path from 'path';
+const ROOT = '/srv';
+async function handler(name, pattern, rev) {
+  const target = ${resolve};
+  const rel = path.relative(ROOT, target);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error('outside');
+  execFile('git', ['grep', '-e', pattern, '--', target]);
+  execFile('git', ['log', rev]);
+  return fs.readFile(target, 'utf8');
+}
+`;
+    const resolved = flows(src('await fs.realpath(path.resolve(ROOT, name))'), 'handler');
+    assert.deepEqual(resolved.map((f) => `${f.sink.kind}:${f.source.description}:${f.sink.location.startLine}`), ['argv:argument "rev":11']);
+    const lexical = flows(src('path.resolve(ROOT, name)'), 'handler');
+    assert.deepEqual(
+      lexical.filter((f) => f.sink.kind === 'file-read').map((f) => f.broken?.kind),
+      ['normalize-without-realpath'],
+    );
+  });
+
   it('reports a prefix check without a separator as a broken sanitizer', () => {
     const found = flows(
       `

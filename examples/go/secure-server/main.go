@@ -77,9 +77,10 @@ func renderReport(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRe
 
 func workspaceReadFile(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	p, err := req.RequireString("path")
-	if err == nil {
-		p, err = insideWorkspace(p)
+	if err != nil {
+		return mcp.NewToolResultError(err.Error()), nil
 	}
+	p, err = insideWorkspace(p)
 	if err != nil {
 		return mcp.NewToolResultError(err.Error()), nil
 	}

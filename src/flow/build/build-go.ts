@@ -677,8 +677,13 @@ class GoFlowBuilder {
       const outs = this.outParams(right[0]!, ctx);
       this.noteCommaOk(left, right[0]!, ctx);
       if (outs.length) return this.pushStore(out, targets, outs, value, stmtNode);
+      // By Go convention a trailing `err` is the error, not the data: it holds no taint (an `err` that shared the
+      // data would carry it past the `if err != nil { return "", err }` of every checked helper).
+      const last = left[left.length - 1]!;
+      const flag = t.type(last) === 'identifier' && t.nodeText(last) === 'err' ? targets.pop() : undefined;
       if (targets.length) out.push({ kind: 'destructure', targets: targets.map((target) => ({ target })), value, location });
       else out.push({ kind: 'expr', value, location });
+      if (flag) out.push({ kind: 'assign', target: flag, value: { kind: 'lit' }, location });
       return;
     }
     if (left.length === right.length) {

@@ -1,6 +1,6 @@
 // The Go concept table: sources, sinks, sanitizers, guards, path normalizers and propagators of the Go APIs MCP
 // servers use, keyed by the canonical callees of the Go flow builder (`os/exec.Command`, `.Query` on a value).
-import type { ConceptTable, GuardSpec, PathNormalizerSpec, PropagatorSpec, SanitizerSpec, SinkKind, SinkSpec, SourceSpec } from '../concepts.js';
+import type { ConceptTable, GuardSpec, PathNormalizerSpec, RelativizerSpec, PropagatorSpec, SanitizerSpec, SinkKind, SinkSpec, SourceSpec } from '../concepts.js';
 
 /*
  * Conventions the Go builder gives these names:
@@ -237,6 +237,8 @@ const guards: GuardSpec[] = [
   { callee: member('golang.org/x/exp/slices', 'Contains'), checks: 1, kinds: 'all', quality: 'sound' },
 ];
 
+const relativizers: RelativizerSpec[] = [{ callee: member('path/filepath', 'Rel'), target: 1 }];
+
 const pathNormalizers: PathNormalizerSpec[] = [
   { callee: member('path/filepath', 'EvalSymlinks'), effect: 'resolves' },
   { callee: member('path/filepath', 'Clean|Abs'), effect: 'normalizes' },
@@ -275,6 +277,7 @@ export const GO_CONCEPTS: ConceptTable = {
   sanitizers,
   guards,
   pathNormalizers,
+  relativizers,
   propagators,
   separatorNames: ['os.PathSeparator', 'path/filepath.Separator', 'os.PathListSeparator'],
 };

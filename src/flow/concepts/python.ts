@@ -5,7 +5,7 @@
 // for builtins (`open`); `.method` for a method on a value of unknown class; `pkg.Class.method` for a method on a value
 // whose class the builder knows from a constructor call, directly or through a variable or `self.field`
 // (`httpx.AsyncClient.get`, `openai.OpenAI.chat.completions.create`); `os.environ[]` for subscripts of module values.
-import type { ArgPosition, ConceptTable, GuardSpec, PathNormalizerSpec, PropagatorSpec, SanitizerSpec, SinkKind, SinkSpec, SourceSpec } from '../concepts.js';
+import type { ArgPosition, ConceptTable, GuardSpec, PathNormalizerSpec, RelativizerSpec, PropagatorSpec, SanitizerSpec, SinkKind, SinkSpec, SourceSpec } from '../concepts.js';
 
 // ------------------------------------------------------------------------------------------------------- helpers
 
@@ -142,8 +142,8 @@ const sinks: SinkSpec[] = [
   { callee: method(['fabric.Connection', 'fabric.connection.Connection', 'invoke.Context'], ['run', 'sudo', 'local'], false), kind: 'command', args: [0] },
   { callee: method(['paramiko.SSHClient'], ['exec_command'], true), kind: 'command', args: [{ kwargOrIndex: ['command', 0] }] },
   { callee: anyOf(['os.startfile']), kind: 'command', args: [0] },
-  // A program's arguments, without a shell (also reported for shell=True calls, where the command sink applies too).
-  { callee: members('subprocess', SUBPROCESS), kind: 'argv', args: ARGS0 },
+  // A program's arguments, without a shell (with shell=True the whole line is the command sink above).
+  { callee: members('subprocess', SUBPROCESS), kind: 'argv', args: ARGS0, unless: { kwarg: 'shell', values: ['True', '1'] } },
   { callee: anyOf(['asyncio.create_subprocess_exec', 'asyncio.subprocess.create_subprocess_exec', 'os.execl', 'os.execle', 'os.execlp', 'os.execlpe', 'os.spawnl', 'os.spawnlp']), kind: 'argv', args: ['all'] },
   { callee: anyOf(['os.execv', 'os.execve', 'os.execvp', 'os.execvpe', 'os.posix_spawn', 'os.posix_spawnp']), kind: 'argv', args: [0, 1] },
   { callee: anyOf(['os.spawnv', 'os.spawnve', 'os.spawnvp', 'os.spawnvpe']), kind: 'argv', args: [1, 2] },
@@ -324,6 +324,8 @@ const pathNormalizers: PathNormalizerSpec[] = [
   { callee: anyOf(['os.path.normpath', 'os.path.abspath', 'posixpath.normpath', 'posixpath.abspath', 'ntpath.normpath', 'ntpath.abspath']), effect: 'normalizes' },
 ];
 
+const relativizers: RelativizerSpec[] = [{ callee: anyOf(['os.path.relpath', 'posixpath.relpath', 'ntpath.relpath']), target: { kwargOrIndex: ['path', 0] } }];
+
 // --------------------------------------------------------------------------------------------------- propagators
 
 const propagators: PropagatorSpec[] = [
@@ -349,6 +351,7 @@ export const PYTHON_CONCEPTS: ConceptTable = {
   sanitizers,
   guards,
   pathNormalizers,
+  relativizers,
   propagators,
   separatorNames: ['os.sep', 'os.path.sep', 'posixpath.sep', 'ntpath.sep', 'os.altsep'],
 };

@@ -1,6 +1,6 @@
 // The JavaScript/TypeScript concept table: sources, sinks, sanitizers, guards, path normalizers and propagators of the
 // Node APIs MCP servers use, keyed by the canonical callees of the JS/TS flow builder (src/flow/build/build-typescript.ts).
-import type { ArgPosition, ConceptTable, GuardSpec, PathNormalizerSpec, PropagatorSpec, SanitizerSpec, SinkKind, SinkSpec, SourceSpec } from '../concepts.js';
+import type { ArgPosition, ConceptTable, GuardSpec, PathNormalizerSpec, RelativizerSpec, PropagatorSpec, SanitizerSpec, SinkKind, SinkSpec, SourceSpec } from '../concepts.js';
 
 /*
  * Conventions the JS/TS builder gives these names:
@@ -259,6 +259,8 @@ const pathNormalizers: PathNormalizerSpec[] = [
   { callee: api(PATH, ['resolve', 'join', 'normalize']), arg: 'all', effect: 'normalizes' },
 ];
 
+const relativizers: RelativizerSpec[] = [{ callee: api(PATH, ['relative']), target: 1 }];
+
 const propagators: PropagatorSpec[] = [
   // Results that hold no text of their inputs.
   { callee: methods(['length', 'size', 'byteLength', 'indexOf', 'lastIndexOf', 'findIndex', 'findLastIndex', 'localeCompare', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'test', 'isFile', 'isDirectory', 'isSymbolicLink', 'every', 'some']), passes: [] },
@@ -284,6 +286,7 @@ export const TYPESCRIPT_CONCEPTS: ConceptTable = {
   sanitizers,
   guards,
   pathNormalizers,
+  relativizers,
   propagators,
   separatorNames: ['path.sep', 'path.posix.sep', 'path.win32.sep', 'path/posix.sep', 'upath.sep', 'pathe.sep', 'sep'],
 };
