@@ -68,11 +68,18 @@ for (const entry of entries) {
 }
 
 const pct = (a: number, b: number) => (b === 0 ? '   —  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
-const rows = entries.map((e) => ({ id: e.rule.meta.id, slug: e.rule.meta.slug, ...t(e.rule.meta.id) })).sort((a, b) => (a.id < b.id ? -1 : 1));
-const width = Math.max(...rows.map((r) => r.slug.length));
-console.log(`${'rule'.padEnd(7)} ${'slug'.padEnd(width)}    tp    fp    fn  precision  recall`);
-for (const r of rows) {
-  console.log(`${r.id.padEnd(7)} ${r.slug.padEnd(width)} ${String(r.tp).padStart(5)} ${String(r.fp).padStart(5)} ${String(r.fn).padStart(5)}     ${pct(r.tp, r.tp + r.fp)}  ${pct(r.tp, r.tp + r.fn)}`);
+const rows = entries
+  .map((e) => ({ id: e.rule.meta.id, slug: e.rule.meta.slug, mode: e.rule.meta.mode, ...t(e.rule.meta.id) }))
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
+const width = Math.max(...rows.map((r) => r.slug.length), 'overall fast'.length);
+const line = (id: string, label: string, mode: string, x: Tally) =>
+  `${id.padEnd(7)} ${label.padEnd(width)} ${mode.padEnd(5)} ${String(x.tp).padStart(5)} ${String(x.fp).padStart(5)} ${String(x.fn).padStart(5)}     ${pct(x.tp, x.tp + x.fp)}  ${pct(x.tp, x.tp + x.fn)}`;
+console.log(`${'rule'.padEnd(7)} ${'slug'.padEnd(width)} mode     tp    fp    fn  precision  recall`);
+for (const r of rows) console.log(line(r.id, r.slug, r.mode, r));
+const total = (rs: typeof rows): Tally => rs.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
+// Labelled cases: every example and every annotated line counts once, whether the rule got it right or not.
+for (const mode of ['fast', 'deep', 'live'] as const) {
+  const rs = rows.filter((r) => r.mode === mode);
+  if (rs.length) console.log(line('overall', `${rs.length} ${mode} rules`, mode, total(rs)));
 }
-const sum = rows.reduce((a, r) => ({ tp: a.tp + r.tp, fp: a.fp + r.fp, fn: a.fn + r.fn }), { tp: 0, fp: 0, fn: 0 });
-console.log(`${'overall'.padEnd(7)} ${`${rows.length} rules`.padEnd(width)} ${String(sum.tp).padStart(5)} ${String(sum.fp).padStart(5)} ${String(sum.fn).padStart(5)}     ${pct(sum.tp, sum.tp + sum.fp)}  ${pct(sum.tp, sum.tp + sum.fn)}`);
+console.log(line('overall', `${rows.length} rules`, 'all', total(rows)));
