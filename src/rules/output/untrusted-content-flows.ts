@@ -59,14 +59,19 @@ function lastLine(text: string): string {
 }
 
 export interface MarkdownUrl {
-  /** An image is fetched by the client as soon as it renders; a link only when the user clicks it. */
-  element: 'image' | 'link';
+  /**
+   * An image is fetched by the client as soon as it renders; a link only when the user clicks it. Unknown when the
+   * text before the destination was itself a value (`![${alt}](https://…`).
+   */
+  element: 'image' | 'link' | 'image or link';
   /** Where in the URL the value lands. */
   position: 'whole-url' | 'host' | 'path-or-query';
 }
 
 /** Inline image or link whose destination is still open at the end of the text: `![alt](https://host/x?q=`. */
 const INLINE_DESTINATION = /(!?)\[[^[\]]*\]\([ \t]*<?([^\s()<>]*)$/;
+/** A destination right after a value that ended the link text: `](https://host/x?q=`. */
+const DESTINATION_AFTER_VALUE = /^\]\([ \t]*<?([^\s()<>]*)$/;
 /** Reference definition: `[id]: https://host/x?q=`. */
 const REFERENCE_DEFINITION = /^[ \t]{0,3}\[[^[\]]+\]:[ \t]*<?([^\s<>]*)$/;
 /** Autolink: `<https://host/x?q=`. */
@@ -79,7 +84,7 @@ const FIXED_HOST = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#\s]+[/?#]/;
  * before it. Destinations cannot span lines, so only the last line counts.
  */
 export function markdownUrl(context: string | undefined): MarkdownUrl | undefined {
-  if (!context) return undefined;
+  if (!context || insideCode(context)) return undefined;
   const line = lastLine(context);
   let element: MarkdownUrl['element'];
   let url: string;
@@ -87,6 +92,9 @@ export function markdownUrl(context: string | undefined): MarkdownUrl | undefine
   if (inline) {
     element = inline[1] ? 'image' : 'link';
     url = inline[2]!;
+  } else if (DESTINATION_AFTER_VALUE.test(line)) {
+    element = 'image or link';
+    url = DESTINATION_AFTER_VALUE.exec(line)![1]!;
   } else {
     const ref = REFERENCE_DEFINITION.exec(line) ?? AUTOLINK.exec(line);
     if (!ref) return undefined;
@@ -95,6 +103,14 @@ export function markdownUrl(context: string | undefined): MarkdownUrl | undefine
   }
   const position = url === '' ? 'whole-url' : FIXED_HOST.test(url) ? 'path-or-query' : 'host';
   return { element, position };
+}
+
+/** Inside a fenced code block (an odd number of fences before) or an inline code span (an odd number of backticks on the line): shown, not rendered. */
+function insideCode(context: string): boolean {
+  const fences = context.split('```').length - 1 + context.split('~~~').length - 1;
+  if (fences % 2 === 1) return true;
+  const ticks = lastLine(context).replace(/```/g, '').split('`').length - 1;
+  return ticks % 2 === 1;
 }
 
 /** Elements a client renders when it shows tool output as HTML; XML-style delimiters such as `<document>` are not among them. */
