@@ -1,0 +1,23 @@
+# The same repository browser: `--end-of-options` makes git read the revision as a revision, never as an option.
+import subprocess
+
+from mcp.server.fastmcp import FastMCP
+
+mcp = FastMCP("repo-browser")
+REPO = "/srv/checkouts/website"
+
+
+@mcp.tool()
+def repo_commit_history(revision: str = "HEAD") -> str:
+    """List the last commits reachable from a revision."""
+    result = subprocess.run(
+        ["git", "-C", REPO, "log", "--oneline", "-n", "50", "--end-of-options", revision, "--"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    return result.stdout
+
+
+if __name__ == "__main__":
+    mcp.run()
