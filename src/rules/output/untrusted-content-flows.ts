@@ -124,20 +124,27 @@ const HTML_ELEMENTS = new Set([
   'title', 'tr', 'track', 'u', 'ul', 'video',
 ]);
 
-/** Elements whose content or URL attributes run script or load from another host without a click. */
-const ACTIVE_ELEMENTS = new Set(['script', 'iframe', 'img', 'object', 'embed', 'frame', 'link', 'meta', 'style', 'svg', 'audio', 'video', 'source', 'form', 'base', 'portal']);
+/** Elements whose content runs script or styles the page: a value inside them acts without a click. */
+const ACTIVE_ELEMENTS = new Set(['script', 'style', 'iframe', 'object', 'embed', 'frame', 'svg', 'math', 'template', 'noscript']);
+/** Attributes that load a URL or run code as soon as the element renders. */
+const AUTO_ATTRIBUTES = /^(?:on\w+|src|srcset|srcdoc|style|data|poster|background|content|http-equiv)$/;
+/** Attributes that hold a URL followed on a click or submit. */
+const CLICK_ATTRIBUTES = /^(?:href|action|formaction|xlink:href|ping)$/;
 
 const TAG_START = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s>/]|$)/g;
-/** The value opens an attribute: `src="`, `href='`, `onerror=`. */
-const ATTRIBUTE_OPEN = /([a-zA-Z-]+)[ \t]*=[ \t]*["']?$/;
+/** The value is inside an attribute value, at its start or after some of it: `src="`, `href='https://x/`, `onerror=`. */
+const ATTRIBUTE_OPEN = /([a-zA-Z:-]+)[ \t]*=[ \t]*(?:"[^"]*|'[^']*|[^\s"'>]*)$/;
 
 export interface HtmlPlace {
   /** The innermost known HTML element opened before the value, lower case (`img`). */
   element: string;
   /** The attribute the value starts, when it is written into one (`src`). */
   attribute?: string;
-  /** The element loads or runs something without a click (`<img>`, `<script>`, `<iframe>`). */
-  active: boolean;
+  /**
+   * What the value can do once rendered: `auto` — load a URL or run code without a click (`src`, `on*`, `<script>`);
+   * `click` — a URL followed on a click (`href`); `markup` — text or another attribute, where it can add its own tags.
+   */
+  effect: 'auto' | 'click' | 'markup';
 }
 
 /**
@@ -148,22 +155,27 @@ export function htmlPlace(context: string | undefined): HtmlPlace | undefined {
   if (!context || !context.includes('<')) return undefined;
   let element: string | undefined;
   let inTag = false;
+  let open = false;
   for (const m of context.matchAll(TAG_START)) {
     const name = m[2]!.toLowerCase();
     if (!HTML_ELEMENTS.has(name)) continue;
     element = name;
+    open = m[1] === '';
     // The value sits inside this tag (an attribute) when no `>` closes it before the end of the text.
-    inTag = m[1] === '' && !context.slice(m.index! + m[0].length).includes('>');
+    inTag = open && !context.slice(m.index! + m[0].length).includes('>');
   }
   if (!element) return undefined;
   const attribute = inTag ? ATTRIBUTE_OPEN.exec(context)?.[1]?.toLowerCase() : undefined;
-  const active = ACTIVE_ELEMENTS.has(element) || (attribute !== undefined && (attribute.startsWith('on') || attribute === 'href' || attribute === 'src' || attribute === 'style'));
-  return { element, ...(attribute ? { attribute } : {}), active };
+  let effect: HtmlPlace['effect'] = 'markup';
+  if (attribute !== undefined && AUTO_ATTRIBUTES.test(attribute)) effect = 'auto';
+  else if (attribute !== undefined && CLICK_ATTRIBUTES.test(attribute)) effect = 'click';
+  else if (!inTag && open && ACTIVE_ELEMENTS.has(element)) effect = 'auto';
+  return { element, ...(attribute ? { attribute } : {}), effect };
 }
 
 /** How a message names the place: `the src attribute of <img>`, `a <div> element`. */
 export function describeHtmlPlace(p: HtmlPlace): string {
-  return p.attribute ? `the ${p.attribute} attribute of <${p.element}>` : `a <${p.element}> element`;
+  return p.attribute ? `the ${p.attribute} attribute of <${p.element}>` : `${/^[aeiou]/.test(p.element) ? 'an' : 'a'} <${p.element}> element`;
 }
 
 /**
