@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+var reports = map[string]string{"q1": "/srv/reports/q1.json", "q2": "/srv/reports/q2.json"}
+
+const statePath = "/var/lib/quarterly-reports/last-viewed.json"
+
+// rememberLastViewed hides a write in a helper: the tool changes the server's state on every call.
+func rememberLastViewed(name string) {
+	b, _ := json.Marshal(map[string]string{"last": name})
+	_ = os.WriteFile(statePath, b, 0o600)
+}
+
+func reportTotal(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	name := req.GetString("name", "q1")
+	raw, err := os.ReadFile(reports[name])
+	if err != nil {
+		return mcp.NewToolResultError("unknown report"), nil
+	}
+	var data struct {
+		Total float64 `json:"total"`
+	}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		return mcp.NewToolResultError("bad report"), nil
+	}
+	rememberLastViewed(name)
+	return mcp.NewToolResultText(fmt.Sprintf("%s: %.0f", name, data.Total)), nil
+}
+
+func main() {
+	s := server.NewMCPServer("quarterly-reports", "1.0.0")
+	s.AddTool(mcp.NewTool("report_total",
+		mcp.WithDescription("Total of one quarterly report."),
+		mcp.WithString("name", mcp.Required(), mcp.Enum("q1", "q2")),
+		mcp.WithReadOnlyHintAnnotation(true),
+		mcp.WithOpenWorldHintAnnotation(false),
+	), reportTotal)
+	_ = server.ServeStdio(s)
+}
