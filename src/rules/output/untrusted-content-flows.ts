@@ -47,9 +47,10 @@ export function handlerFinding(flow: TaintFlow, extra: Record<string, string | n
   return { ...f, span: { start, end: firstLineEnd } };
 }
 
-/** The literal text before the value, quoted for a message: its last line, at most 60 characters. */
+/** The literal text before the value, quoted for a message: its last non-blank line and what follows, at most 60 characters. */
 export function quoteContext(context: string): string {
-  const line = lastLine(context);
+  const trimmed = context.trimEnd();
+  const line = lastLine(trimmed) + context.slice(trimmed.length);
   const short = line.length > 60 ? `…${line.slice(-60)}` : line;
   return JSON.stringify(short);
 }
