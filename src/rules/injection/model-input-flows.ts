@@ -36,6 +36,13 @@ function ownerOf(flow: TaintFlow): string {
   return `other\0${of >= 0 ? d.slice(of + 4) : d}`;
 }
 
+/**
+ * A source standing for every argument at once (a handler reading its whole arguments object) is named as such;
+ * a named argument reaching the same call is the better example.
+ */
+const isWhole = (f: TaintFlow) => f.source.description.includes('"*"');
+const describe = (f: TaintFlow) => f.source.description.replace(/^(?:argument|variable) "\*" of /, 'the arguments of ');
+
 const sinkKey = (f: TaintFlow) => `${f.sink.location.path}:${f.sink.location.startLine}:${f.sink.location.startColumn}`;
 
 /**
@@ -62,12 +69,13 @@ export function modelInputFindings(ctx: ProjectContext, rule: ModelInputRule): R
     if (!group.length) continue;
     const primary = group.reduce((best, f) => {
       if (rank(f.sink.kind) !== rank(best.sink.kind)) return rank(f.sink.kind) < rank(best.sink.kind) ? f : best;
+      if (isWhole(f) !== isWhole(best)) return isWhole(best) ? f : best;
       if (!!f.broken !== !!best.broken) return f.broken ? f : best;
       return f.steps.length < best.steps.length ? f : best;
     });
-    const others = [...new Set(group.map((f) => f.source.description))].filter((d) => d !== primary.source.description);
+    const others = [...new Set(group.map(describe))].filter((d) => d !== describe(primary));
     const also = others.length ? `; ${others.join(', ')} ${others.length === 1 ? 'reaches' : 'reach'} it too` : '';
-    const finding = flowFinding(primary, { also, kind: primary.sink.kind });
+    const finding = flowFinding(primary, { also, kind: primary.sink.kind, source: describe(primary) });
     const severity = rule.severityOf?.(primary.sink.kind);
     if (severity) finding.severity = severity;
     out.push(finding);
