@@ -1,0 +1,24 @@
+// A kanban board server: boards are exported to a snapshot string and imported back from one.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { z } from 'zod';
+
+const server = new McpServer({ name: 'kanban', version: '1.0.0' });
+const Board = z.object({ cards: z.array(z.string()) });
+let board: z.infer<typeof Board> = { cards: [] };
+
+server.registerTool('export_board', { description: 'Export the board as a snapshot string.' }, async () => ({
+  content: [{ type: 'text', text: Buffer.from(JSON.stringify(board)).toString('base64') }],
+}));
+
+server.registerTool(
+  'import_board',
+  { description: 'Import a board from a snapshot string made by export_board.', inputSchema: { snapshot: z.string() } },
+  async ({ snapshot }) => {
+    // JSON holds only data, and the schema checks its shape before anything uses it.
+    board = Board.parse(JSON.parse(Buffer.from(snapshot, 'base64').toString('utf8')));
+    return { content: [{ type: 'text', text: `imported ${board.cards.length} cards` }] };
+  },
+);
+
+await server.connect(new StdioServerTransport());
