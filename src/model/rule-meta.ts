@@ -13,7 +13,7 @@ export const CATEGORIES = {
   auth: 'Authorization and OAuth',
   output: 'Tool output and inner LLM',
   'supply-chain': 'Supply chain',
-  config: 'Client configuration',
+  'client-config': 'Client configuration',
   resilience: 'Resilience and observability',
 } as const;
 export type Category = keyof typeof CATEGORIES;
@@ -46,6 +46,11 @@ export const ruleMetaSchema = z
     /** Ids of the same check in other catalogs, e.g. MCPSafe's `MCP-277`. */
     aliases: z.array(z.string()),
     mode: z.enum(['fast', 'deep', 'live']),
+    /**
+     * The rule reads only what a server returns over MCP (tool names, descriptions, schemas, annotations), so it also
+     * runs on the surface a live probe collected. Rules of mode `live` always do.
+     */
+    live: z.literal(true).optional(),
     languages: z.array(z.enum(RULE_LANGUAGES)).min(1),
     status: z.enum(['experimental', 'stable', 'deprecated']),
     /**

@@ -1,7 +1,9 @@
 // The rule authoring API: a rule is metadata plus detectors that return data, never formatted text.
 import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
+import type { ClientConfigFile, ResolvedServer } from '../model/client-config.js';
 import type { TraceStep } from '../model/finding.js';
 import type { FileInventory, Inventory } from '../model/inventory.js';
+import type { LiveFacts } from '../model/live-facts.js';
 import type { CodeLanguage, Language } from '../model/language.js';
 import type { Location, Span } from '../model/location.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -44,6 +46,8 @@ export interface FileContext {
   codeLanguage?: CodeLanguage;
   /** The MCP pieces this file declares, for code files in an MCP SDK language. */
   inventory?: FileInventory;
+  /** The file read as an MCP client config (Claude Desktop, Cursor, VS Code, Codex…), when it is one. */
+  clientConfig?: ClientConfigFile;
   options: RuleOptions;
   /** Runs a tree-sitter query (compiled once per thread) over the whole tree. */
   matches(query: string): QueryMatch[];
@@ -68,6 +72,10 @@ export interface ProjectContext {
   /** Every scanned file (not skipped ones), sorted by path. */
   files: readonly FileSummary[];
   options: RuleOptions;
+  /** Every scanned file that is an MCP client config, sorted by path. */
+  clientConfigs?: readonly ClientConfigFile[];
+  /** What scanning the configured servers' packages found (`--resolve`); empty or absent otherwise. */
+  resolvedServers?: readonly ResolvedServer[];
   /** Source lines of a scanned file, for detectors that need text the inventory does not hold. */
   lines(path: string): readonly string[];
   /**
@@ -77,6 +85,8 @@ export interface ProjectContext {
   flows(): readonly TaintFlow[];
   /** Deep mode: per MCP handler (seed), the kinds of sink its code reaches whatever the data. Empty in fast mode. */
   effects(): readonly SeedEffects[];
+  /** Live scans only: what the probe observed beyond the inventory (HTTP posture, drift against a lock file). */
+  live?: LiveFacts;
 }
 
 export interface FileDetector {

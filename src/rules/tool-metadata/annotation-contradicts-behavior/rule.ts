@@ -16,6 +16,7 @@ export default defineRule({
     owaspMcp: ['MCP03', 'MCP02'],
     aliases: ['MCP-200'],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'tool "{tool}" is annotated {hint}, but {evidence}',

@@ -17,6 +17,7 @@ export default defineRule({
     owaspMcp: ['MCP03'],
     aliases: [],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'the {field} contains {count} terminal control character(s) ({kinds})',

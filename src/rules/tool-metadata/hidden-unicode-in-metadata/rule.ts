@@ -15,6 +15,7 @@ export default defineRule({
     owaspMcp: ['MCP03'],
     aliases: ['MCP-048'],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'the {field} contains {count} invisible character(s) ({kinds}){smuggled}',

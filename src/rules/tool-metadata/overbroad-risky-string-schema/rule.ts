@@ -49,6 +49,7 @@ export default defineRule({
     owaspMcp: ['MCP05'],
     aliases: ['MCP-206'],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     enabledByDefault: false,

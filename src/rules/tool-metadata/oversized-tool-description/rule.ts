@@ -28,6 +28,7 @@ export default defineRule({
     owaspMcp: ['MCP03'],
     aliases: ['MCP-252'],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'the {field} is {what}',

@@ -48,6 +48,7 @@ export default defineRule({
     owaspMcp: ['MCP10', 'MCP03'],
     aliases: [],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'parameter "{param}" of tool "{tool}" asks the model for {what} ({evidence})',

@@ -16,6 +16,7 @@ export default defineRule({
     owaspMcp: ['MCP03'],
     aliases: [],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'tool name "{name}" {problem}',

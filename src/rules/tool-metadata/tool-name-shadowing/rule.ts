@@ -14,6 +14,7 @@ export default defineRule({
     owaspMcp: ['MCP03'],
     aliases: ['MCP-046'],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'tool "{name}" {how} "{known}" of {owner}; a client with both servers may send calls meant for that tool here',

@@ -15,6 +15,7 @@ export default defineRule({
     owaspMcp: ['MCP03', 'MCP06'],
     aliases: ['MCP-093'],
     mode: 'fast',
+    live: true,
     languages: ['python', 'typescript', 'go'],
     status: 'stable',
     message: 'the {field} reads like instructions to the model: {signals}',
