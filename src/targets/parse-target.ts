@@ -165,7 +165,7 @@ export function parseTarget(spec: string, opts: ParseTargetOptions = {}): Target
   }
 
   // npm ranges use the same operators, but only after "@"; a PyPI requirement never contains "@" (direct references are refused).
-  if (/[=<>!~]|\[/.test(input) && !input.includes('@')) return parsePypi(input, input);
+  if (/[=<>!~]|\[/.test(input) && !/[@/#]/.test(input)) return parsePypi(input, input);
 
   const hash = input.indexOf('#');
   const beforeRef = hash === -1 ? input : input.slice(0, hash);
@@ -228,7 +228,10 @@ function parseUrl(input: string): Target {
   const host = u.hostname.toLowerCase();
   const segs = u.pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const shownInput = redactUserinfo(input);
-  const credentials = u.password ? decodeURIComponent(u.password) : u.username ? decodeURIComponent(u.username) : undefined;
+  // Over http(s) the userinfo is a credential (`https://x-access-token:<token>@host`); over ssh the user name is just
+  // the account git logs in as (`ssh://git@host`), and only a password is secret.
+  const web = scheme === 'https' || scheme === 'http';
+  const credentials = u.password ? decodeURIComponent(u.password) : web && u.username ? decodeURIComponent(u.username) : undefined;
   const fragment = u.hash ? decodeURIComponent(u.hash.slice(1)) : undefined;
 
   if (!isGitPrefixed && (scheme === 'https' || scheme === 'http')) {
@@ -261,7 +264,7 @@ function parseUrl(input: string): Target {
     }
   }
 
-  u.username = '';
+  if (web) u.username = '';
   u.password = '';
   u.hash = '';
   let ref = fragment;
@@ -282,7 +285,7 @@ function parseUrl(input: string): Target {
 }
 
 function redactUserinfo(s: string): string {
-  return s.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+  return s.replace(/^((?:git\+)?https?:\/\/)[^/@]*@/i, '$1***@').replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^/@]*@/i, '$1:***@');
 }
 
 function parseNpm(rest: string, input: string): NpmTarget {

@@ -157,6 +157,8 @@ export async function extractTar(file: string, dest: string, opts: ExtractOption
         budget.skip('warning', p, `duplicate of an earlier entry with the same path (after Unicode normalization)`);
         return false;
       }
+      // Modes from the archive are never used (no setuid, no world-writable files): node-tar would pass them to open().
+      entry.mode = isFile ? 0o644 : 0o755;
       if (!isFile) {
         budget.seen.set(checked.rel, 'dir');
         budget.dirs++;

@@ -65,6 +65,11 @@ export function paxRecord(key: string, value: string): string {
 export function tar(entries: TarEntry[], { end = true }: { end?: boolean } = {}): Buffer {
   const parts: Buffer[] = [];
   for (const e of entries) {
+    // Names over the 100-byte header field travel in a PAX record, as real archivers write them.
+    if (Buffer.byteLength(e.name) > 100 && e.type !== 'pax') {
+      const pax = Buffer.from(paxRecord('path', e.name), 'utf8');
+      parts.push(tarHeader({ name: 'PaxHeader', type: 'pax' }, pax.length), pad(pax));
+    }
     const body = e.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(e.body) ? e.body : Buffer.from(e.body, 'utf8');
     parts.push(tarHeader(e, body.length), pad(body));
   }
