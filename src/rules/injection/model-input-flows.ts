@@ -11,6 +11,8 @@ export interface ModelInputRule {
   sources?: readonly SourceKind[];
   /** Rule-specific judgement the solver cannot make (a URL whose host is already fixed). */
   keep?: (flow: TaintFlow, text: TraceText, group: readonly TaintFlow[]) => boolean;
+  /** Placeholders the rule words itself (a broken check described for URLs rather than paths). */
+  extra?: (flow: TaintFlow, text: TraceText) => Record<string, string>;
   /** Per-finding severity by the reported sink kind (a deleted file is worse than a read one). */
   severityOf?: (kind: SinkKind) => Severity | undefined;
 }
@@ -75,7 +77,7 @@ export function modelInputFindings(ctx: ProjectContext, rule: ModelInputRule): R
     });
     const others = [...new Set(group.map(describe))].filter((d) => d !== describe(primary));
     const also = others.length ? `; ${others.join(', ')} ${others.length === 1 ? 'reaches' : 'reach'} it too` : '';
-    const finding = flowFinding(primary, { also, kind: primary.sink.kind, source: describe(primary) });
+    const finding = flowFinding(primary, { also, kind: primary.sink.kind, source: describe(primary), ...rule.extra?.(primary, text) });
     const severity = rule.severityOf?.(primary.sink.kind);
     if (severity) finding.severity = severity;
     out.push(finding);
@@ -133,12 +135,12 @@ export class TraceText {
   }
 
   /**
-   * Lines the trace spans in each file it passes through (first to last step there, the sink included), where a
-   * check on the value written between two steps is found.
+   * Lines the trace spans in each file it passes through (first to last step there, the sink included) and the
+   * functions it passed through, where a check on the value written between two steps is found.
    */
   region(flow: TaintFlow): string[] {
     const spans = new Map<string, [number, number]>();
-    for (const s of [...flow.steps.map((x) => x.location), flow.sink.location]) {
+    for (const s of [...flow.steps.map((x) => x.location), flow.sink.location, ...flow.via.map((v) => v.location)]) {
       const cur = spans.get(s.path);
       spans.set(s.path, cur ? [Math.min(cur[0], s.startLine), Math.max(cur[1], s.endLine)] : [s.startLine, s.endLine]);
     }
@@ -172,6 +174,12 @@ export class TraceText {
       if (go && this.isGoMapLiteral(s.location.path, go[1]!)) return true;
     }
     return false;
+  }
+
+  /** Whether the file gives `name` a literal URL with a scheme and host (`API = "https://api.example.com"`). */
+  declaresConstantUrl(path: string, name: string): boolean {
+    const decl = new RegExp(String.raw`^\s*(?:export\s+)?(?:(?:const|let|var|final)\s+)?${esc(name)}\s*(?::\s*[\w.]+\s*)?(?:=|:=)\s*[rbu]?["'\`][a-z][a-z0-9+.-]*:\/\/[^/?#"'\`\s\\]+`, 'i');
+    return this.ctx.lines(path).some((l) => decl.test(l));
   }
 
   private isGoMapLiteral(path: string, name: string): boolean {

@@ -1,0 +1,21 @@
+// The same link-preview server: only https pages of an allow-listed set of sites are fetched.
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { z } from "zod";
+
+const ALLOWED_HOSTS = new Set(["docs.python.org", "developer.mozilla.org", "en.wikipedia.org"]);
+const server = new McpServer({ name: "link-preview", version: "1.0.0" });
+
+server.registerTool(
+  "link_preview",
+  { description: "Return the first 2,000 characters of a page of the documentation sites this server knows.", inputSchema: { url: z.string().url() } },
+  async ({ url }) => {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "https:" || !ALLOWED_HOSTS.has(parsed.hostname)) throw new Error("this site cannot be previewed");
+    // Redirects are not followed, so an allowed site cannot bounce the request somewhere else.
+    const resp = await fetch(parsed, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
+    return { content: [{ type: "text", text: (await resp.text()).slice(0, 2000) }] };
+  },
+);
+
+await server.connect(new StdioServerTransport());
