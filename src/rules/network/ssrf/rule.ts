@@ -120,7 +120,7 @@ export default defineRule({
       modelInputFindings(ctx, {
         sinks: ['url'],
         keep: keepSsrf,
-        extra: (flow, text) => {
+        extra: (flow, text): Record<string, string> => {
           const p = urlPrefix(flow, text);
           return p?.detail ? { broken: p.detail } : {};
         },
