@@ -12,6 +12,15 @@ export const FETCHED_CONTENT: readonly SourceKind[] = ['http-response', 'db-row'
 export const EXFILTRABLE: readonly SourceKind[] = ['tool-input', 'resource-uri', 'env-secret', 'file-content', 'http-response', 'db-row'];
 
 /**
+ * A Go flow whose trace passes through an `err` variable (`if err := dec.Decode(&v); err != nil { return nil, err }`):
+ * the error of a call is not the content it read, though the solver lets a single-value `err :=` carry the taint of
+ * the call's arguments. (`x, err := f()` already leaves `err` clean.)
+ */
+export function onlyThroughGoError(flow: TaintFlow): boolean {
+  return flow.sink.location.path.endsWith('.go') && flow.steps.some((s) => s.label === 'assigned to err');
+}
+
+/**
  * One flow per sink location (the solver lists one per source), in the solver's order, with how many other sources
  * reach the same place.
  */
