@@ -1,5 +1,6 @@
 // The per-file pipeline, run in a worker or in-process: read, parse, extract MCP inventory, run file rules.
 import type { QueryMatch, Tree } from 'web-tree-sitter';
+import { CLIENT_NAMES, type ClientConfigFile } from '../model/client-config.js';
 import type { TraceStep } from '../model/finding.js';
 import type { FileInventory, ManifestInfo } from '../model/inventory.js';
 import { isCodeLanguage, type CodeLanguage, type Language } from '../model/language.js';
@@ -10,6 +11,7 @@ import { extractFileInventory } from '../mcp/extract-file.js';
 import { buildFileFlow } from '../flow/build-file-flow.js';
 import type { FileFlow } from '../flow/ir.js';
 import { parseManifest } from '../mcp/parse-manifest.js';
+import { parseClientConfig } from '../mcp/client-config/parse-client-config.js';
 import type { Parsers } from '../parse/parsers.js';
 import { attachSource } from '../parse/node-index.js';
 import { firstSyntaxError } from '../parse/walk.js';
@@ -43,6 +45,8 @@ export interface FileResult {
   findings: FileFinding[];
   inventory?: FileInventory;
   manifest?: ManifestInfo;
+  /** The file read as an MCP client config, when it is one. */
+  clientConfig?: ClientConfigFile;
   /** Deep mode: the file's data-flow IR. */
   flow?: FileFlow;
   suppressions: InlineSuppression[];
@@ -84,6 +88,19 @@ export async function analyzeFile(file: SourceFile, env: AnalyzeEnv): Promise<Fi
   const manifest = parseManifest(file.path, text);
   if (manifest && 'manifest' in manifest) result.manifest = manifest.manifest;
   else if (manifest) result.errors.push({ kind: 'syntax', level: 'warning', path: file.path, message: `manifest could not be parsed: ${manifest.error}` });
+  if (file.language === 'json' || file.language === 'toml') {
+    result.clientConfig = parseClientConfig(file.path, text, { force: file.clientConfig !== undefined, client: file.clientConfig?.client });
+    for (const p of result.clientConfig?.errors ?? []) {
+      const what = `${CLIENT_NAMES[result.clientConfig!.client]} config`;
+      result.errors.push({
+        kind: 'config',
+        level: p.level,
+        path: file.path,
+        ...(p.line ? { line: p.line } : {}),
+        message: p.level === 'error' ? `${what} could not be parsed: ${p.message}` : `${what}: ${p.message}`,
+      });
+    }
+  }
 
   let tree: Tree | undefined;
   const lang = isCodeLanguage(file.language) ? file.language : undefined;
@@ -155,6 +172,7 @@ function runRules(
       tree,
       codeLanguage: lang,
       inventory: result.inventory,
+      clientConfig: result.clientConfig,
       options: env.ruleOptions[rule.meta.id] ?? rule.defaultOptions ?? {},
       matches: (query: string): QueryMatch[] => (tree && lang ? env.parsers.query(lang, query).matches(tree.rootNode) : []),
       ...shared,

@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ClientConfigFile, ResolvedServer } from '../model/client-config.js';
 import type { FileInventory, ManifestInfo } from '../model/inventory.js';
 import { spanToLocation } from '../model/location.js';
 import type { RuleMeta } from '../model/rule-meta.js';
@@ -17,7 +18,7 @@ import type { SolveResult } from '../flow/taint.js';
 import { seedsFromInventory } from './taint-seeds.js';
 import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
 import { findRule } from '../rule/find-rule.js';
-import { DEFAULT_EXCLUDES, discover } from '../source/discover.js';
+import { DEFAULT_EXCLUDES, discover, givenFiles, type SourceFile } from '../source/discover.js';
 import { normalizeSourceText } from '../source/load-source.js';
 import type { InlineSuppression } from './inline-suppressions.js';
 import { finalizeFindings, type PendingFinding } from './finalize-findings.js';
@@ -62,6 +63,13 @@ export interface ScanOptions {
   workers?: number;
   limits?: Partial<ScanLimits>;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Scan exactly these files instead of walking `target` (client configs found across the home folder). `path` is
+   * how reports name the file (`~/.cursor/mcp.json`); `target` still decides where a project config is looked for.
+   */
+  files?: { path: string; absPath: string; clientConfig?: SourceFile['clientConfig'] }[];
+  /** Tool inventories of configured servers, for the rules that compare servers (see `--resolve`). */
+  resolvedServers?: ResolvedServer[];
 }
 
 /** Below this many bytes, starting workers costs more than it saves. */
@@ -90,11 +98,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { enabled, severityOverrides, ruleOptions, configErrors } = selectRules(options, config, mode);
   errors.push(...configErrors);
 
-  const discovery = await discover(targetAbs, {
-    maxFileBytes: limits.maxFileBytes,
-    exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
-    defaultExcludes: DEFAULT_EXCLUDES,
-  });
+  const discovery = options.files
+    ? await givenFiles(targetAbs, options.files, limits.maxFileBytes)
+    : await discover(targetAbs, {
+        maxFileBytes: limits.maxFileBytes,
+        exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
+        defaultExcludes: DEFAULT_EXCLUDES,
+      });
   errors.push(...discovery.errors);
 
   const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
@@ -117,6 +127,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const fileInventories: FileInventory[] = [];
   const manifests: ManifestInfo[] = [];
   const fileFlows: FileFlow[] = [];
+  const clientConfigs: ClientConfigFile[] = [];
   const summaries: FileSummary[] = [];
   let lines = 0;
   let bytes = 0;
@@ -138,18 +149,21 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (r.suppressions.length) inline.set(r.path, r.suppressions);
     if (r.inventory) fileInventories.push(r.inventory);
     if (r.manifest) manifests.push(r.manifest);
+    if (r.clientConfig) clientConfigs.push(r.clientConfig);
     if (r.flow) fileFlows.push(r.flow);
   }
 
   const inventory = mergeInventory(fileInventories, manifests);
   const lineCache = new Map<string, string[]>();
+  // Named files keep their display path (`~/.cursor/mcp.json`); their text is read from where they really are.
+  const absOf = new Map(options.files ? discovery.files.map((f) => [f.path, f.absPath]) : []);
   const linesOf = (rel: string): string[] => {
     let l = lineCache.get(rel);
     if (!l) {
       try {
         // Project findings are rare; re-reading their files here is cheaper than shipping every file's text back.
         // Synchronous because detectors are synchronous.
-        l = splitLines(normalizeSourceText(readFileSync(path.join(discovery.root, ...rel.split('/')), 'utf8')));
+        l = splitLines(normalizeSourceText(readFileSync(absOf.get(rel) ?? path.join(discovery.root, ...rel.split('/')), 'utf8')));
       } catch {
         l = [];
       }
@@ -172,6 +186,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       inventory,
       files: summaries,
       options: ruleOptions[rule.meta.id] ?? rule.defaultOptions ?? {},
+      clientConfigs,
+      resolvedServers: options.resolvedServers ?? [],
       lines: linesOf,
       flows: () => deepResult().flows,
       effects: () => deepResult().effects,

@@ -2,6 +2,7 @@
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { ClientId } from '../model/client-config.js';
 import type { Language } from '../model/language.js';
 import type { ScanError, SkippedFile } from '../model/scan-result.js';
 import { detectLanguage } from './detect-language.js';
@@ -12,6 +13,8 @@ export interface SourceFile {
   absPath: string;
   language: Language;
   size: number;
+  /** Read as an MCP client config whatever its name (the user named it as one, or discovery found it). */
+  clientConfig?: { client?: ClientId };
 }
 
 export interface DiscoverOptions {
@@ -214,4 +217,45 @@ function sizeDetail(size: number, max: number): string {
 export function errMessage(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) return `${String((e as { code: unknown }).code)}: ${String((e as { message: unknown }).message)}`;
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Files named one by one instead of a folder walk (client configs found across the home folder): each is read as a
+ * client config, under the display path given for it. Missing and oversized files are recorded, not thrown.
+ */
+export async function givenFiles(
+  root: string,
+  given: readonly { path: string; absPath: string; clientConfig?: SourceFile['clientConfig'] }[],
+  maxFileBytes: number,
+): Promise<Discovery> {
+  const files: SourceFile[] = [];
+  const skipped: SkippedFile[] = [];
+  const errors: ScanError[] = [];
+  for (const g of given) {
+    let size: number;
+    try {
+      const st = await stat(g.absPath);
+      if (!st.isFile()) {
+        skipped.push({ path: g.path, reason: 'unsupported', detail: 'not a regular file' });
+        continue;
+      }
+      size = st.size;
+    } catch (e) {
+      errors.push({ kind: 'read', level: 'error', path: g.path, message: `cannot read file: ${errMessage(e)}` });
+      continue;
+    }
+    if (size > maxFileBytes) {
+      skipped.push({ path: g.path, reason: 'too-large', detail: sizeDetail(size, maxFileBytes) });
+      continue;
+    }
+    const detected = detectLanguage(path.basename(g.absPath));
+    const language: Language | undefined = g.clientConfig ? (g.absPath.toLowerCase().endsWith('.toml') ? 'toml' : 'json') : detected;
+    if (!language) {
+      skipped.push({ path: g.path, reason: 'unsupported', detail: 'no scanner for this file type' });
+      continue;
+    }
+    files.push({ path: g.path, absPath: g.absPath, language, size, ...(g.clientConfig ? { clientConfig: g.clientConfig } : {}) });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, files, skipped, errors };
 }
