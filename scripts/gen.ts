@@ -58,7 +58,9 @@ for (const dir of dirs) {
     continue;
   }
   const meta = parsed.data;
-  if (`${meta.category}/${meta.slug}` !== dir) problems.push(`${dir}: folder must be ${meta.category}/${meta.slug}`);
+  // Live rules (HTTP posture, drift) have no source examples and live together under live/.
+  const folder = meta.mode === 'live' ? `live/${meta.slug}` : `${meta.category}/${meta.slug}`;
+  if (folder !== dir) problems.push(`${dir}: folder must be ${folder}`);
   if (seenIds.has(meta.id)) problems.push(`${dir}: id ${meta.id} already used by ${seenIds.get(meta.id)}`);
   if (seenSlugs.has(meta.slug)) problems.push(`${dir}: slug ${meta.slug} already used by ${seenSlugs.get(meta.slug)}`);
   seenIds.set(meta.id, dir);
