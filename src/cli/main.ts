@@ -11,6 +11,11 @@ import { FORMATS, render, type Format } from '../report/render.js';
 import { renderRuleList, renderRulePage } from '../report/rule-page.js';
 import { renderInventoryText } from '../report/inventory-report.js';
 import { builtinEntries, builtinRules, findRule, ruleExamples } from '../rules/index.js';
+import { acquire, type Acquired, type AcquireOptions } from '../targets/acquire.js';
+import { TargetError } from '../targets/limits.js';
+import { parseTarget, TargetSpecError } from '../targets/parse-target.js';
+import { withAcquisition } from '../targets/with-acquisition.js';
+import { addLiveOptions, registerLiveCommands, runLiveScan } from './live-commands.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -28,6 +33,52 @@ function collect(v: string, prev: string[] = []): string[] {
   return [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
+/** Flags that say where and how a non-local target is fetched (shared by `scan` and `inventory`). */
+function addTargetOptions(cmd: Command): Command {
+  return cmd
+    .option('--token <token>', 'token for a private git repository (prefer $MCPVET_GIT_TOKEN: argv is visible to other users; $GITHUB_TOKEN is used for github.com)')
+    .option('--registry <url>', 'npm registry (default: $npm_config_registry or https://registry.npmjs.org/)')
+    .option('--index-url <url>', 'PyPI index, JSON API base or simple-index URL (default: $PIP_INDEX_URL or https://pypi.org)')
+    .option('--registry-url <url>', 'MCP Registry base URL (default: https://registry.modelcontextprotocol.io)')
+    .option('--cache-dir <dir>', 'download cache (default: $XDG_CACHE_HOME/mcpvet or ~/.cache/mcpvet)')
+    .option('--no-cache', 'neither read nor write the download cache')
+    .option('--max-download-bytes <n>', 'largest download or archive (default 200 MiB)', parseIntOption)
+    .option('--max-extract-bytes <n>', 'most bytes unpacked or checked out (default 512 MiB)', parseIntOption)
+    .option('--max-entry-bytes <n>', 'largest single unpacked file (default 64 MiB)', parseIntOption)
+    .option('--max-entries <n>', 'most entries in an archive or checkout (default 50000)', parseIntOption)
+    .option('--max-depth <n>', 'deepest folder nesting in an archive (default 64)', parseIntOption)
+    .option('--acquire-timeout <seconds>', 'time for each download, unpack or clone (default 300)', parseIntOption);
+}
+
+function acquireOptions(o: Record<string, unknown>): AcquireOptions {
+  return {
+    token: o.token as string | undefined,
+    npmRegistry: o.registry as string | undefined,
+    pypiIndexUrl: o.indexUrl as string | undefined,
+    registryUrl: o.registryUrl as string | undefined,
+    cacheDir: o.cacheDir as string | undefined,
+    noCache: o.cache === false,
+    limits: {
+      maxDownloadBytes: o.maxDownloadBytes as number | undefined,
+      maxExtractBytes: o.maxExtractBytes as number | undefined,
+      maxEntryBytes: o.maxEntryBytes as number | undefined,
+      maxEntries: o.maxEntries as number | undefined,
+      maxDepth: o.maxDepth as number | undefined,
+      timeoutSeconds: o.acquireTimeout as number | undefined,
+    },
+  };
+}
+
+/** Parses and acquires the target, runs `fn` on the local copy, and always removes the temp folder. */
+async function withTarget<T>(spec: string, o: Record<string, unknown>, fn: (acquired: Acquired) => Promise<T>): Promise<T> {
+  const acquired = await acquire(parseTarget(spec), acquireOptions(o));
+  try {
+    return await fn(acquired);
+  } finally {
+    await acquired.dispose();
+  }
+}
+
 export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: string) => void; isTTY: boolean; stderrTTY: boolean; setExit: (code: number) => void }): Command {
   const program = new Command('mcpvet')
     .description('Security scanner for MCP (Model Context Protocol) servers')
@@ -35,10 +86,10 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
 
-  program
+  const scanCommand = program
     .command('scan')
-    .description('scan an MCP server source folder or file')
-    .argument('[target]', 'folder or file to scan', '.')
+    .description('scan an MCP server: a folder or file, git repository, npm or PyPI package, archive, or MCP Registry id')
+    .argument('[target]', 'what to scan (see "Targets" in the README)', '.')
     .addOption(new Option('--mode <mode>', 'fast: syntactic and semantic rules; deep: adds data-flow rules').choices(['fast', 'deep']))
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -52,23 +103,27 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--baseline <file>', 'report findings recorded in this baseline as suppressed')
     .option('--write-baseline <file>', 'write all current findings to a baseline file')
     .option('--workers <n>', 'worker threads (1 = in-process; default: automatic)', parseIntOption)
-    .option('--max-file-bytes <n>', 'skip files larger than this (default 1000000)', parseIntOption)
-    .action(async (target: string, o: Record<string, unknown>) => {
+    .option('--max-file-bytes <n>', 'skip files larger than this (default 1000000)', parseIntOption);
+  addTargetOptions(addLiveOptions(scanCommand)).action(async (spec: string, o: Record<string, unknown>) =>
+    o.live ? runLiveScan([spec], o, io) : withTarget(spec, o, async (acquired) => {
       const opts: ScanOptions = {
-        target,
+        target: acquired.root,
+        input: acquired.input,
+        targetKind: acquired.kind,
         mode: o.mode as ScanOptions['mode'],
         rules: builtinRules(),
         select: o.rule as string[] | undefined,
         ignore: o.skipRule as string[] | undefined,
         allRules: o.allRules === true,
         exclude: o.exclude as string[] | undefined,
-        config: o.config === false ? false : (o.config as string | undefined),
+        // A downloaded package's own .mcpvet.json must not switch rules off: only a local target's config is read.
+        config: o.config === false ? false : ((o.config as string | undefined) ?? (acquired.kind === 'local' ? undefined : false)),
         baseline: o.baseline as string | undefined,
         workers: o.workers as number | undefined,
         limits: o.maxFileBytes ? { maxFileBytes: o.maxFileBytes as number } : undefined,
         onProgress: io.stderrTTY ? progressPrinter(io.stderr) : undefined,
       };
-      const result = await scan(opts);
+      const result = withAcquisition(await scan(opts), acquired);
       if (io.stderrTTY) io.stderr('\r\x1b[K');
       if (o.writeBaseline) await writeBaseline(o.writeBaseline as string, result.findings);
       const format = o.format as Format;
@@ -80,18 +135,21 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
       const failOn = (o.failOn as Severity | 'none' | undefined) ?? 'high';
       const failing = failOn !== 'none' && result.findings.some((f) => atLeast(f.severity, failOn));
       io.setExit(failing ? EXIT_FINDINGS : EXIT_OK);
-    });
+    }),
+  );
 
-  program
+  const inventoryCommand = program
     .command('inventory')
     .description('list the MCP servers, transports, auth, tools, prompts and resources found in a target')
-    .argument('[target]', 'folder or file', '.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (target: string, o: { format: 'text' | 'json' }) => {
-      const result = await scan({ target, rules: { rules: [] }, config: false });
+    .argument('[target]', 'what to read (same forms as scan)', '.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addTargetOptions(inventoryCommand).action(async (spec: string, o: Record<string, unknown>) =>
+    withTarget(spec, o, async (acquired) => {
+      const result = await scan({ target: acquired.root, input: acquired.input, targetKind: acquired.kind, rules: { rules: [] }, config: false });
       io.stdout(o.format === 'json' ? `${JSON.stringify(result.inventory, null, 2)}\n` : renderInventoryText(result.inventory));
       io.setExit(EXIT_OK);
-    });
+    }),
+  );
 
   program
     .command('rules')
@@ -116,6 +174,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
       io.setExit(EXIT_OK);
     });
 
+  registerLiveCommands(program, io);
   return program;
 }
 
@@ -145,7 +204,7 @@ export async function main(argv: string[]): Promise<number> {
     const err = e as { code?: string; exitCode?: number; message?: string };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) return EXIT_ERROR;
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof ScanInputError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof ScanInputError || e instanceof TargetSpecError || e instanceof TargetError) {
       process.stderr.write(`mcpvet: ${(e as Error).message}\n`);
       return EXIT_ERROR;
     }

@@ -46,10 +46,28 @@ export interface Score {
   grade: 'A' | 'B' | 'C' | 'D' | 'F';
 }
 
+/** What a package, repository or archive target resolved to, so the same thing can be scanned again. */
+export interface TargetResolution {
+  name?: string;
+  version?: string;
+  /** SRI string of an npm tarball. */
+  integrity?: string;
+  /** SHA-256 of a downloaded or local archive. */
+  sha256?: string;
+  ref?: string;
+  commit?: string;
+  /** Where it came from, without credentials or query string. */
+  url?: string;
+  /** File name of a PyPI distribution. */
+  file?: string;
+  /** How the spec was resolved (cache hits, registry lookups, what was not scanned and why). */
+  notes?: string[];
+}
+
 export interface ScanResult {
   schemaVersion: string;
   tool: { name: 'mcpvet'; version: string };
-  target: { input: string; kind: string; root: string };
+  target: { input: string; kind: string; root: string; resolved?: TargetResolution };
   mode: 'fast' | 'deep';
   /** Ids of the rules that ran, sorted. */
   ruleIds: string[];

@@ -8,7 +8,7 @@ import type { ServerDef, TextValue } from '../model/inventory.js';
 import { SEVERITIES } from '../model/severity.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
-import { sanitize } from './text-report.js';
+import { describeResolution, sanitize } from './text-report.js';
 
 const CSS = `
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--code:#f6f8fa;--critical:#8b0000;--high:#cf222e;--medium:#9a6700;--low:#0969da;--info:#59636e}
@@ -61,6 +61,7 @@ export function renderHtml(result: ScanResult, options: Pick<RenderOptions, 'rul
     '<header>',
     '<h1>mcpvet report</h1>',
     `<p class="meta">${escapeHtml(result.target.input)} · ${result.mode} scan · mcpvet ${escapeHtml(result.tool.version)} · ${result.stats.rules} rule(s) · schema ${escapeHtml(result.schemaVersion)}</p>`,
+    ...(describeResolution(result.target) ? [`<p class="meta">resolved: ${escapeHtml(describeResolution(result.target)!)}</p>`] : []),
     '</header>',
   );
   if (!result.complete) out.push('<p class="incomplete">The scan is incomplete: part of it failed (see the errors below), so findings may be missing.</p>');

@@ -6,7 +6,7 @@ import { SEVERITIES, severityRank } from '../model/severity.js';
 import { escapeHtml } from './html-report.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
-import { sanitize } from './text-report.js';
+import { describeResolution, sanitize } from './text-report.js';
 
 export interface MarkdownOptions {
   /** Findings listed in the table and the details (default 100); the rest are counted in an "…and N more" line. */
@@ -31,6 +31,9 @@ export function renderMarkdown(result: ScanResult, options: Pick<RenderOptions, 
   const headline = result.findings.length ? `${result.findings.length} finding(s)` : 'no findings';
   out.push(`### mcpvet: ${headline} · score ${result.score.score}/100 (grade ${result.score.grade})`, '');
   out.push(`Scanned ${mdText(result.target.input)} (${result.mode} scan, ${s.files} file(s), ${s.rules} rule(s), mcpvet ${mdText(result.tool.version)}).`, '');
+  const resolved = describeResolution(result.target);
+  if (resolved) out.push(`Resolved to ${mdText(resolved)}.`, '');
+  if (!result.inventory.isMcpServer) out.push('**Not an MCP server**: no MCP SDK import, server construction or SDK dependency was found.', '');
   if (!result.complete) out.push('**The scan is incomplete**: part of it failed, so findings may be missing. See the errors below.', '');
 
   const suppressed = s.suppressed.inline + s.suppressed.baseline + s.suppressed.config;

@@ -256,7 +256,25 @@ const bySeverity = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, count])
 export const scanResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('mcpvet'), version: z.string().min(1) }),
-  target: z.object({ input: z.string(), kind: z.string(), root: z.string() }),
+  target: z.object({
+    input: z.string(),
+    kind: z.string(),
+    root: z.string(),
+    resolved: z
+      .object({
+        name: z.string().optional(),
+        version: z.string().optional(),
+        integrity: z.string().optional(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        ref: z.string().optional(),
+        commit: z.string().optional(),
+        url: z.string().optional(),
+        file: z.string().optional(),
+        notes: z.array(z.string()).optional(),
+      })
+      .optional()
+      .describe('What a package, repository or archive target resolved to (absent for local folders).'),
+  }),
   mode: z.enum(['fast', 'deep']),
   ruleIds: z.array(z.string().regex(/^MV\d{4}$/)).describe('Ids of the rules that ran, sorted.'),
   complete: z.boolean().describe('False when any part of the scan failed (an error-level entry in `errors`).'),

@@ -14,6 +14,9 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
   const out: string[] = [];
   const inv = result.inventory;
   out.push(c(BOLD, `mcpvet ${result.tool.version} — ${sanitize(result.target.input)} (${result.mode} scan)`));
+  const resolvedLine = describeResolution(result.target);
+  if (resolvedLine) out.push(`resolved: ${sanitize(resolvedLine)}`);
+  for (const note of result.target.resolved?.notes ?? []) out.push(c(DIM, `  ${sanitize(note)}`));
   if (!inv.isMcpServer) out.push('not an MCP server: no MCP SDK import, server construction or SDK dependency was found');
   else {
     const tools = inv.servers.reduce((n, s) => n + s.tools.length, 0);
@@ -54,4 +57,20 @@ function findingBlock(f: Finding, c: (code: string, s: string) => string): strin
 /** Scanned text is untrusted: control characters (ANSI escapes included) are shown escaped, never sent to the terminal. */
 export function sanitize(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\u{e0000}-\u{e007f}]/gu, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
+
+/** One line saying what a package, repository or archive target resolved to; undefined for local targets. */
+export function describeResolution(target: ScanResult['target']): string | undefined {
+  const r = target.resolved;
+  if (!r) return undefined;
+  const parts: string[] = [];
+  if (r.name) parts.push(r.version ? `${r.name}@${r.version}` : r.name);
+  else if (r.version) parts.push(r.version);
+  if (r.file) parts.push(r.file);
+  if (r.url && !r.name) parts.push(r.url);
+  if (r.ref && r.commit) parts.push(`${r.ref} = commit ${r.commit}`);
+  else if (r.commit) parts.push(`commit ${r.commit}`);
+  if (r.integrity) parts.push(r.integrity);
+  else if (r.sha256) parts.push(`sha256 ${r.sha256}`);
+  return parts.length ? `${target.kind} ${parts.join(', ')}` : undefined;
 }

@@ -25,7 +25,6 @@ export async function acquireArchive(t: ArchiveTarget, ctx: AcquireContext): Pro
       file = cached;
       fromCache = true;
       sha256 = t.sha256!;
-      notes.push(`${displayUrl(url)} taken from the download cache (sha256 ${sha256})`);
     } else {
       const dl = path.join(ctx.work, `download${path.extname(new URL(url).pathname) || '.bin'}`);
       const got = await downloadFile(url, dl, ctx.http());

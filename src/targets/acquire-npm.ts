@@ -75,7 +75,6 @@ export async function acquireNpm(t: NpmTarget, ctx: AcquireContext): Promise<Acq
       integrity = hit.meta.integrity;
       resolvedUrl = hit.meta.resolved;
       fromCache = true;
-      notes.push(`${t.name}@${version} taken from the download cache (${integrity ?? 'verified'})`);
     }
   }
 
@@ -99,7 +98,6 @@ export async function acquireNpm(t: NpmTarget, ctx: AcquireContext): Promise<Acq
     file = await ctx.cache.file(digest);
     if (file) {
       fromCache = true;
-      notes.push(`${t.name}@${version} taken from the download cache (${integrity})`);
     } else {
       const dl = path.join(ctx.work, 'package.tgz');
       const max = ctx.limits.maxDownloadBytes;

@@ -89,7 +89,6 @@ export async function acquirePypi(t: PypiTarget, ctx: AcquireContext): Promise<A
         version = hit.meta.version ?? pinned;
         chosen = { filename: hit.meta.filename, url: hit.meta.url ?? '', packagetype: '', sha256: hit.digest.hex, yanked: false };
         fromCache = true;
-        notes.push(`${t.name}==${version} taken from the download cache (sha256 ${hit.digest.hex})`);
       }
     }
   }

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ScanError } from '../model/scan-result.js';
+import type { ScanError, TargetResolution } from '../model/scan-result.js';
 import { acquireArchive } from './acquire-archive.js';
 import { acquireGit } from './acquire-git.js';
 import { acquireNpm } from './acquire-npm.js';
@@ -36,21 +36,7 @@ export interface AcquireOptions {
 }
 
 /** What exactly was scanned: enough to scan the same thing again. */
-export interface Resolved {
-  name?: string;
-  version?: string;
-  /** SRI string of an npm tarball. */
-  integrity?: string;
-  /** SHA-256 of a downloaded file (PyPI, archives). */
-  sha256?: string;
-  /** Git ref asked for, and the commit that was checked out. */
-  ref?: string;
-  commit?: string;
-  /** Where the artifact came from (credentials and query strings removed). */
-  url?: string;
-  /** File name of a PyPI distribution. */
-  file?: string;
-}
+export type Resolved = Omit<TargetResolution, 'notes'>;
 
 export interface Acquired {
   /** Folder (or single file, for a local file target) to pass to scan(). */
@@ -59,7 +45,7 @@ export interface Acquired {
   /** The target as the user wrote it, credentials redacted. */
   input: string;
   resolved: Resolved;
-  /** Human-readable facts about how the target was resolved (for logs and reports). */
+  /** How the target was resolved, for the report: the same for a fresh download and a cache hit. */
   notes: string[];
   /** Limit hits and dropped entries, as scan errors of kind `target`. */
   problems: ScanError[];

@@ -161,7 +161,7 @@ export function parseTarget(spec: string, opts: ParseTargetOptions = {}): Target
   if (onDisk) return { kind: 'local', input, path: abs };
 
   if (/^(\.{1,2}([\\/]|$)|[\\/]|~([\\/]|$)|[A-Za-z]:[\\/])/.test(input) || (ARCHIVE_EXT.test(input) && !/[=<>~!]/.test(input))) {
-    throw new TargetSpecError(`no such file or folder: ${input}`);
+    throw new TargetSpecError(`cannot read target ${input}: no such file or folder`);
   }
 
   // npm ranges use the same operators, but only after "@"; a PyPI requirement never contains "@" (direct references are refused).

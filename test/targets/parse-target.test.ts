@@ -89,9 +89,9 @@ const VALID: [string, Record<string, unknown>][] = [
 const INVALID: [string, RegExp][] = [
   ['', /empty target/],
   ['   ', /empty target/],
-  ['./missing', /no such file or folder: \.\/missing/],
+  ['./missing', /cannot read target \.\/missing: no such file or folder/],
   ['/nope/abs', /no such file or folder/],
-  ['missing.tgz', /no such file or folder: missing\.tgz/],
+  ['missing.tgz', /cannot read target missing\.tgz: no such file or folder/],
   ['file:///etc/passwd', /file:\/\/ URLs are refused/],
   ['ftp://example.org/x.tgz', /unsupported URL scheme "ftp:"/],
   ['https://example.org/some/page', /cannot tell what https:\/\/example\.org\/some\/page is/],
