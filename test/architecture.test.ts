@@ -16,7 +16,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: ['model', 'source', 'parse', 'mcp', 'flow', 'rule'],
   rules: ['model', 'parse', 'flow', 'rule'],
   report: ['model'],
-  cli: ['model', 'engine', 'rules', 'report', 'source', 'mcp', 'flow', 'rule', 'parse'],
+  targets: ['model'],
+  cli: ['model', 'engine', 'rules', 'report', 'source', 'mcp', 'flow', 'rule', 'parse', 'targets'],
 };
 
 it('source files import only the layers above their own', () => {
