@@ -181,7 +181,8 @@ const SUB_CLAIM = /["']sub["']|\b(?:claims|payload|decoded|jwt|token|info|auth)\
  * `owner_id`, `tenant`. Identifiers in `exclude` (the tool's own arguments, e.g. a `user_id` argument) do not count:
  * an identity the caller supplies proves nothing.
  */
-export function mentionsCallerIdentity(text: string, exclude: ReadonlySet<string>): boolean {
+export function mentionsCallerIdentity(source: string, exclude: ReadonlySet<string>): boolean {
+  const text = withoutComments(source);
   for (const m of text.matchAll(/[A-Za-z_$][\w$]{0,80}/g)) {
     const tok = m[0];
     if (exclude.has(tok)) continue;
@@ -189,6 +190,14 @@ export function mentionsCallerIdentity(text: string, exclude: ReadonlySet<string
     if (nameWords(tok).some((w) => IDENTITY_WORDS.has(w))) return true;
   }
   return SUB_CLAIM.test(text);
+}
+
+/** Code without comments and docstrings ("Returns the user's invoice" says nothing about a check). */
+export function withoutComments(text: string): string {
+  return text
+    .replace(/"""[\s\S]*?"""|'''[\s\S]*?'''/g, '')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|\s)(?:\/\/|#).*$/gm, '$1');
 }
 
 /** One flow per key, first (sorted) wins. */
