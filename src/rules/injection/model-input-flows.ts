@@ -45,10 +45,11 @@ function ownerOf(flow: TaintFlow): string {
 const isWhole = (f: TaintFlow) => f.source.description.includes('"*"');
 const describe = (f: TaintFlow) => f.source.description.replace(/^(?:argument|variable) "\*" of /, 'the arguments of ');
 
-const sinkKey = (f: TaintFlow) => `${f.sink.location.path}:${f.sink.location.startLine}:${f.sink.location.startColumn}`;
+/** Nested sink calls on one line (`conn.execute(text(q))`) are one place to fix, so one finding. */
+const sinkKey = (f: TaintFlow) => `${f.sink.location.path}:${f.sink.location.startLine}`;
 
 /**
- * One finding per sink call and owner. The reported flow is the one with the most serious sink kind (the order of
+ * One finding per sink line and owner. The reported flow is the one with the most serious sink kind (the order of
  * `rule.sinks`), then one that passed a broken sanitizer (the finding says which), then the shortest trace; the
  * other arguments that reach the same call are named in `also`.
  */

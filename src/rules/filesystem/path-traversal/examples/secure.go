@@ -32,7 +32,8 @@ func readPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 	if err != nil {
 		return mcp.NewToolResultError("cannot read the page"), nil
 	}
-	return mcp.NewToolResultText(string(data)), nil
+	// Marked as data: whatever a page says is notes, not instructions for the model.
+	return mcp.NewToolResultText("<untrusted-notebook-page>\n" + string(data) + "\n</untrusted-notebook-page>"), nil
 }
 
 func main() {

@@ -16,7 +16,9 @@ def notebook_page(page: str) -> str:
     if not full.startswith(NOTES + os.sep):
         raise ValueError("pages live inside the notebook folder")
     with open(full, encoding="utf-8") as f:
-        return f.read()
+        page_text = f.read()
+    # Marked as data: whatever a page says is notes, not instructions for the model.
+    return "<untrusted-notebook-page>\n" + page_text + "\n</untrusted-notebook-page>"
 
 
 if __name__ == "__main__":

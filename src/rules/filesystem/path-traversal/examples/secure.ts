@@ -17,7 +17,9 @@ server.registerTool(
     const full = await realpath(path.resolve(root, page));
     // The trailing separator keeps "notes-private" out; realpath keeps symbolic links from leading out.
     if (!full.startsWith(root + path.sep)) throw new Error("pages live inside the notebook folder");
-    return { content: [{ type: "text", text: await readFile(full, "utf8") }] };
+    const pageText = await readFile(full, "utf8");
+    // Marked as data: whatever a page says is notes, not instructions for the model.
+    return { content: [{ type: "text", text: "<untrusted-notebook-page>\n" + pageText + "\n</untrusted-notebook-page>" }] };
   },
 );
 

@@ -14,7 +14,9 @@ def chapter(chapter: str) -> str:
     if not full.startswith(HANDBOOK + os.sep):
         raise ValueError("no such chapter")
     with open(full, encoding="utf-8") as f:
-        return f.read()
+        chapter_text = f.read()
+    # Marked as data: whatever a chapter says is text to read, not instructions for the model.
+    return "<untrusted-handbook-chapter>\n" + chapter_text + "\n</untrusted-handbook-chapter>"
 
 
 if __name__ == "__main__":

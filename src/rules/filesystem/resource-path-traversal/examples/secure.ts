@@ -15,7 +15,9 @@ server.registerResource(
     const root = await realpath(HANDBOOK);
     const full = await realpath(path.join(root, `${chapter}.md`));
     if (!full.startsWith(root + path.sep)) throw new Error("no such chapter");
-    return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: await readFile(full, "utf8") }] };
+    const chapterText = await readFile(full, "utf8");
+    // Marked as data: whatever a chapter says is text to read, not instructions for the model.
+    return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: "<untrusted-handbook-chapter>\n" + chapterText + "\n</untrusted-handbook-chapter>" }] };
   },
 );
 

@@ -6,6 +6,7 @@ import (
 	"log"
 	"os/exec"
 	"strings"
+	"unicode"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -22,7 +23,14 @@ func commitHistory(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolR
 	if err != nil {
 		return mcp.NewToolResultError("git log failed"), nil
 	}
-	return mcp.NewToolResultText(string(out)), nil
+	// Commit messages can carry terminal escapes; keep printable text and line breaks only.
+	printable := strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) || r == '\n' {
+			return r
+		}
+		return -1
+	}, string(out))
+	return mcp.NewToolResultText(printable), nil
 }
 
 func main() {

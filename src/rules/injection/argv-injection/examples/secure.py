@@ -16,7 +16,8 @@ def repo_commit_history(revision: str = "HEAD") -> str:
         text=True,
         timeout=30,
     )
-    return result.stdout
+    # Commit messages can carry terminal escapes; keep printable text and line breaks only.
+    return "".join(ch for ch in result.stdout if ch.isprintable() or ch == "\n")
 
 
 if __name__ == "__main__":

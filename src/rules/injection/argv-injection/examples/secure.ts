@@ -1,6 +1,6 @@
 // The same repository browser: a value after `--` is an operand, and revisions that start with "-" are refused.
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { z } from "zod";
@@ -15,7 +15,8 @@ server.registerTool(
   async ({ file }) => {
     // Everything after "--" is a path to git, whatever it starts with.
     const { stdout } = await run("git", ["-C", REPO, "log", "--oneline", "-n", "50", "--", file], { timeout: 30_000 });
-    return { content: [{ type: "text", text: stdout }] };
+    // Commit messages can carry terminal escapes.
+    return { content: [{ type: "text", text: stripVTControlCharacters(stdout) }] };
   },
 );
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"log"
 	"os/exec"
+	"strings"
+	"unicode"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -24,7 +26,14 @@ func logsSearch(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResu
 	if err != nil {
 		return mcp.NewToolResultError("no match"), nil
 	}
-	return mcp.NewToolResultText(string(out)), nil
+	// Log lines can carry terminal escapes; keep printable text and line breaks only.
+	printable := strings.Map(func(r rune) rune {
+		if unicode.IsPrint(r) || r == '\n' {
+			return r
+		}
+		return -1
+	}, string(out))
+	return mcp.NewToolResultText(printable), nil
 }
 
 func main() {

@@ -16,7 +16,8 @@ def logs_search(pattern: str, service: str) -> str:
         raise ValueError(f"unknown service; choose one of {sorted(LOG_FILES)}")
     # No shell parses these values; `-e` makes the pattern a pattern even when it starts with "-".
     result = subprocess.run(["grep", "-n", "-e", pattern, "--", LOG_FILES[service]], capture_output=True, text=True, timeout=30)
-    return result.stdout[-20_000:]
+    # Log lines can carry terminal escapes; keep printable text and line breaks only.
+    return "".join(ch for ch in result.stdout[-20_000:] if ch.isprintable() or ch == "\n")
 
 
 if __name__ == "__main__":

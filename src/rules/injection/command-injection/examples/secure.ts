@@ -1,6 +1,6 @@
 // The same log-search server without a shell: grep gets an argument list, and the log file comes from a fixed table.
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { z } from "zod";
@@ -17,7 +17,8 @@ server.registerTool(
   async ({ pattern, service }) => {
     // No shell parses these values; `-e` makes the pattern a pattern even when it starts with "-".
     const { stdout } = await run("grep", ["-n", "-e", pattern, "--", LOG_FILES[service]], { timeout: 30_000 });
-    return { content: [{ type: "text", text: stdout.slice(-20_000) }] };
+    // Log lines can carry terminal escapes.
+    return { content: [{ type: "text", text: stripVTControlCharacters(stdout.slice(-20_000)) }] };
   },
 );
 

@@ -38,7 +38,8 @@ func linkPreview(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRes
 	}
 	defer resp.Body.Close()
 	page, _ := io.ReadAll(io.LimitReader(resp.Body, 2000))
-	return mcp.NewToolResultText(string(page)), nil
+	// Marked as data: whatever the page says is content to preview, not instructions for the model.
+	return mcp.NewToolResultText("<untrusted-web-page>\n" + string(page) + "\n</untrusted-web-page>"), nil
 }
 
 func main() {

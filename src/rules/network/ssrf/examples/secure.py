@@ -17,7 +17,8 @@ async def link_preview(url: str) -> str:
     # Redirects are not followed, so an allowed site cannot bounce the request somewhere else.
     async with httpx.AsyncClient(timeout=10, follow_redirects=False) as client:
         resp = await client.get(url)
-    return resp.text[:2000]
+    # Marked as data: whatever the page says is content to preview, not instructions for the model.
+    return "<untrusted-web-page>\n" + resp.text[:2000] + "\n</untrusted-web-page>"
 
 
 if __name__ == "__main__":

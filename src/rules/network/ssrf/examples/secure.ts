@@ -14,7 +14,9 @@ server.registerTool(
     if (parsed.protocol !== "https:" || !ALLOWED_HOSTS.has(parsed.hostname)) throw new Error("this site cannot be previewed");
     // Redirects are not followed, so an allowed site cannot bounce the request somewhere else.
     const resp = await fetch(parsed, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
-    return { content: [{ type: "text", text: (await resp.text()).slice(0, 2000) }] };
+    const page = (await resp.text()).slice(0, 2000);
+    // Marked as data: whatever the page says is content to preview, not instructions for the model.
+    return { content: [{ type: "text", text: "<untrusted-web-page>\n" + page + "\n</untrusted-web-page>" }] };
   },
 );
 
