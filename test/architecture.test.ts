@@ -17,7 +17,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   rules: ['model', 'parse', 'flow', 'rule'],
   report: ['model'],
   targets: ['model'],
-  cli: ['model', 'engine', 'rules', 'report', 'source', 'mcp', 'flow', 'rule', 'parse', 'targets'],
+  probe: ['model', 'mcp', 'rule', 'engine'],
+  cli: ['model', 'engine', 'rules', 'report', 'source', 'mcp', 'flow', 'rule', 'parse', 'probe', 'targets'],
 };
 
 it('source files import only the layers above their own', () => {

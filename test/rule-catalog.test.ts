@@ -1,6 +1,6 @@
 // Every rule: valid metadata, examples that fire exactly once (vulnerable) or never (secure), and annotated fixtures.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ruleMetaSchema } from '../src/model/rule-meta.js';
@@ -55,8 +55,17 @@ for (const entry of entries) {
   describe(`${meta.id} ${meta.slug}`, () => {
     it('has valid metadata in the folder named after it', () => {
       ruleMetaSchema.parse(meta);
-      assert.equal(entry.dir, `${meta.category}/${meta.slug}`);
+      assert.equal(entry.dir, meta.mode === 'live' ? `live/${meta.slug}` : `${meta.category}/${meta.slug}`);
     });
+
+    // Live rules judge a running server, not files: a probe test that names the rule replaces examples and fixtures.
+    if (meta.mode === 'live') {
+      it('has a live test that names it', () => {
+        const tests = readdirSync('test/probe').filter((f) => f.endsWith('.test.ts'));
+        assert.ok(tests.some((f) => readFileSync(path.join('test/probe', f), 'utf8').includes(meta.id)), `no test/probe/*.test.ts mentions ${meta.id}`);
+      });
+      return;
+    }
 
     const examples = ruleExamples(entry);
     it('has a vulnerable and a secure example for every language it claims', () => {
