@@ -29,7 +29,7 @@ func main() {
 func wikiPage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	slug, err := req.RequireString("slug")
 	if err != nil {
-		return mcp.NewToolResultError(err.Error()), nil
+		return mcp.NewToolResultError("slug is required"), nil
 	}
 	resp, err := client.Get("https://wiki.example.com/raw/" + url.PathEscape(slug) + ".md")
 	if err != nil {
