@@ -336,7 +336,8 @@ function parseCodexToml(filePath: string, text: string, client: ClientId): Clien
       transport: typeof raw.url === 'string' ? 'http' : 'stdio',
       args: list('args'),
       env: map('env'),
-      headers: { ...map('http_headers'), ...map('env_http_headers', true) },
+      // A header named in both tables: the literal one is what matters for secrets, so it wins.
+      headers: { ...map('env_http_headers', true), ...map('http_headers') },
       declaredTools: list('enabled_tools'),
     };
     // `env_vars` forwards variables from Codex's own environment by name.

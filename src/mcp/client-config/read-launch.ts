@@ -206,7 +206,8 @@ export function npmPackage(at: ConfigValue): LaunchPackage | undefined {
   const at2 = s.indexOf('@', s.startsWith('@') ? 1 : 0);
   const name = at2 > 0 ? s.slice(0, at2) : s;
   const version = at2 > 0 ? s.slice(at2 + 1) : undefined;
-  if (!/^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/i.test(name)) return undefined;
+  // Any letters: a look-alike name (Cyrillic, fullwidth) is still the name the runner is asked to fetch.
+  if (!/^(?:@[^\s/@]+\/)?[^\s/@:]+$/.test(name)) return undefined;
   const pkg: LaunchPackage = { ecosystem: 'npm', name, pinned: version !== undefined && EXACT_SEMVER.test(version), at };
   if (version !== undefined) pkg.version = version;
   return pkg;
