@@ -102,8 +102,9 @@ export async function acquireNpm(t: NpmTarget, ctx: AcquireContext): Promise<Acq
       const dl = path.join(ctx.work, 'package.tgz');
       const max = ctx.limits.maxDownloadBytes;
       try {
+        // Fetch the resolved URL itself: a registry spec would make pacote fetch the packument a second time.
         await pacote.tarball.stream(
-          `${t.name}@${version}`,
+          resolvedUrl,
           async (stream: Readable) => {
             let bytes = 0;
             const cap = new Transform({
