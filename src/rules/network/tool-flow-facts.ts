@@ -55,8 +55,8 @@ export function siteAt(sites: readonly ToolSite[], l: Location): ToolSite | unde
 
 /**
  * The tool a flow belongs to: the tool named by its source (tool arguments), the handler its result sink is (tool
- * output), else the handler that contains a step of its trace, nearest the sink first. Flows that stay inside
- * helpers from source to sink name no handler and return undefined.
+ * output), else the handler that contains a step of its trace, nearest the sink first, else the one handler whose
+ * effects name the sink call. Flows that stay inside helpers shared by several handlers return undefined.
  */
 export function siteOfFlow(sites: readonly ToolSite[], flow: TaintFlow): ToolSite | undefined {
   if (flow.source.tool) {
@@ -68,7 +68,10 @@ export function siteOfFlow(sites: readonly ToolSite[], flow: TaintFlow): ToolSit
     const s = siteAt(sites, l);
     if (s) return s;
   }
-  return undefined;
+  // A helper that reads and sends on its own: the handler whose effects name this very call.
+  const key = locKey(flow.sink.location);
+  const byEffect = sites.filter((s) => s.effects?.examples.some((e) => e.kind === flow.sink.kind && locKey(e.location) === key));
+  return byEffect.length === 1 ? byEffect[0] : undefined;
 }
 
 /** Source text of a location (lines joined with `\n`), at most `maxLines` lines. */

@@ -16,7 +16,7 @@ const REDACTING_CODE =
  * that is what the secret is for, not an exposure.
  */
 const CREDENTIAL_USE =
-  /\bheaders?\s*[=:]|["']headers["']|Authorization|\bauth\s*=|Bearer|X-[\w-]{0,30}(?:Key|Token)\b|["'](?:api[_-]?key|apikey|access_?token|token|key|password|secret|client_secret)["']\s*:|\b(?:api_key|apikey|access_token|token|key|password)\s*=\s*[A-Za-z_]|SetBasicAuth|basic_auth/i;
+  /\bheaders?\s*[=:]|["']headers["']|Authorization|\bauth\s*=|Bearer|X-[\w-]{0,30}(?:Key|Token)\b|["'](?:api[_-]?key|apikey|access_?token|token|key|password|secret|client_secret)["']\s*:|\b(?:api_key|apikey|access_token|token|key|password)\s*=\s*[A-Za-z_]|\b(?:api_?key|apiKey|apikey|access_?token|accessToken|token|password|client_?secret|clientSecret)\s*:\s*[A-Za-z_$]|SetBasicAuth|basic_auth/i;
 
 export default defineRule({
   meta: {

@@ -1,0 +1,42 @@
+import express from "express";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { requireBearerAuth } from "@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js";
+import { mcpAuthMetadataRouter, getOAuthProtectedResourceMetadataUrl } from "@modelcontextprotocol/sdk/server/auth/router.js";
+import { z } from "zod";
+import { verifier, issuerMetadata } from "./verifier.js";
+
+const serverUrl = new URL("https://crm-assistant.example.com/mcp");
+const server = new McpServer({ name: "crm-assistant", version: "1.0.0" });
+
+server.registerTool(
+  "account_count",
+  { description: "Number of CRM accounts in a segment.", inputSchema: { segment: z.string() } },
+  async ({ segment }) => {
+    // The organisation-wide admin key answers for whoever asked: every signed-in caller sees every segment.
+    const res = await fetch("https://api.crm.example/v2/accounts/count", {
+      method: "POST",
+      body: JSON.stringify({ segment, api_key: process.env.CRM_ADMIN_API_KEY }),
+    });
+    const data = (await res.json()) as { count: number };
+    return { content: [{ type: "text", text: String(Number(data.count)) }] };
+  },
+);
+
+const app = express();
+app.use(express.json());
+app.use(mcpAuthMetadataRouter({ oauthMetadata: issuerMetadata, resourceServerUrl: serverUrl }));
+app.post(
+  "/mcp",
+  requireBearerAuth({ verifier, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(serverUrl) }),
+  async (req, res) => {
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableDnsRebindingProtection: true,
+      allowedHosts: ["127.0.0.1:3000", "localhost:3000"],
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, req.body);
+  },
+);
+app.listen(3000, "127.0.0.1");
