@@ -16,13 +16,13 @@ export const EXFILTRABLE: readonly SourceKind[] = ['tool-input', 'resource-uri',
  * the error of a call is not the content it read, though the solver lets a single-value `err :=` carry the taint of
  * the call's arguments. (`x, err := f()` already leaves `err` clean.)
  */
-export function onlyThroughGoError(flow: TaintFlow): boolean {
+export function throughGoError(flow: TaintFlow): boolean {
   return flow.sink.location.path.endsWith('.go') && flow.steps.some((s) => s.label === 'assigned to err');
 }
 
 /**
- * One flow per sink location (the solver lists one per source), in the solver's order, with how many other sources
- * reach the same place.
+ * One flow per sink location (the solver lists one per source), in the solver's order, with the flows of the other
+ * sources that reach the same place.
  */
 export function firstPerSink(flows: readonly TaintFlow[]): { flow: TaintFlow; others: TaintFlow[] }[] {
   const bySink = new Map<string, { flow: TaintFlow; others: TaintFlow[] }>();

@@ -1,7 +1,7 @@
 // MV7101 (MCPSafe MCP-096): fetched web pages, database rows or file contents are returned to the model as they are.
 import { defineRule, type RawFinding } from '../../../rule/rule.js';
 import { selectFlows } from '../../../rule/taint-findings.js';
-import { alsoText, FETCHED_CONTENT, firstPerSink, handlerFinding, onlyThroughGoError, untrustedMarker } from '../untrusted-content-flows.js';
+import { alsoText, FETCHED_CONTENT, firstPerSink, handlerFinding, throughGoError, untrustedMarker } from '../untrusted-content-flows.js';
 
 export default defineRule({
   meta: {
@@ -41,7 +41,7 @@ export default defineRule({
   },
   project: {
     detect(ctx) {
-      const flows = selectFlows(ctx, { sinks: ['tool-output'], sources: FETCHED_CONTENT }).filter((f) => !untrustedMarker(f.sink.context) && !onlyThroughGoError(f));
+      const flows = selectFlows(ctx, { sinks: ['tool-output'], sources: FETCHED_CONTENT }).filter((f) => !untrustedMarker(f.sink.context) && !throughGoError(f));
       const out: RawFinding[] = [];
       for (const { flow, others } of firstPerSink(flows)) out.push(handlerFinding(flow, { also: alsoText(others) }));
       return out;

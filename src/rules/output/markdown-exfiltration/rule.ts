@@ -2,7 +2,7 @@
 import type { TaintFlow } from '../../../flow/taint.js';
 import { defineRule, type RawFinding } from '../../../rule/rule.js';
 import { selectFlows } from '../../../rule/taint-findings.js';
-import { alsoText, EXFILTRABLE, firstPerSink, handlerFinding, markdownUrl, onlyThroughGoError, quoteContext, type MarkdownUrl } from '../untrusted-content-flows.js';
+import { alsoText, EXFILTRABLE, firstPerSink, handlerFinding, markdownUrl, throughGoError, quoteContext, type MarkdownUrl } from '../untrusted-content-flows.js';
 
 const WHERE: Record<MarkdownUrl['position'], string> = {
   'whole-url': 'the whole URL',
@@ -54,7 +54,7 @@ export default defineRule({
       const hits: { flow: TaintFlow; md: MarkdownUrl }[] = [];
       for (const flow of selectFlows(ctx, { sinks: ['tool-output'], sources: EXFILTRABLE })) {
         const md = markdownUrl(flow.sink.context);
-        if (md && !onlyThroughGoError(flow)) hits.push({ flow, md });
+        if (md && !throughGoError(flow)) hits.push({ flow, md });
       }
       const out: RawFinding[] = [];
       for (const { flow, others } of firstPerSink(hits.map((h) => h.flow))) {
