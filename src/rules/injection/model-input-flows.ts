@@ -1,7 +1,7 @@
 // Shared by the deep injection rules MV2101–MV2107: model-chosen values reaching a sink, one finding per sink and owner.
 import type { SinkKind, SourceKind } from '../../flow/concepts.js';
 import type { TaintFlow } from '../../flow/taint.js';
-import type { Severity } from '../../model/severity.js';
+import type { Confidence, Severity } from '../../model/severity.js';
 import type { ProjectContext, RawFinding } from '../../rule/rule.js';
 import { flowFinding, MODEL_CONTROLLED, selectFlows } from '../../rule/taint-findings.js';
 
@@ -15,6 +15,8 @@ export interface ModelInputRule {
   extra?: (flow: TaintFlow, text: TraceText) => Record<string, string>;
   /** Per-finding severity by the reported sink kind (a deleted file is worse than a read one). */
   severityOf?: (kind: SinkKind) => Severity | undefined;
+  /** Per-finding confidence, where the rule had to guess part of the judgement. */
+  confidenceOf?: (flow: TaintFlow, text: TraceText) => Confidence | undefined;
 }
 
 /**
@@ -81,6 +83,8 @@ export function modelInputFindings(ctx: ProjectContext, rule: ModelInputRule): R
     const finding = flowFinding(primary, { also, kind: primary.sink.kind, source: describe(primary), ...rule.extra?.(primary, text) });
     const severity = rule.severityOf?.(primary.sink.kind);
     if (severity) finding.severity = severity;
+    const confidence = rule.confidenceOf?.(primary, text);
+    if (confidence) finding.confidence = confidence;
     out.push(finding);
   }
   return out;
