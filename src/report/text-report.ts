@@ -17,7 +17,9 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
   const resolvedLine = describeResolution(result.target);
   if (resolvedLine) out.push(`resolved: ${sanitize(resolvedLine)}`);
   for (const note of result.target.resolved?.notes ?? []) out.push(c(DIM, `  ${sanitize(note)}`));
-  if (!inv.isMcpServer) out.push('not an MCP server: no MCP SDK import, server construction or SDK dependency was found');
+  // A scan of client configs reads configs, not server code: whether it found a server is not the question.
+  if (result.target.kind === 'client-config') out.push(`${result.stats.files} MCP client config file(s)`);
+  else if (!inv.isMcpServer) out.push('not an MCP server: no MCP SDK import, server construction or SDK dependency was found');
   else {
     const tools = inv.servers.reduce((n, s) => n + s.tools.length, 0);
     out.push(`${inv.servers.length} MCP server(s), ${tools} tool(s)`);
