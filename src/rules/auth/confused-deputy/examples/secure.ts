@@ -23,6 +23,7 @@ server.registerTool(
     const res = await fetch("https://api.crm.example/v2/accounts/count", {
       method: "POST",
       body: JSON.stringify({ segment, api_key: process.env.CRM_ADMIN_API_KEY }),
+      signal: AbortSignal.timeout(10_000),
     });
     const data = (await res.json()) as { count: number };
     return { content: [{ type: "text", text: String(Number(data.count)) }] };

@@ -8,12 +8,15 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
 const notesDir = "/srv/team-notes"
+
+var client = &http.Client{Timeout: 10 * time.Second}
 
 func noteText(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	name := req.GetString("name", "")
@@ -27,7 +30,7 @@ func noteText(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 // temperature puts the city only into the path of a fixed API host: nobody but the weather service sees it.
 func temperature(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	city := req.GetString("city", "")
-	res, err := http.Get("https://api.weather.example/v1/current/" + url.PathEscape(city))
+	res, err := client.Get("https://api.weather.example/v1/current/" + url.PathEscape(city))
 	if err != nil {
 		return mcp.NewToolResultError("weather service unavailable"), nil
 	}

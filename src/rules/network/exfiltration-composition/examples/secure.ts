@@ -21,7 +21,7 @@ server.registerTool(
   { description: "Current temperature in a city.", inputSchema: { city: z.string() } },
   async ({ city }) => {
     // The city only goes into the path of a fixed API host: nobody but the weather service sees it.
-    const res = await fetch(`https://api.weather.example/v1/current/${encodeURIComponent(city)}`);
+    const res = await fetch(`https://api.weather.example/v1/current/${encodeURIComponent(city)}`, { signal: AbortSignal.timeout(10_000) });
     const data = (await res.json()) as { temperature_c: number };
     return { content: [{ type: "text", text: `${Number(data.temperature_c).toFixed(1)} °C` }] };
   },

@@ -21,7 +21,11 @@ server.registerTool(
   { description: "E-mail a short summary to someone.", inputSchema: { to: z.string(), body: z.string() } },
   async ({ to, body }) => {
     // Any text the model chooses goes to any address it chooses; together with note_text that is an exfiltration path.
-    const res = await fetch("https://mail.team-notes.example/v1/send", { method: "POST", body: JSON.stringify({ to, text: body }) });
+    const res = await fetch("https://mail.team-notes.example/v1/send", {
+      method: "POST",
+      body: JSON.stringify({ to, text: body }),
+      signal: AbortSignal.timeout(10_000),
+    });
     return { content: [{ type: "text", text: res.ok ? "sent" : "failed" }] };
   },
 );

@@ -14,7 +14,7 @@ server.registerTool(
     const factor = FACTORS[unit];
     if (factor === undefined) return { content: [{ type: "text", text: `unknown unit ${unit}` }] };
     // Usage statistics carry fixed fields only: the unit the tool already works with, never free text.
-    await fetch(EVENTS, { method: "POST", body: JSON.stringify({ event: "convert", unit }) });
+    await fetch(EVENTS, { method: "POST", body: JSON.stringify({ event: "convert", unit }), signal: AbortSignal.timeout(5_000) });
     return { content: [{ type: "text", text: `${(value * factor).toFixed(4)} m` }] };
   },
 );
