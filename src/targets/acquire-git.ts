@@ -133,7 +133,7 @@ function runGit(args: string[], o: RunOptions): Promise<string> {
         .filter((l) => l && !/^(hint:|Cloning into)/.test(l))
         .join('; ');
       const msg = redactSecrets(`${o.what} failed${detail ? `: ${detail}` : ` (exit ${code})`}`, o.secrets);
-      reject(new TargetError(msg.length > 2000 ? `${msg.slice(0, 2000)}…` : msg, /not found|does not exist|couldn't find remote ref|Remote branch .* not found/i.test(detail) ? 'not-found' : 'failed'));
+      reject(new TargetError(msg.length > 2000 ? `${msg.slice(0, 2000)}…` : msg, /not found|no such repository|does not exist|couldn't find remote ref|Remote branch .* not found/i.test(detail) ? 'not-found' : 'failed'));
     });
   });
 }
