@@ -96,6 +96,10 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Lines of one file read around a trace are capped, so a trace spanning a huge file costs no more than this. */
 const MAX_REGION_LINES = 400;
+/** Each line is cut to this length before a pattern reads it, which bounds the cost of every pattern per line. */
+const MAX_LINE = 1000;
+
+const cut = (s: string) => (s.length > MAX_LINE ? s.slice(0, MAX_LINE) : s);
 
 /** `x = ORDERINGS.get(key, "name")`, `flag = FLAGS[key]`, `const col = COLUMNS[key] ?? "id"`: a constant table's value. */
 const CONSTANT_LOOKUP = new RegExp(
@@ -112,7 +116,7 @@ export class TraceText {
   constructor(private readonly ctx: ProjectContext) {}
 
   line(path: string, line: number): string {
-    return this.ctx.lines(path)[line - 1] ?? '';
+    return cut(this.ctx.lines(path)[line - 1] ?? '');
   }
 
   /** The sink call's text, from where the call starts to the end of its last line. */
@@ -122,7 +126,7 @@ export class TraceText {
     const out: string[] = [];
     for (let i = l.startLine; i <= Math.min(l.endLine, l.startLine + 40); i++) {
       const s = lines[i - 1] ?? '';
-      out.push(i === l.startLine ? s.slice(Math.max(0, l.startColumn - 1)) : s);
+      out.push(cut(i === l.startLine ? s.slice(Math.max(0, l.startColumn - 1)) : s));
     }
     return out.join('\n');
   }
@@ -152,7 +156,7 @@ export class TraceText {
     const out: string[] = [];
     for (const [path, [from, to]] of spans) {
       const lines = this.ctx.lines(path);
-      for (let i = from; i <= Math.min(to, from + MAX_REGION_LINES); i++) out.push(lines[i - 1] ?? '');
+      for (let i = from; i <= Math.min(to, from + MAX_REGION_LINES); i++) out.push(cut(lines[i - 1] ?? ''));
     }
     return out;
   }
@@ -184,11 +188,11 @@ export class TraceText {
   /** Whether the file gives `name` a literal URL with a scheme and host (`API = "https://api.example.com"`). */
   declaresConstantUrl(path: string, name: string): boolean {
     const decl = new RegExp(String.raw`^\s*(?:export\s+)?(?:(?:const|let|var|final)\s+)?${esc(name)}\s*(?::\s*[\w.]+\s*)?(?:=|:=)\s*[rbu]?["'\`][a-z][a-z0-9+.-]*:\/\/[^/?#"'\`\s\\]+`, 'i');
-    return this.ctx.lines(path).some((l) => decl.test(l));
+    return this.ctx.lines(path).some((l) => decl.test(cut(l)));
   }
 
   private isGoMapLiteral(path: string, name: string): boolean {
     const decl = new RegExp(String.raw`^\s*(?:var\s+)?${esc(name)}\s*(?:=|:=)\s*map\[`);
-    return this.ctx.lines(path).some((l) => decl.test(l));
+    return this.ctx.lines(path).some((l) => decl.test(cut(l)));
   }
 }

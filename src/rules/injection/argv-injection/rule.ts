@@ -19,7 +19,7 @@ const OPTION_RICH = new Set([
 ]);
 
 /** The first string literal after `(` or `[`: the program of `run(["git", …])`, `create_subprocess_exec("find", …)`. */
-const PROGRAM = /[([]\s*(?:r|b|rb|br)?(?:"([^"\n]+)"|'([^'\n]+)')/;
+const PROGRAM = /[([]\s*(?:r|b|rb|br)?(?:"([^"\n]{1,200})"|'([^'\n]{1,200})')/;
 
 /**
  * The program a Python argv call starts, from the call's text or from the list it was given (`args = ["curl", …]`),

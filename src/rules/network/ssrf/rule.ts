@@ -9,7 +9,7 @@ const FIXED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s"'`\\]+[/?#]/i;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The prefix a `startswith`/`startsWith`/`HasPrefix` check on the guard line compares with, when it is a literal. */
-const PREFIX_LITERAL = /(?:startswith|startsWith|HasPrefix)\(\s*(?:[\w.]+\s*,\s*)?(?:"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`)/;
+const PREFIX_LITERAL = /(?:startswith|startsWith|HasPrefix)\(\s*(?:[\w.]{1,80}\s*,\s*)?(?:"([^"\n]{0,300})"|'([^'\n]{0,300})'|`([^`$\n]{0,300})`)/;
 
 /**
  * Checks of the destination the solver does not model, read from the trace's text: an allow-list test on the parsed
@@ -20,10 +20,11 @@ const PREFIX_LITERAL = /(?:startswith|startsWith|HasPrefix)\(\s*(?:[\w.]+\s*,\s*
 const HOST_NAMES = String.raw`(?:hostname|netloc|host|origin|Hostname\(\)|Host)`;
 const HOST_ALLOW_LIST = new RegExp(
   [
-    String.raw`\b${HOST_NAMES}\b[^\n]*?\b(?:not\s+in|in)\s+[\w.]*[A-Za-z_]`,
-    String.raw`\.(?:includes|has)\([^\n]*?\b${HOST_NAMES}`,
-    String.raw`Contains\([^\n]*?\b${HOST_NAMES}`,
-    String.raw`\b(?:switch|case)\b[^\n]*\b${HOST_NAMES}\b`,
+    // Python membership in a condition (`for host in hosts:` is a loop, not a check).
+    String.raw`^\s*(?:if|elif|assert)\b[^\n]{0,160}?\b${HOST_NAMES}\b[^\n]{0,120}?\b(?:not\s+in|in)\s+[\w.]{0,80}[A-Za-z_]`,
+    String.raw`\.(?:includes|has)\([^\n]{0,120}?\b${HOST_NAMES}`,
+    String.raw`Contains\([^\n]{0,120}?\b${HOST_NAMES}`,
+    String.raw`\b(?:switch|case)\b[^\n]{0,120}?\b${HOST_NAMES}\b`,
   ].join('|'),
 );
 const PRIVATE_ADDRESS_CHECK = /\b(?:is_private|is_loopback|is_link_local|is_reserved|is_global|IsPrivate|IsLoopback|IsLinkLocalUnicast|IsGlobalUnicast|IsUnspecified|isPrivate|isLoopback|isPrivateIP|isPublicIP|isInternalIP)\b|\.range\(\)\s*(?:===?|!==?)\s*["']/;
