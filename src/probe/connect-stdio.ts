@@ -155,7 +155,11 @@ export class CappedStdioTransport implements Transport {
 
   /** Kills the process group and the sandbox's cgroups; waits for the exit (bounded). */
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed) {
+      // Already closing (the SDK closes on a failed handshake): still wait for the exit, so the result can say how it ended.
+      if (this.exitPromise) await Promise.race([this.exitPromise, new Promise((r) => setTimeout(r, 2000))]);
+      return;
+    }
     this.closed = true;
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null && child.pid) {

@@ -310,10 +310,24 @@ export function prepareLaunch(spec: LaunchSpec): Launch {
   }
   const prlimit = resolveExecutable('prlimit', '/');
   if (prlimit) {
-    inner = [prlimit, `--cpu=${spec.limits.cpuSeconds}`, `--nofile=${spec.limits.maxOpenFiles}`, `--fsize=${spec.limits.tmpfsBytes}`, '--core=0', '--', ...inner];
+    // SIGXCPU at the soft limit says what happened; SIGKILL a second later ends a server that ignores it.
+    inner = [prlimit, `--cpu=${spec.limits.cpuSeconds}:${spec.limits.cpuSeconds + 1}`, `--nofile=${spec.limits.maxOpenFiles}`, `--fsize=${spec.limits.tmpfsBytes}`, '--core=0', '--', ...inner];
   } else notes.push('CPU, open-file and file-size limits unavailable: prlimit (util-linux) is not installed');
   const childEnv = spec.sandbox
     ? { PATH: process.env.PATH ?? '/usr/bin:/bin' }
     : { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...env };
   return { command: '/bin/sh', args: ['-c', JOIN_CGROUPS, 'mcpvet-launch', ...cgroups.procsFiles, '--', ...inner], env: childEnv, cwd: path.resolve(spec.cwd), cgroups, notes, executable };
+}
+
+/** Which cgroup limits this machine lets the probe set (creates and removes a throw-away pair of cgroups). */
+export async function cgroupSupport(): Promise<{ memory: boolean; pids: boolean; notes: string[] }> {
+  let cg: Cgroups | undefined;
+  try {
+    cg = createCgroups(DEFAULT_SANDBOX_LIMITS);
+    return { memory: Boolean(cg.memoryDir), pids: Boolean(cg.pidsDir), notes: cg.notes };
+  } catch (e) {
+    return { memory: false, pids: false, notes: [(e as Error).message] };
+  } finally {
+    if (cg) await destroyCgroups(cg);
+  }
 }
