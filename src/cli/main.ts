@@ -102,14 +102,14 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--config [path]', 'scan MCP client configs: this config file, the project configs of this folder, or (no path) every config found on this machine')
     .option('--resolve', 'with --config: fetch each configured npm/PyPI server package and read its tools for the cross-server rules')
     .option('-c, --project-config <file>', 'mcpvet project config file (default: .mcpvet.json in the target)')
-    .option('--no-config', 'ignore any .mcpvet.json in the target')
+    .option('--no-project-config', 'ignore any .mcpvet.json in the target')
     .option('--baseline <file>', 'report findings recorded in this baseline as suppressed')
     .option('--write-baseline <file>', 'write all current findings to a baseline file')
     .option('--workers <n>', 'worker threads (1 = in-process; default: automatic)', parseIntOption)
     .option('--max-file-bytes <n>', 'skip files larger than this (default 1000000)', parseIntOption);
   addTargetOptions(addLiveOptions(scanCommand)).action(async (spec: string, o: Record<string, unknown>) =>
     // `scan --config [path]` and `scan config` read MCP client configs instead of server code.
-    (o.config !== undefined && o.config !== false) || spec === 'config'
+    o.config !== undefined || spec === 'config'
       ? runConfigScan(typeof o.config === 'string' ? o.config : undefined, o, io, (s) => acquire(parseTarget(s), acquireOptions(o)))
       : o.live ? runLiveScan([spec], o, io) : withTarget(spec, o, async (acquired) => {
       const opts: ScanOptions = {
@@ -123,7 +123,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
         allRules: o.allRules === true,
         exclude: o.exclude as string[] | undefined,
         // A downloaded package's own .mcpvet.json must not switch rules off: only a local target's config is read.
-        config: o.config === false ? false : ((o.projectConfig as string | undefined) ?? (acquired.kind === 'local' ? undefined : false)),
+        config: o.projectConfig === false ? false : ((o.projectConfig as string | undefined) ?? (acquired.kind === 'local' ? undefined : false)),
         baseline: o.baseline as string | undefined,
         workers: o.workers as number | undefined,
         limits: o.maxFileBytes ? { maxFileBytes: o.maxFileBytes as number } : undefined,

@@ -58,7 +58,7 @@ describe('mcpvet CLI (in-process)', () => {
   after(() => rm(out, { recursive: true, force: true }));
 
   it('exits 1 when a finding is at or above the default --fail-on (high), and the JSON says why', async () => {
-    const run = await cli(['scan', VULNERABLE, '--format', 'json', '--no-config']);
+    const run = await cli(['scan', VULNERABLE, '--format', 'json', '--no-project-config']);
     const result = JSON.parse(run.stdout) as ScanResult;
     assert.ok(result.findings.some((f) => f.ruleId === 'MV2001' && atLeast(f.severity, 'high')));
     assert.equal(run.code, EXIT_FINDINGS);

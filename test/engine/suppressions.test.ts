@@ -219,13 +219,13 @@ describe('baselines (CLI)', () => {
       'b.ts': 'import { exec } from "node:child_process";\nexport const b = (c: string) => exec(`ls ${c}`);\n',
     });
     const baseline = tree.abs('.mcpvet-baseline.json');
-    const first = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-config', '--write-baseline', baseline);
+    const first = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-project-config', '--write-baseline', baseline);
     assert.equal(first.code, 1, 'high findings fail the run');
     assert.equal(first.result.findings.length, 3);
     const written = JSON.parse(await readFile(baseline, 'utf8')) as { findings: { fingerprint: string }[] };
     assert.deepEqual(written.findings.map((f) => f.fingerprint).sort(), first.result.findings.map((f) => f.fingerprint).sort());
 
-    const second = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-config', '--baseline', baseline);
+    const second = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-project-config', '--baseline', baseline);
     assert.equal(second.code, 0);
     assert.deepEqual(second.result.findings, []);
     assert.equal(second.result.stats.suppressed.baseline, 3);
@@ -233,7 +233,7 @@ describe('baselines (CLI)', () => {
 
     // Move the accepted findings (new code above them, functions reordered) and add one new finding.
     await tree.write('a.py', ['import os', '', 'LIMIT = 3', '', '', 'def run(cmd):', '    os.popen(cmd)', '    os.system("date")', '    ' + SHELL_PY, '', '', 'def fresh(x):', '    os.system(x + " --help")', ''].join('\n'));
-    const third = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-config', '--baseline', baseline);
+    const third = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-project-config', '--baseline', baseline);
     assert.deepEqual(third.result.findings.map((f) => `${f.location.path}:${f.location.startLine}`), ['a.py:13']);
     assert.deepEqual(third.result.suppressed.map((f) => `${f.location.path}:${f.location.startLine}`), ['a.py:7', 'a.py:9', 'b.ts:2']);
     assert.equal(third.result.stats.suppressed.baseline, 3);
@@ -243,9 +243,9 @@ describe('baselines (CLI)', () => {
   it('prefers an inline suppression over the baseline and counts each once', async (t) => {
     const tree = await withTree(t, { 'a.py': pyModule(SHELL_PY, 'os.popen(cmd)') });
     const baseline = tree.abs('base.json');
-    await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-config', '--write-baseline', baseline);
+    await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-project-config', '--write-baseline', baseline);
     await tree.write('a.py', pyModule(`${SHELL_PY}  # mcpvet-ignore -- reviewed`, 'os.popen(cmd)'));
-    const { result } = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-config', '--baseline', baseline);
+    const { result } = await cli('scan', tree.root, '--rule', RULE, '-f', 'json', '--no-project-config', '--baseline', baseline);
     assert.deepEqual(result.suppressed.map((f) => `${f.location.startLine} ${f.suppression?.kind}`), ['5 inline', '6 baseline']);
     assert.deepEqual(result.stats.suppressed, { inline: 1, baseline: 1, config: 0 });
   });
