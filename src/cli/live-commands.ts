@@ -167,7 +167,7 @@ export function registerLiveCommands(program: Command, io: Io): void {
     guarded(io, async () => {
       const probed = await probe(liveTarget(words, o), probeOptions(o));
       reportIssues(io, probed);
-      const { doc } = buildLiveDocument({ target: probed.target, transport: probed.transport, ...(probed.surface ? { surface: probed.surface } : {}), changes: probed.changes, listChangedNotifications: probed.listChangedNotifications, ...(probed.posture ? { posture: probed.posture } : {}) });
+      const { doc } = buildLiveDocument({ target: probed.target, transport: probed.transport, ...(probed.surface ? { surface: probed.surface } : {}), changes: probed.changes, relisted: probed.relisted, listChangedNotifications: probed.listChangedNotifications, ...(probed.posture ? { posture: probed.posture } : {}) });
       const out = o.format === 'text' ? probeSummary(probed) : doc.text;
       if (o.output) await writeFile(o.output as string, out);
       else io.stdout(out);

@@ -3,7 +3,7 @@
 import type { Inventory, PromptDef, ResourceDef, SchemaProperty, ServerDef, ServerLanguage, TextValue, ToolAnnotations, ToolDef } from '../model/inventory.js';
 import type { DriftEntry, HttpPosture, LiveFacts, ProbeChange } from '../model/live-facts.js';
 import type { Location } from '../model/location.js';
-import type { LiveSurface, SurfaceChange } from './collect-surface.js';
+import type { LiveSurface, LiveTool, SurfaceChange } from './collect-surface.js';
 import { pointerOf, renderJsonDocument, type JsonDocument } from './json-document.js';
 
 /** A drift entry before it has a place in the document; `pointer` names the changed field in the new surface. */
@@ -15,6 +15,8 @@ export interface LiveDocumentInput {
   transport: 'stdio' | 'streamable-http' | 'sse';
   surface?: LiveSurface;
   changes?: SurfaceChange[];
+  /** Later definitions of the tools that changed during the probe. */
+  relisted?: LiveTool[];
   listChangedNotifications?: number;
   posture?: HttpPosture;
   drift?: PendingDrift[];
@@ -61,6 +63,7 @@ export function buildLiveDocument(input: LiveDocumentInput): LiveDocument {
     if (s.notices.length) body.notices = s.notices;
   }
   if (input.changes?.length) body.changesDuringProbe = input.changes;
+  if (input.relisted?.length) body.relistedTools = input.relisted;
   if (input.listChangedNotifications) body.listChangedNotifications = input.listChangedNotifications;
   if (pendingDrift.length) body.drift = pendingDrift.map(({ pointer: _p, ...d }) => d);
   if (input.posture) body.http = input.posture;
@@ -83,6 +86,12 @@ export function buildLiveDocument(input: LiveDocumentInput): LiveDocument {
   if (input.listChangedNotifications) facts.listChangedNotifications = input.listChangedNotifications;
 
   const servers: ServerDef[] = s ? [serverDef(s, input, at)] : [];
+  if (s && input.relisted?.length) {
+    // The changed definitions are checked like the first ones, as a second listing of the same server.
+    const first = servers[0]!;
+    servers.push({ ...first, id: `${first.id}#relisted`, tools: input.relisted.map((t, i) => toolDef(t, i, at, 'relistedTools')), prompts: [], resources: [], location: at('relistedTools') });
+    delete servers[1]!.instructions;
+  }
   return { doc, inventory: { isMcpServer: servers.length > 0, servers, manifests: [], files: [] }, facts };
 }
 
@@ -157,21 +166,21 @@ function opt<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V
   return v === undefined ? {} : ({ [key]: v } as Record<K, V>);
 }
 
-function toolDef(t: LiveSurface['tools'][number], i: number, at: At): ToolDef {
+function toolDef(t: LiveSurface['tools'][number], i: number, at: At, section = 'tools'): ToolDef {
   const tool: ToolDef = {
     name: t.name,
     nameResolved: true,
-    params: schemaParams(t.inputSchema, (...p) => at('tools', i, 'inputSchema', ...p)),
+    params: schemaParams(t.inputSchema, (...p) => at(section, i, 'inputSchema', ...p)),
     schemaKind: t.inputSchema === undefined ? 'none' : 'json-schema',
     api: 'tools/list',
-    location: at('tools', i, 'name'),
-    ...opt('title', tv(t.title, at('tools', i, 'title'))),
-    ...opt('description', tv(t.description, at('tools', i, 'description'))),
+    location: at(section, i, 'name'),
+    ...opt('title', tv(t.title, at(section, i, 'title'))),
+    ...opt('description', tv(t.description, at(section, i, 'description'))),
   };
   if (t.annotations) {
     const a = t.annotations;
-    const ann: ToolAnnotations = { location: at('tools', i, 'annotations') };
-    const title = tv(a.title, at('tools', i, 'annotations', 'title'));
+    const ann: ToolAnnotations = { location: at(section, i, 'annotations') };
+    const title = tv(a.title, at(section, i, 'annotations', 'title'));
     if (title) ann.title = title;
     for (const k of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint'] as const) if (typeof a[k] === 'boolean') ann[k] = a[k] as boolean;
     tool.annotations = ann;

@@ -3,7 +3,7 @@
 import { Client, SUPPORTED_PROTOCOL_VERSIONS, type ClientOptions, type Transport } from '@modelcontextprotocol/client';
 import type { HttpPosture } from '../model/live-facts.js';
 import { VERSION } from '../engine/version.js';
-import { collectSurface, compareTools, listAll, toTool, type LiveSurface, type SurfaceChange } from './collect-surface.js';
+import { collectSurface, compareTools, listAll, toTool, type LiveSurface, type LiveTool, type SurfaceChange } from './collect-surface.js';
 import { guardFor, sseTransport, streamableTransport } from './connect-http.js';
 import { CappedStdioTransport, type ExitInfo } from './connect-stdio.js';
 import { GuardTransport } from './guard-transport.js';
@@ -42,6 +42,8 @@ export interface ProbeResult {
   transport: 'stdio' | 'streamable-http' | 'sse';
   surface?: LiveSurface;
   changes: SurfaceChange[];
+  /** Tools whose definition differed (or that appeared) when listed again: the metadata rules read these too. */
+  relisted: LiveTool[];
   listChangedNotifications: number;
   refusedRequests: string[];
   posture?: HttpPosture;
@@ -72,6 +74,7 @@ export async function probe(target: ProbeTarget, options: ProbeOptions = {}): Pr
     target: describeTarget(target),
     transport: target.kind === 'stdio' ? 'stdio' : 'streamable-http',
     changes: [],
+    relisted: [],
     listChangedNotifications: 0,
     refusedRequests: [],
     issues: [],
@@ -172,6 +175,8 @@ async function session(transport: Transport, options: ProbeOptions, limits: Prob
       await new Promise((r) => setTimeout(r, limits.relistDelayMs));
       const again = (await listAll(collect, 'tools/list', [])).map((t) => toTool(t, limits, []));
       result.changes = compareTools(result.surface.tools, again);
+      const changed = new Set(result.changes.filter((c) => c.change !== 'removed').map((c) => c.tool));
+      result.relisted = again.filter((t) => changed.has(t.name));
     }
   } finally {
     await client.close().catch(() => undefined);

@@ -68,6 +68,7 @@ export function scanLive(probed: ProbeResult, options: LiveScanOptions): { resul
     transport: probed.transport,
     ...(probed.surface ? { surface: probed.surface } : {}),
     changes: probed.changes,
+    relisted: probed.relisted,
     listChangedNotifications: probed.listChangedNotifications,
     ...(probed.posture ? { posture: probed.posture } : {}),
     ...(drift ? { drift, lockCompared: true } : {}),
