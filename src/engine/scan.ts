@@ -62,6 +62,10 @@ export interface ScanOptions {
   /** Worker threads; 1 runs in-process. Default: both cores when there is enough work. */
   workers?: number;
   limits?: Partial<ScanLimits>;
+  /** Folder names never walked into (default DEFAULT_EXCLUDES); published packages keep `dist/` and `build/`. */
+  defaultExcludes?: string[];
+  /** Honour `.gitignore`/`.mcpvetignore` found in the target (default true; false for downloaded targets). */
+  ignoreFiles?: boolean;
   onProgress?: (done: number, total: number) => void;
   /**
    * Scan exactly these files instead of walking `target` (client configs found across the home folder). `path` is
@@ -103,7 +107,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     : await discover(targetAbs, {
         maxFileBytes: limits.maxFileBytes,
         exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
-        defaultExcludes: DEFAULT_EXCLUDES,
+        defaultExcludes: options.defaultExcludes ?? DEFAULT_EXCLUDES,
+        ignoreFiles: options.ignoreFiles,
       });
   errors.push(...discovery.errors);
 

@@ -20,6 +20,11 @@ export interface SourceFile {
 export interface DiscoverOptions {
   /** Files larger than this are skipped with reason `too-large`. */
   maxFileBytes: number;
+  /**
+   * Read `.gitignore` and `.mcpvetignore` (default true). False for downloaded packages and repositories, which could
+   * otherwise hide their own files from the scan.
+   */
+  ignoreFiles?: boolean;
   /** Extra gitignore-style patterns (from the project config or `--exclude`). */
   exclude: string[];
   /** Directory names excluded by default; `[]` scans everything. */
@@ -90,7 +95,7 @@ export async function discover(target: string, options: DiscoverOptions): Promis
       continue;
     }
     const matchers = [...frame.matchers];
-    for (const name of IGNORE_FILES) {
+    for (const name of options.ignoreFiles === false ? [] : IGNORE_FILES) {
       if (!entries.some((e) => e.name === name && e.isFile())) continue;
       try {
         const text = await readFile(path.join(frame.abs, name), 'utf8');
