@@ -93,7 +93,7 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     cwe: ['CWE-918'],
-    owaspMcp: ['MCP05', 'MCP10'],
+    owaspMcp: ['MCP05', 'MCP02'],
     aliases: ['MCP-060'],
     mode: 'deep',
     languages: ['python', 'typescript', 'go'],
