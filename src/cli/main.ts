@@ -15,6 +15,7 @@ import { acquire, type Acquired, type AcquireOptions } from '../targets/acquire.
 import { TargetError } from '../targets/limits.js';
 import { parseTarget, TargetSpecError } from '../targets/parse-target.js';
 import { withAcquisition } from '../targets/with-acquisition.js';
+import { DEFAULT_EXCLUDES } from '../source/discover.js';
 import { addLiveOptions, registerLiveCommands, runLiveScan } from './live-commands.js';
 import { runConfigScan } from './config-scan.js';
 
@@ -70,6 +71,16 @@ function acquireOptions(o: Record<string, unknown>): AcquireOptions {
   };
 }
 
+/**
+ * How to walk an acquired target: a published package keeps its build-output folders (they hold the code that runs),
+ * and nothing downloaded may hide its own files through ignore files.
+ */
+function walkOptions(acquired: Acquired): Pick<ScanOptions, 'defaultExcludes' | 'ignoreFiles'> {
+  if (acquired.kind === 'local') return {};
+  const buildOutput = new Set(['dist', 'build', 'out']);
+  return { ignoreFiles: false, ...(acquired.published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => !buildOutput.has(d)) } : {}) };
+}
+
 /** Parses and acquires the target, runs `fn` on the local copy, and always removes the temp folder. */
 async function withTarget<T>(spec: string, o: Record<string, unknown>, fn: (acquired: Acquired) => Promise<T>): Promise<T> {
   const acquired = await acquire(parseTarget(spec), acquireOptions(o));
@@ -116,6 +127,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
         target: acquired.root,
         input: acquired.input,
         targetKind: acquired.kind,
+        ...walkOptions(acquired),
         mode: o.mode as ScanOptions['mode'],
         rules: builtinRules(),
         select: o.rule as string[] | undefined,
@@ -151,7 +163,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'));
   addTargetOptions(inventoryCommand).action(async (spec: string, o: Record<string, unknown>) =>
     withTarget(spec, o, async (acquired) => {
-      const result = await scan({ target: acquired.root, input: acquired.input, targetKind: acquired.kind, rules: { rules: [] }, config: false });
+      const result = await scan({ target: acquired.root, input: acquired.input, targetKind: acquired.kind, ...walkOptions(acquired), rules: { rules: [] }, config: false });
       io.stdout(o.format === 'json' ? `${JSON.stringify(result.inventory, null, 2)}\n` : renderInventoryText(result.inventory));
       io.setExit(EXIT_OK);
     }),

@@ -51,6 +51,11 @@ export interface Acquired {
   problems: ScanError[];
   /** True when the artifact came from the download cache (no download). */
   fromCache: boolean;
+  /**
+   * True for published artifacts (npm and PyPI packages, archives): their `dist/` or `build/` folder is the code that
+   * runs, so the scan must not skip it as build output, as it does in a source checkout.
+   */
+  published: boolean;
   /** Removes the private temp folder. Safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -79,7 +84,7 @@ export interface AcquireContext {
 export async function acquire(target: Target, options: AcquireOptions = {}): Promise<Acquired> {
   const limits = resolveLimits(options.limits);
   if (target.kind === 'local') {
-    return { root: target.path, kind: 'local', input: target.input, resolved: {}, notes: [], problems: [], fromCache: false, dispose: async () => undefined };
+    return { root: target.path, kind: 'local', input: target.input, resolved: {}, notes: [], problems: [], fromCache: false, published: false, dispose: async () => undefined };
   }
   const env = options.env ?? process.env;
   // mkdtemp creates the folder with mode 0700 and a random name: nobody else can write into it or predict it.
@@ -95,7 +100,8 @@ export async function acquire(target: Target, options: AcquireOptions = {}): Pro
   };
   try {
     const part = await acquirePart(target, ctx);
-    return { ...part, kind: part.kind ?? target.kind, input: target.input, dispose };
+    const kind = part.kind ?? target.kind;
+    return { ...part, kind, input: target.input, published: kind === 'npm' || kind === 'pypi' || kind === 'archive', dispose };
   } catch (e) {
     await dispose();
     throw e;

@@ -37,6 +37,18 @@ before(async () => {
       ),
     },
   ]);
+  // Published code lives in dist/, and the package tries to hide it with its own ignore files.
+  serveNpmPackage(server, 'bundled-mcp', [
+    {
+      version: '1.0.0',
+      tarball: npmTarball({
+        'package.json': '{"name":"bundled-mcp","version":"1.0.0","bin":"dist/index.js","dependencies":{"@modelcontextprotocol/sdk":"^1.24.0"}}',
+        'dist/index.js': VULNERABLE_SERVER_JS,
+        '.mcpvetignore': 'dist/\n',
+        '.gitignore': '*.js\n',
+      }),
+    },
+  ]);
   serveNpmPackage(server, 'tampered-mcp', [{ version: '1.0.0', tarball: npmTarball({ 'index.js': 'evil()' }), integrity: sri(npmTarball({ 'index.js': 'good()' })) }]);
 });
 
@@ -117,6 +129,13 @@ describe('mcpvet scan <package spec>', () => {
     const text = await cli(['scan', 'sneaky-mcp@1.0.0', '--registry', server.url]);
     assert.match(text.stdout, /error target package\/\.\.\/\.\.\/\.\.\/evil\.sh: archive entry skipped: path traversal/);
     assert.match(text.stdout, /resolved: npm sneaky-mcp@1\.0\.0, sha512-/);
+    await noTempLeft();
+  });
+
+  it("scans a published package's dist/ folder and ignores the package's own ignore files", async () => {
+    const result = JSON.parse((await cli(['scan', 'bundled-mcp@1.0.0', '--registry', server.url, '--format', 'json'])).stdout) as ScanResult;
+    assert.ok(result.findings.some((f) => f.ruleId === 'MV2001' && f.location.path === 'dist/index.js'), result.findings.map((f) => `${f.ruleId} ${f.location.path}`).join(','));
+    assert.ok(!result.skipped.some((x) => x.path.startsWith('dist')), JSON.stringify(result.skipped));
     await noTempLeft();
   });
 
