@@ -242,11 +242,13 @@ function requestOnce(url: URL, method: string, headers: Headers, body: Buffer | 
     if (body) h['content-length'] = String(body.length);
     const mod = url.protocol === 'https:' ? https : http;
     let settled = false;
+    const onAbort = () => fail(abortError());
     const fail = (e: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(connectTimer);
       clearTimeout(headersTimer);
+      signal?.removeEventListener('abort', onAbort);
       req.destroy();
       reject(e);
     };
@@ -272,12 +274,13 @@ function requestOnce(url: URL, method: string, headers: Headers, body: Buffer | 
       settled = true;
       clearTimeout(connectTimer);
       clearTimeout(headersTimer);
+      signal?.removeEventListener('abort', onAbort);
       resolve(res);
     });
     req.on('error', (e) => fail(e));
     if (signal) {
       if (signal.aborted) return fail(abortError());
-      signal.addEventListener('abort', () => fail(abortError()), { once: true });
+      signal.addEventListener('abort', onAbort, { once: true });
     }
     req.end(body);
   });
@@ -305,10 +308,17 @@ function toResponse(res: IncomingMessage, url: URL, opts: GuardOptions, signal: 
   const meter = opts.maxJsonDepth ? new JsonDepthMeter(opts.maxJsonDepth) : undefined;
   let received = 0;
   let timer: NodeJS.Timeout | undefined;
+  // Data already buffered in the socket may still arrive after a cancel or an error: it is dropped.
+  let done = false;
+  let onAbort: (() => void) | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      onAbort = () => stop(abortError());
       const stop = (e: Error) => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
         res.destroy();
         try {
           controller.error(e);
@@ -322,6 +332,7 @@ function toResponse(res: IncomingMessage, url: URL, opts: GuardOptions, signal: 
       };
       arm();
       res.on('data', (chunk: Buffer) => {
+        if (done) return;
         received += chunk.length;
         if (received > maxBytes) return stop(new Error(`response from ${url.origin} exceeded ${maxBytes} bytes`));
         if (meter && !meter.feed(chunk)) return stop(new Error(`response from ${url.origin} nests JSON deeper than ${opts.maxJsonDepth} levels`));
@@ -330,6 +341,9 @@ function toResponse(res: IncomingMessage, url: URL, opts: GuardOptions, signal: 
       });
       res.on('end', () => {
         clearTimeout(timer);
+        if (done) return;
+        done = true;
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
         try {
           controller.close();
         } catch {
@@ -337,10 +351,12 @@ function toResponse(res: IncomingMessage, url: URL, opts: GuardOptions, signal: 
         }
       });
       res.on('error', (e) => stop(e));
-      signal?.addEventListener('abort', () => stop(abortError()), { once: true });
+      signal?.addEventListener('abort', onAbort!, { once: true });
     },
     cancel() {
+      done = true;
       clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
       res.destroy();
     },
   });
