@@ -1,6 +1,6 @@
 // Public library entry: `import { scan, builtinRules, render } from 'mcpvet'`.
 export { scan, DEFAULT_LIMITS, ScanInputError, type ScanOptions, type ScanLimits } from './engine/scan.js';
-export { builtinRules, builtinEntries, findRule } from './rules/index.js';
+export { builtinRules, builtinEntries, findRule, findRules } from './rules/index.js';
 export { render, FORMATS, type Format } from './report/render.js';
 export { computeScore } from './engine/score.js';
 export type { ScanResult, ScanError, SkippedFile, ScanStats, Score } from './model/scan-result.js';

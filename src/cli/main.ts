@@ -10,7 +10,7 @@ import { VERSION } from '../engine/version.js';
 import { FORMATS, render, type Format } from '../report/render.js';
 import { renderRuleList, renderRulePage } from '../report/rule-page.js';
 import { renderInventoryText } from '../report/inventory-report.js';
-import { builtinEntries, builtinRules, findRule, ruleExamples } from '../rules/index.js';
+import { builtinEntries, builtinRules, findRules, ruleExamples } from '../rules/index.js';
 import { acquire, type Acquired, type AcquireOptions } from '../targets/acquire.js';
 import { TargetError } from '../targets/limits.js';
 import { parseTarget, TargetSpecError } from '../targets/parse-target.js';
@@ -185,10 +185,11 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .argument('<rule>', 'rule id, slug or alias (e.g. MV5001, protected-resource-metadata-missing, MCP-277)')
     .action((ref: string) => {
       const entries = builtinEntries();
-      const rule = findRule(entries.map((e) => e.rule), ref);
-      if (!rule) throw new UsageError(`no rule matches "${ref}"; run \`mcpvet rules\` for the list`);
-      const entry = entries.find((e) => e.rule === rule)!;
-      io.stdout(renderRulePage(rule.meta, ruleExamples(entry)));
+      // An alias shared by a fast rule and the deep rule that supersedes it prints both pages.
+      const rules = findRules(entries.map((e) => e.rule), ref);
+      if (!rules.length) throw new UsageError(`no rule matches "${ref}"; run \`mcpvet rules\` for the list`);
+      const pages = rules.map((rule) => renderRulePage(rule.meta, ruleExamples(entries.find((e) => e.rule === rule)!)));
+      io.stdout(pages.join('\n---\n\n'));
       io.setExit(EXIT_OK);
     });
 

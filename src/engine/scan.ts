@@ -17,7 +17,7 @@ import { solve } from '../flow/solve.js';
 import type { SolveResult } from '../flow/taint.js';
 import { seedsFromInventory } from './taint-seeds.js';
 import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
-import { findRule } from '../rule/find-rule.js';
+import { findRules } from '../rule/find-rule.js';
 import { DEFAULT_EXCLUDES, discover, givenFiles, type SourceFile } from '../source/discover.js';
 import { normalizeSourceText } from '../source/load-source.js';
 import type { InlineSuppression } from './inline-suppressions.js';
@@ -283,25 +283,25 @@ interface Selection {
 function selectRules(options: ScanOptions, config: ProjectConfig, mode: 'fast' | 'deep'): Selection {
   const all = options.rules.rules;
   const configErrors: ScanError[] = [];
-  const resolve = (ref: string, where: string): Rule | undefined => {
-    const r = findRule(all, ref);
-    if (!r) configErrors.push({ kind: 'config', level: 'warning', message: `unknown rule "${ref}" in ${where}` });
-    return r;
+  const resolve = (ref: string, where: string): Rule[] => {
+    const found = findRules(all, ref);
+    if (!found.length) configErrors.push({ kind: 'config', level: 'warning', message: `unknown rule "${ref}" in ${where}` });
+    return found;
   };
-  const select = options.select?.length ? new Set(options.select.map((s) => resolve(s, '--rule')?.meta.id).filter(Boolean)) : undefined;
-  const ignore = new Set((options.ignore ?? []).map((s) => resolve(s, '--skip-rule')?.meta.id).filter(Boolean));
+  const select = options.select?.length ? new Set(options.select.flatMap((s) => resolve(s, '--rule').map((r) => r.meta.id))) : undefined;
+  const ignore = new Set((options.ignore ?? []).flatMap((s) => resolve(s, '--skip-rule').map((r) => r.meta.id)));
   const severityOverrides = new Map<string, Severity>();
   const ruleOptions: Record<string, RuleOptions> = {};
   const configOff = new Set<string>();
   const configOn = new Set<string>();
   for (const [ref, setting] of Object.entries(config.rules ?? {})) {
-    const rule = resolve(ref, 'config "rules"');
-    if (!rule) continue;
+    for (const rule of resolve(ref, 'config "rules"')) {
     if (setting === 'off' || (typeof setting === 'object' && setting.enabled === false)) configOff.add(rule.meta.id);
     if (setting === 'on' || (typeof setting === 'object' && setting.enabled === true)) configOn.add(rule.meta.id);
     if (typeof setting === 'object') {
       if (setting.severity) severityOverrides.set(rule.meta.id, setting.severity);
       if (setting.options) ruleOptions[rule.meta.id] = { ...rule.defaultOptions, ...setting.options };
+    }
     }
   }
   const modes = mode === 'deep' ? new Set(['fast', 'deep']) : new Set(['fast']);

@@ -36,7 +36,7 @@ export function ruleFolder(entry: CatalogEntry): string {
   return path.join(rulesDir, ...entry.dir.split('/'));
 }
 
-export { findRule } from '../rule/find-rule.js';
+export { findRule, findRules } from '../rule/find-rule.js';
 
 /**
  * The rule's examples, sorted: files named `vulnerable*.ext` / `secure*.ext`, and folders named `vulnerable*` /

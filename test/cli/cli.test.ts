@@ -124,10 +124,11 @@ describe('mcpvet CLI (in-process)', () => {
     assert.doesNotMatch(await readFile(file, 'utf8'), /\x1b\[/);
   });
 
-  it('explain MCP-002 prints the rule page found by alias', async () => {
+  it('explain MCP-002 prints the pages of every rule carrying the alias, fast rule first', async () => {
     const run = await cli(['explain', 'MCP-002']);
     assert.match(run.stdout, /^# Shell runs a command built at run time/);
     assert.match(run.stdout, /\*\*MV2001\*\*/);
+    assert.match(run.stdout, /\n---\n\n# [^\n]+\n[\s\S]*\*\*MV2101\*\*/);
     assert.match(run.stdout, /## How to fix it/);
     assert.match(run.stdout, /## Vulnerable example/);
     assert.equal(run.code, EXIT_OK);
