@@ -42,7 +42,9 @@ async function get(url: string, opts: HttpOptions, accept: string): Promise<Resp
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new TargetError(`GET ${displayUrl(url)} timed out after ${Math.round(opts.timeoutMs / 1000)} s`, 'timeout');
-    throw new TargetError(`GET ${displayUrl(url)} failed: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
+    const code = err.cause?.code;
+    const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `host not found (${code})` : code === 'ECONNREFUSED' ? 'connection refused' : (code ?? err.cause?.message ?? err.message);
+    throw new TargetError(`GET ${displayUrl(url)} failed: ${why}`);
   }
   // A redirect may have taken us to another scheme; fetch only follows http(s), so the final URL needs no check.
   if (!res.ok) {
