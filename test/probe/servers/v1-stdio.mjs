@@ -1,10 +1,10 @@
-// Test server on the v1 SDK (McpServer over stdio). argv[2]: `secure` (default) or `poisoned`.
+// Test server on the v1 SDK (McpServer over stdio). argv[2]: `secure` (default) or `poisoned`; argv[3]: server name.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
 
 const mode = process.argv[2] ?? 'secure';
-const server = new McpServer({ name: `v1-${mode}`, version: '1.0.0' }, { instructions: 'Weather look-ups for a city.' });
+const server = new McpServer({ name: process.argv[3] ?? `v1-${mode}`, version: '1.0.0' }, { instructions: 'Weather look-ups for a city.' });
 
 server.registerTool(
   'get_forecast',
