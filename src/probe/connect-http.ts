@@ -14,6 +14,7 @@ export interface HttpConnectOptions {
 
 export function guardFor(opts: HttpConnectOptions): GuardOptions {
   return {
+    totalBudget: { remaining: opts.limits.maxTotalBytes },
     ...opts.guard,
     connectTimeoutMs: opts.limits.connectTimeoutMs,
     headersTimeoutMs: opts.limits.requestTimeoutMs,

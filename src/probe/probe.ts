@@ -194,7 +194,8 @@ async function probeHttp(target: Extract<ProbeTarget, { kind: 'http' }>, options
     return;
   }
   const headers = target.headers ?? {};
-  const connectOpts = { url, headers, guard, limits };
+  // One byte budget for everything this probe reads over HTTP (posture checks and the MCP session alike).
+  const connectOpts = { url, headers, guard: { ...guard, totalBudget: { remaining: limits.maxTotalBytes } }, limits };
   const deadline = new AbortController();
   const timer = setTimeout(() => {
     report({ code: 'timeout', level: 'error', message: `the probe did not finish within ${limits.totalTimeoutMs} ms` });

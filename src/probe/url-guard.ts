@@ -112,6 +112,8 @@ export interface GuardOptions {
   /** No body bytes for this long ends the response. */
   bodyIdleTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** Shared by every response of one probe: the bytes all bodies together may still bring. */
+  totalBudget?: { remaining: number };
   maxRedirects?: number;
   /** Nesting cap for JSON and SSE bodies. */
   maxJsonDepth?: number;
@@ -335,6 +337,7 @@ function toResponse(res: IncomingMessage, url: URL, opts: GuardOptions, signal: 
         if (done) return;
         received += chunk.length;
         if (received > maxBytes) return stop(new Error(`response from ${url.origin} exceeded ${maxBytes} bytes`));
+        if (opts.totalBudget && (opts.totalBudget.remaining -= chunk.length) < 0) return stop(new Error(`the server sent more than the probe's total byte budget`));
         if (meter && !meter.feed(chunk)) return stop(new Error(`response from ${url.origin} nests JSON deeper than ${opts.maxJsonDepth} levels`));
         arm();
         controller.enqueue(new Uint8Array(chunk));

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { McpServer as McpServerV1 } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { createMcpHandler, McpServer as McpServerV2 } from '@modelcontextprotocol/server';
 import { localhostHostValidation, localhostOriginValidation, NodeStreamableHTTPServerTransport, toNodeHandler } from '@modelcontextprotocol/node';
@@ -36,6 +37,41 @@ export interface RunningServer {
 
 function registerV1(server: McpServerV1, description: string): void {
   server.registerTool('search_docs', { description, inputSchema: { query: z.string().max(200) }, annotations: { readOnlyHint: true } }, async () => ({ content: [{ type: 'text', text: 'none' }] }));
+}
+
+/** A server from before Streamable HTTP: the v1 SDK's HTTP+SSE transport (GET /sse opens the stream, POST /messages). */
+export async function startSseServer(description = 'Searches the product documentation.'): Promise<RunningServer> {
+  const sessions = new Map<string, SSEServerTransport>();
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'GET' && url.pathname === '/sse') {
+      const t = new SSEServerTransport('/messages', res);
+      sessions.set(t.sessionId, t);
+      const s = new McpServerV1({ name: 'http-sse', version: '1.0.0' });
+      registerV1(s, description);
+      await s.connect(t);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/messages') {
+      const t = sessions.get(url.searchParams.get('sessionId') ?? '');
+      if (t) return t.handlePostMessage(req, res);
+    }
+    res.writeHead(405).end();
+  });
+  let connections = 0;
+  server.on('connection', () => connections++);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/sse`,
+    port,
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 export async function startHttpServer(o: HttpServerOptions): Promise<RunningServer> {

@@ -130,6 +130,14 @@ describe('guarded fetch', () => {
     await assert.rejects((await fetch(`${base}/stall`)).text(), /no data/);
   });
 
+  it('one byte budget covers every response of a probe', async () => {
+    const s = await listen('127.0.0.1', (_q, r) => r.end(Buffer.alloc(600 * 1024, 98)));
+    const fetch = guardedFetch({ allowLocal: true, totalBudget: { remaining: 1024 * 1024 } });
+    const url = `http://127.0.0.1:${s.port}/`;
+    assert.equal((await (await fetch(url)).text()).length, 600 * 1024);
+    await assert.rejects((await fetch(url)).text(), /total byte budget/);
+  });
+
   it('JSON nested past the cap is cut off while streaming', async () => {
     const s = await listen('127.0.0.1', (_q, r) => r.end(`${'['.repeat(500)}${']'.repeat(500)}`));
     await assert.rejects((await guardedFetch({ allowLocal: true, maxJsonDepth: 64 })(`http://127.0.0.1:${s.port}/`)).text(), /deeper than 64/);
