@@ -1,11 +1,11 @@
 // Unpacks untrusted tarballs and zips into a private folder: regular files and folders only, every path checked,
 // every limit enforced, and every dropped entry or limit hit recorded.
 import { constants, createReadStream } from 'node:fs';
-import { lstat, mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Unpack, type ReadEntry } from 'tar';
+import { Parser, type ReadEntry } from 'tar';
 import yauzl from 'yauzl';
 import type { ScanError } from '../model/scan-result.js';
 import { TargetError, targetProblem, type AcquireLimits } from './limits.js';
@@ -111,23 +111,26 @@ export async function extractTar(file: string, dest: string, opts: ExtractOption
   const budget = new Budget(limits);
   const compressed = (await stat(file)).size;
   await mkdir(dest, { recursive: true, mode: 0o700 });
-  /** File entries accepted, with their declared size, so a partial one can be removed after an abort. */
-  const accepted: { abs: string; size: number; entry: ReadEntry }[] = [];
+  const deadline = Date.now() + limits.timeoutSeconds * 1000;
+  /** Every write started, awaited before returning: nothing may land in the folder after extraction "ended". */
+  const writes: Promise<void>[] = [];
+  /** Entries the filter accepted, and those whose write has settled: equal once nothing more can land. */
+  let accepted = 0;
+  let settled = 0;
+  let wake: (() => void) | undefined;
+  /** The entry the parser is filling: the only one a stop can cut off in the middle of its data. */
+  let lastAccepted: ReadEntry | undefined;
   let fatal: string | undefined;
-  let ourAbort = false;
+  let sawBadArchive: string | undefined;
+  let stopping = false;
 
-  const unpack = new Unpack({
-    cwd: dest,
-    strip,
-    // Our filter already refused links, devices, absolute paths and `..`; these are node-tar's own guards as a
-    // second line, plus no modes and no ownership from the archive (we run as root, where node-tar would chown).
-    chmod: false, // node-tar 7's spelling of the older noChmod: modes from the archive are not applied
-    preserveOwner: false,
-    maxDepth: limits.maxDepth + strip,
-    maxDecompressionRatio: limits.maxRatio,
-    noMtime: true,
+  // node-tar parses (headers, PAX and GNU long names, gzip, its decompression-ratio guard); we write. Its Unpack
+  // writes asynchronously and cannot be awaited once aborted, which let files land after a limit stopped it.
+  const parser = new Parser({
     strict: false,
+    maxDecompressionRatio: limits.maxRatio,
     onwarn: (code: string, message: string, data: unknown) => {
+      if (code === 'TAR_BAD_ARCHIVE') sawBadArchive = message;
       const d = data as { path?: unknown; entry?: { path?: unknown } };
       const where = typeof d.path === 'string' ? d.path : typeof d.entry?.path === 'string' ? d.entry.path : undefined;
       budget.problems.push(targetProblem('warning', `tar: ${code}: ${message}`, where === undefined ? undefined : shown(where)));
@@ -135,11 +138,7 @@ export async function extractTar(file: string, dest: string, opts: ExtractOption
     filter: (p: string, e: unknown) => {
       const entry = e as ReadEntry;
       if (budget.truncated) return false;
-      if (++budget.entries > limits.maxEntries) {
-        budget.stop(`more than ${limits.maxEntries} entries`);
-        abort();
-        return false;
-      }
+      if (++budget.entries > limits.maxEntries) return stop(`more than ${limits.maxEntries} entries`);
       const type = entry.type as string;
       const isFile = type === 'File' || type === 'OldFile' || type === 'ContiguousFile';
       if (!isFile && type !== 'Directory') {
@@ -154,14 +153,14 @@ export async function extractTar(file: string, dest: string, opts: ExtractOption
       if (checked.rel === '') return false;
       const prior = budget.seen.get(checked.rel);
       if (prior && !(prior === 'dir' && !isFile)) {
-        budget.skip('warning', p, `duplicate of an earlier entry with the same path (after Unicode normalization)`);
+        budget.skip('warning', p, 'duplicate of an earlier entry with the same path (after Unicode normalization)');
         return false;
       }
-      // Modes from the archive are never used (no setuid, no world-writable files): node-tar would pass them to open().
-      entry.mode = isFile ? 0o644 : 0o755;
       if (!isFile) {
+        if (!prior) budget.dirs++;
         budget.seen.set(checked.rel, 'dir');
-        budget.dirs++;
+        accepted++;
+        lastAccepted = entry;
         return true;
       }
       const size = entry.size ?? 0;
@@ -169,82 +168,120 @@ export async function extractTar(file: string, dest: string, opts: ExtractOption
         budget.skip('error', p, `${size} bytes exceeds the per-file limit of ${limits.maxEntryBytes} bytes`);
         return false;
       }
-      if (budget.bytes + size > limits.maxExtractBytes) {
-        budget.stop(`more than ${limits.maxExtractBytes} bytes uncompressed`);
-        abort();
-        return false;
-      }
-      if (compressed > 0 && (budget.bytes + size) / compressed > limits.maxRatio && budget.bytes + size > 1024 * 1024) {
-        budget.stop(`decompression ratio above ${limits.maxRatio}`);
-        abort();
-        return false;
-      }
+      if (budget.bytes + size > limits.maxExtractBytes) return stop(`more than ${limits.maxExtractBytes} bytes uncompressed`);
+      if (compressed > 0 && budget.bytes + size > 1024 * 1024 && (budget.bytes + size) / compressed > limits.maxRatio) return stop(`decompression ratio above ${limits.maxRatio}`);
       budget.bytes += size;
       budget.files++;
       budget.seen.set(checked.rel, 'file');
-      accepted.push({ abs: path.join(dest, ...checked.rel.split('/')), size, entry });
+      accepted++;
+      lastAccepted = entry;
       return true;
     },
   });
 
+  const track = (p: Promise<void>) =>
+    writes.push(
+      p.finally(() => {
+        settled++;
+        wake?.();
+      }),
+    );
+  parser.on('entry', (entry: ReadEntry) => {
+    const checked = checkEntryPath(entry.path, strip, limits.maxDepth);
+    if (!checked.ok || checked.rel === '') {
+      entry.resume();
+      track(Promise.resolve());
+      return;
+    }
+    const abs = path.join(dest, ...checked.rel.split('/'));
+    const raw = entry.path;
+    const size = entry.size ?? 0;
+    if (entry.type === 'Directory') {
+      entry.resume();
+      track(
+        mkdir(abs, { recursive: true, mode: 0o755 }).then(
+          () => undefined,
+          (e: Error) => budget.skip('error', raw, `cannot create the folder: ${e.message}`),
+        ),
+      );
+      return;
+    }
+    track(
+      (async () => {
+        try {
+          if (!isInside(dest, abs)) throw new Error('resolves outside the extraction folder');
+          await mkdir(path.dirname(abs), { recursive: true, mode: 0o755 });
+          await writeFile(entry, abs, size, deadline);
+        } catch (e) {
+          await unlink(abs).catch(() => undefined);
+          budget.files--;
+          budget.bytes -= size;
+          // A file cut off by a limit was already reported as the stop; anything else is this entry's own problem.
+          if (!stopping) budget.skip('error', raw, `cannot extract: ${(e as Error).message}`);
+          entry.resume();
+        }
+      })(),
+    );
+  });
+
+  /** The entry being filled will never receive the rest of its data: end it, so its write settles (as too short). */
+  function endCutOff(): void {
+    if (lastAccepted && lastAccepted.remain > 0) lastAccepted.end();
+  }
+
   const source = createReadStream(file);
-  const timer = setTimeout(() => {
-    budget.stop(`extraction took longer than ${limits.timeoutSeconds} s`);
-    abort();
-  }, limits.timeoutSeconds * 1000);
-  function abort(): void {
-    ourAbort = true;
-    // Stop reading: nothing further is parsed or written once the parser is aborted.
-    source.unpipe(unpack);
+  const timer = setTimeout(() => stop(`extraction took longer than ${limits.timeoutSeconds} s`), Math.max(1, deadline - Date.now()));
+
+  /** Records a limit hit and stops reading; the entry being written is cut off and removed. */
+  function stop(message: string): false {
+    budget.stop(message);
+    if (stopping) return false;
+    stopping = true;
+    source.unpipe(parser);
     source.destroy();
-    unpack.abort(new Error('mcpvet limit'));
+    parser.abort(new Error(message));
+    endCutOff();
+    return false;
   }
 
   await new Promise<void>((resolve) => {
-    const done = () => resolve();
-    unpack.on('error', (e: Error & { tarCode?: string; code?: string }) => {
-      if (ourAbort) return done();
-      fatal = e.message.replace(/^TAR_[A-Z_]+: /, '');
-      if (/max decompression ratio exceeded/.test(e.message)) {
-        budget.stop(`decompression ratio above ${limits.maxRatio}`);
-        fatal = undefined;
-      }
-      source.destroy();
-      done();
-    });
-    unpack.on('close', done);
-    unpack.on('finish', done);
-    source.on('error', (e) => {
-      fatal = `cannot read the archive: ${e.message}`;
-      done();
-    });
-    source.pipe(unpack);
-  });
-  clearTimeout(timer);
-
-  if (fatal !== undefined && budget.files + budget.dirs === 0) {
-    throw new TargetError(`not a valid tar archive: ${fatal}`, 'bad-archive');
-  }
-  if (fatal !== undefined) budget.stop(`the archive is damaged (${fatal})`);
-  if (budget.truncated) {
-    // An entry cut off by the abort leaves a partial file behind, possibly still being written: remove every accepted
-    // file whose data did not arrive in full, once now and once after pending writes had a moment to land.
-    for (let round = 0; round < 2; round++) {
-      await new Promise((r) => setTimeout(r, 25));
-      for (const a of accepted) {
-        if (a.entry.remain === 0) continue;
-        const st = await lstat(a.abs).catch(() => undefined);
-        if (!st?.isFile()) continue;
-        await unlink(a.abs).catch(() => undefined);
-        if (round === 0) {
-          budget.files--;
-          budget.bytes -= a.size;
+    parser.on('error', (e: Error) => {
+      if (!stopping) {
+        if (/max decompression ratio exceeded/.test(e.message)) stop(`decompression ratio above ${limits.maxRatio}`);
+        else {
+          fatal = e.message.replace(/^TAR_[A-Z_]+: /, '');
+          stopping = true;
+          source.destroy();
+          endCutOff();
         }
       }
-    }
+      resolve();
+    });
+    parser.on('end', () => resolve());
+    source.on('error', (e) => {
+      fatal = `cannot read the archive: ${e.message}`;
+      resolve();
+    });
+    source.pipe(parser);
+  });
+  clearTimeout(timer);
+  // Entries accepted before a stop are still queued in the parser and emitted one by one as the previous one is
+  // written; wait for all of them (bounded by the deadline plus a grace period), so nothing lands after we return.
+  const grace = Math.max(deadline, Date.now()) + 5000;
+  while (settled < accepted && Date.now() < grace) {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, 50);
+    });
   }
-  const swept = await sweep(dest);
-  budget.problems.push(...swept);
+  await Promise.all(writes);
+  if (settled < accepted) budget.stop('entries were still being written when the time limit ran out');
+
+  if ((fatal !== undefined || sawBadArchive !== undefined) && budget.files + budget.dirs === 0 && !budget.truncated) {
+    throw new TargetError(`not a valid tar archive: ${fatal ?? sawBadArchive}`, 'bad-archive');
+  }
+  if (fatal !== undefined) budget.stop(`the archive is damaged (${fatal})`);
+  budget.problems.push(...(await sweep(dest)));
   return budget.report();
 }
 
@@ -288,7 +325,13 @@ function openZip(file: string): Promise<yauzl.ZipFile> {
 }
 
 function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))));
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, s) => {
+      if (err) return reject(err);
+      s.on('error', () => undefined); // see writeFile: its errors are read through pipeline
+      resolve(s);
+    }),
+  );
 }
 
 export async function extractZip(file: string, dest: string, opts: ExtractOptions): Promise<ExtractReport> {
@@ -425,8 +468,14 @@ export async function extractZip(file: string, dest: string, opts: ExtractOption
 }
 
 async function writeEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, abs: string, size: number, deadline: number): Promise<void> {
-  const input = await openEntry(zip, entry);
-  // O_EXCL | O_NOFOLLOW: never write through something that is already there.
+  await writeFile(await openEntry(zip, entry), abs, size, deadline);
+}
+
+/** Streams one entry into a new file: O_EXCL | O_NOFOLLOW (never writes through something already there), 0644. */
+async function writeFile(input: Readable | ReadEntry, abs: string, size: number, deadline: number): Promise<void> {
+  // The source may fail before pipeline listens (yauzl checks sizes as data arrives, while we are still opening the
+  // file) or after it has failed on our own counter; pipeline still reports the error, and none goes unhandled.
+  (input as NodeJS.EventEmitter).on('error', () => undefined);
   const fh = await open(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   let written = 0;
   const counter = new Transform({
@@ -438,7 +487,9 @@ async function writeEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, abs: string, s
     },
   });
   try {
-    await pipeline(input, counter, fh.createWriteStream());
+    // A tar entry is a Minipass stream; pipeline takes it as the async iterable it also is.
+    await pipeline(input as AsyncIterable<Buffer>, counter, fh.createWriteStream());
+    if (written !== size) throw new Error(`entry is shorter than its declared size (${written} of ${size} bytes)`);
   } finally {
     await fh.close().catch(() => undefined);
   }
