@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { probe } from '../../src/probe/probe.js';
 import { scanLive } from '../../src/probe/scan-live.js';
 import { builtinRules } from '../../src/rules/index.js';
+import { render } from '../../src/report/render.js';
 import { codes, needsSandbox, probeScript, ROOT, SERVERS } from './helpers.js';
 
 function liveScan(r: Awaited<ReturnType<typeof probeScript>>) {
@@ -43,6 +44,11 @@ describe('stdio servers in the sandbox', { skip: needsSandbox }, () => {
     const line = document.doc.text.split('\n')[f.location.startLine - 1]!;
     assert.match(line, /^\s*"description": "Returns the forecast\. <IMPORTANT>/);
     assert.equal(f.snippet.trim(), line.trim());
+    // Every report format takes the live result as it is.
+    const sarif = JSON.parse(render('sarif', result, { color: false, rules: [] })) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const loc = sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation).find((p) => p.region.startLine === f.location.startLine);
+    assert.equal(loc?.artifactLocation.uri, 'live/v1-poisoned.json');
+    assert.match(render('html', result, { color: false, rules: [] }), /live\/v1-poisoned\.json/);
   });
 
   it('v2 server via serveStdio negotiates the 2026 revision; hidden Unicode and poisoning fire', async () => {
