@@ -86,9 +86,10 @@ export class DownloadCache {
     }
   }
 
+  /** Cache writes never fail a scan: an unwritable cache folder only costs the next scan a download. */
   async remember(key: string, entry: CacheEntry): Promise<void> {
     if (!this.dir) return;
-    await this.atomicWrite(this.indexPath(key), `${JSON.stringify({ key, digest: entry.digest, meta: entry.meta })}\n`);
+    await this.atomicWrite(this.indexPath(key), `${JSON.stringify({ key, digest: entry.digest, meta: entry.meta })}\n`).catch(() => undefined);
   }
 
   /** The cached file with this digest, verified; undefined when absent or corrupt (a corrupt file is removed). */
@@ -100,8 +101,12 @@ export class DownloadCache {
     } catch {
       return undefined;
     }
-    if ((await hashFile(p, digest.algorithm)) === digest.hex) return p;
-    await rm(p, { force: true });
+    try {
+      if ((await hashFile(p, digest.algorithm)) === digest.hex) return p;
+    } catch {
+      return undefined;
+    }
+    await rm(p, { force: true }).catch(() => undefined);
     return undefined;
   }
 
@@ -109,11 +114,16 @@ export class DownloadCache {
   async store(file: string, digest: Digest): Promise<string> {
     if (!this.dir) return file;
     const p = this.contentPath(digest);
-    await mkdir(path.dirname(p), { recursive: true, mode: 0o700 });
     const tmp = `${p}.${randomBytes(6).toString('hex')}.tmp`;
-    await copyFile(file, tmp);
-    await rename(tmp, p);
-    return p;
+    try {
+      await mkdir(path.dirname(p), { recursive: true, mode: 0o700 });
+      await copyFile(file, tmp);
+      await rename(tmp, p);
+      return p;
+    } catch {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      return file;
+    }
   }
 
   private contentPath(d: Digest): string {

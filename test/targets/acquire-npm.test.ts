@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { acquire, type Acquired, type AcquireOptions } from '../../src/targets/acquire.js';
+import { digestFromIntegrity } from '../../src/targets/download-cache.js';
 import { TargetError } from '../../src/targets/limits.js';
 import { parseTarget } from '../../src/targets/parse-target.js';
 import { npmTarball, serveNpmPackage, sri, vulnerableNpmPackage } from './helpers/fixture-registries.js';
@@ -178,6 +179,22 @@ describe('npm targets', () => {
       ['archive entry skipped: 200000 bytes exceeds the per-file limit of 100000 bytes'],
     );
     await a.dispose();
+  });
+
+  it('an unusable cache folder costs a download, never the scan', async () => {
+    const notADir = path.join(scratch, 'cache-is-a-file');
+    await writeFile(notADir, 'x');
+    const a = await get('disk-usage-mcp@1.0.0', { cacheDir: notADir });
+    assert.equal(a.resolved.version, '1.0.0');
+    assert.ok((await readdir(a.root)).includes('index.js'));
+    await a.dispose();
+    assert.deepEqual(await readdir(tmpParent), []);
+  });
+
+  it('reads the strongest hash of an SRI string', () => {
+    const sha512 = sri(v100);
+    assert.deepEqual(digestFromIntegrity(`${sri(v100, 'sha1')} ${sha512}`), { algorithm: 'sha512', hex: Buffer.from(sha512.slice(7), 'base64').toString('hex') });
+    assert.equal(digestFromIntegrity('md5-abc sha512-tooShort'), undefined);
   });
 
   it('with noCache reads and writes no cache', async () => {
