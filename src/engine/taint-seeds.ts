@@ -28,7 +28,8 @@ export function seedsFromInventory(inv: Inventory): Seed[] {
       seeds.push(seedFor(res.handler, 'resource-uri', (param) => `variable "${param}" of resource template "${res.uri}"`, undefined, new Map(), { kind: 'tool-output', label: `the contents of resource "${res.uri}"` }));
     }
   }
-  return seeds.filter((s) => s.names.length > 0 || s.calls.length > 0);
+  // Handlers without arguments are seeded too: what they fetch, read or run still reaches their result and sinks.
+  return seeds;
 }
 
 function seedFor(
@@ -58,7 +59,7 @@ function seedFor(
   if (handler.argsObject) {
     const obj = handler.argsObject.replace(/\s+/g, '');
     if (params.size > 0) for (const p of params.keys()) seed.names.push({ name: `${obj}.${p}`, source: source(p) });
-    else seed.names.push({ name: obj, source: { kind, description: describe('*').replace('argument "*"', 'the arguments'), location: handler.location, ...(tool ? { tool } : {}) } });
+    else seed.names.push({ name: obj, source: { kind, description: describe('*').replace(/^(?:argument|variable) "\*"/, (m) => (m.startsWith('variable') ? 'the variables' : 'the arguments')), location: handler.location, ...(tool ? { tool } : {}) } });
   }
   return seed;
 }

@@ -2,7 +2,7 @@
 // project, and reports each source→sink flow with its trace. Generic: it knows concept tables and seeds, not MCP.
 import type { TraceStep } from '../model/finding.js';
 import type { Location } from '../model/location.js';
-import { calleeMatches, type ArgPosition, type ConceptTable, type SinkKind } from './concepts.js';
+import { calleeMatches, SINK_KINDS, type ArgPosition, type ConceptTable, type SinkKind } from './concepts.js';
 import type { FileFlow, FlowCall, FlowExpr, FlowFunction, FlowRef, FlowStmt } from './ir.js';
 import { ProgramIndex, type GoModule } from './program-index.js';
 import type { BrokenSanitizer, Seed, SeedEffects, SeedSource, SolveResult, TaintFlow } from './taint.js';
@@ -41,7 +41,13 @@ interface Label {
   path: PathState;
   /** Literal text right before this value in the last string it was concatenated into. */
   context?: string;
-  broken?: BrokenSanitizer;
+  /** Checks that looked right but are not, each for the sink kinds it was meant to protect. */
+  broken?: readonly BrokenNote[];
+}
+
+interface BrokenNote {
+  note: BrokenSanitizer;
+  kinds: readonly SinkKind[] | 'all';
 }
 
 type Labels = readonly Label[];
@@ -95,6 +101,8 @@ class Solver {
   private readonly inProgress = new Set<string>();
   /** Taint stored in `self.x` fields, per class, shared by every method of the class. */
   private readonly classFields = new Map<string, Labels>();
+  /** Taint from secondary sources held in module-level variables (`TOKEN = os.environ["X"]`), per file. */
+  private readonly moduleEnvs = new Map<string, Env>();
   private readonly flows = new Map<string, TaintFlow>();
   private readonly effects = new Map<string, SeedEffects>();
   private readonly limits: { path?: string; message: string }[] = [];
@@ -187,7 +195,7 @@ class Solver {
       sink: { kind: hit.kind, api: hit.api, location: hit.location, ...(hit.context ? { context: hit.context } : {}) },
       steps,
       via: [...l.via],
-      ...(l.broken ? { broken: l.broken } : {}),
+      ...(brokenFor(l, hit.kind) ? { broken: brokenFor(l, hit.kind) } : {}),
     };
     const key = `${hit.kind}\0${locKey(hit.location)}\0${locKey(l.source.location)}\0${l.source.description}`;
     const old = this.flows.get(key);
@@ -321,7 +329,7 @@ class Solver {
     for (let i = 0; i < seq.length; i++) {
       const el = seq[i]!;
       // Everything after a literal `--` is an operand, never an option.
-      if (el.kind === 'lit' && el.value === '--') break;
+      if (el.kind === 'lit' && (el.value === '--' || el.value === '--end-of-options')) break;
       if (only !== undefined && i !== only) continue;
       if (el.kind === 'lit' || argvSafeElement(el, seq[i - 1])) continue;
       out = union(out, el.kind === 'collection' ? this.argvLabels(el.items, env, fr) : this.eval(el, env, fr), this.budget.maxLabels);
@@ -330,6 +338,50 @@ class Solver {
   }
 
   private read(env: Env, ref: FlowRef, fr: FrameState): Labels {
+    let out = this.readEnv(env, ref);
+    // A name the function never bound may be a module-level variable of its file.
+    const root = rootName(ref);
+    if (fr.fn.name !== '<module>' && !env.has(root) && !fr.fn.params.some((p) => p.name === root)) {
+      const globals = this.moduleEnv(fr.file);
+      if (globals.size) out = union(out, this.readEnv(globals, ref), this.budget.maxLabels);
+    }
+    const cls = selfField(ref, fr.fn, this.index);
+    if (cls) out = union(out, this.classFields.get(cls) ?? EMPTY, this.budget.maxLabels);
+    return out;
+  }
+
+  /**
+   * Runs a file's top-level code once and keeps the secondary-source taint its variables hold. Tool arguments never
+   * reach module level, so only labels with a source are kept; sinks hit there are not handler flows and are dropped.
+   */
+  private moduleEnv(file: FileFlow): Env {
+    const known = this.moduleEnvs.get(file.path);
+    if (known) return known;
+    const env: Env = new Map();
+    // Registered before running, so top-level code reading its own globals sees what is known so far.
+    this.moduleEnvs.set(file.path, env);
+    const mod = file.functions[0];
+    if (mod?.name === '<module>') {
+      const fr = this.frame(mod, file, 0);
+      for (const stmt of mod.stmts) {
+        this.execBlock([stmt], env, fr);
+        // An object built around a secret (`OAuth2(id, secret)`, `httpx.Client(headers=…)`) holds it, but what its
+        // methods return does not: keeping the taint would mark every API result as the secret.
+        const built = stmt.kind === 'assign' || stmt.kind === 'destructure' ? constructed(stmt.value) : false;
+        if (!built) continue;
+        const targets = stmt.kind === 'assign' ? [stmt.target] : stmt.kind === 'destructure' ? stmt.targets.map((t) => t.target) : [];
+        for (const t of targets) env.delete(refKey(t));
+      }
+    }
+    for (const [k, v] of env) {
+      const sourced = v.filter((l) => l.source);
+      if (sourced.length) env.set(k, sourced);
+      else env.delete(k);
+    }
+    return env;
+  }
+
+  private readEnv(env: Env, ref: FlowRef): Labels {
     const key = refKey(ref);
     let out = env.get(key) ?? EMPTY;
     // A field or element of a tainted container is tainted; a container holding a tainted field is tainted.
@@ -338,8 +390,6 @@ class Solver {
       const prefix = `${key}.`;
       for (const [k, v] of env) if (k.startsWith(prefix) || k.startsWith(`${key}[`)) out = union(out, v, this.budget.maxLabels);
     }
-    const cls = selfField(ref, fr.fn, this.index);
-    if (cls) out = union(out, this.classFields.get(cls) ?? EMPTY, this.budget.maxLabels);
     return out;
   }
 
@@ -406,7 +456,7 @@ class Solver {
     }
     for (const src of t.sources) {
       if (!calleeMatches(src.callee, c.callee)) continue;
-      const label = this.sourceLabel({ kind: src.kind, description: `${src.label ?? c.callee} result`, location: c.location });
+      const label = this.sourceLabel({ kind: src.kind, description: sourceDescription(src.kind, src.label ?? c.callee, c), location: c.location });
       if (src.into === undefined || src.into === 'return') result = union(result ?? EMPTY, [label], this.budget.maxLabels);
     }
     if (seeded) result = union(result ?? EMPTY, [this.sourceLabel(seeded)], this.budget.maxLabels);
@@ -435,10 +485,10 @@ class Solver {
    * this function, the hit carries a `checked-other-variable` note: the check guarded a copy, not what is used.
    */
   private hit(fr: FrameState, h: SinkHit): void {
-    if (!h.label.broken && !isSanitized(h.label, h.kind)) {
+    if (!brokenFor(h.label, h.kind) && !isSanitized(h.label, h.kind)) {
       const key = originKey(h.label);
       const g = fr.guarded.find((x) => x.originKey === key && coversKind(x.kinds, h.kind));
-      if (g) h = { ...h, label: { ...h.label, broken: { kind: 'checked-other-variable', location: g.location, detail: `${g.ref} is checked at line ${g.location.startLine}, but a different variable holding the same value is used here` } } };
+      if (g) h = { ...h, label: withBroken(h.label, { kind: 'checked-other-variable', location: g.location, detail: `${g.ref} is checked at line ${g.location.startLine}, but a different variable holding the same value is used here` }, 'all') };
     }
     fr.hits.push(h);
   }
@@ -473,7 +523,7 @@ class Solver {
         via: [through, ...a.via, ...l.via].slice(0, 12),
         path: l.path === 'raw' ? a.path : l.path,
         context: l.context ?? a.context,
-        broken: l.broken ?? a.broken,
+        ...(l.broken || a.broken ? { broken: [...(l.broken ?? []), ...(a.broken ?? [])] } : {}),
       }));
     };
     for (const hit of summary.sinks) for (const l of map(hit.label)) fr.hits.push({ ...hit, label: l });
@@ -555,15 +605,34 @@ class Solver {
       if (!ref) continue;
       if (g.quality === 'sound') return { whenTrue: [{ ref, kinds: g.kinds }], whenFalse: [] };
       const prefix = g.prefixArg !== undefined ? exprAt(g.prefixArg, c) : undefined;
+      // `if x.startswith("-"): refuse`: once it is false, the value cannot be read as an option.
+      const text = prefix ? literalText(prefix) : undefined;
+      if (text === '-' || text === '--') return { whenTrue: [], whenFalse: [{ ref, kinds: ['argv'] }] };
       const contained = this.relativeContainment(ref, prefix, c, env, fr);
       if (contained) return { whenTrue: [], whenFalse: [contained] };
-      const state = this.pathStateOf(this.read(env, ref, fr));
-      const withSep = prefix ? endsWithSeparator(prefix, fr.table.separatorNames, env) : false;
-      let broken: BrokenSanitizer | undefined;
-      if (!withSep) broken = { kind: 'prefix-without-separator', location: c.location, detail: `${c.callee} checks a prefix that does not end with a path separator, so a sibling such as "<allowed>_evil" passes` };
-      else if (state === 'raw') broken = { kind: 'prefix-on-unresolved-path', location: c.location, detail: `${c.callee} checks a path that was never resolved, so "../" segments pass the prefix check` };
-      else if (state === 'normalized') broken = { kind: 'normalize-without-realpath', location: c.location, detail: `${c.callee} checks a normalised path whose symbolic links were not resolved, so a link inside the folder escapes it` };
-      return { whenTrue: [{ ref, kinds: g.kinds, broken }], whenFalse: [] };
+      const kinds = g.kinds === 'all' ? SINK_KINDS : g.kinds;
+      const whenTrue: Effect[] = [];
+      const fileKinds = kinds.filter((k) => k.startsWith('file-'));
+      if (fileKinds.length) {
+        const state = this.pathStateOf(this.read(env, ref, fr));
+        const withSep = prefix ? endsWithSeparator(prefix, fr.table.separatorNames, env) : false;
+        let broken: BrokenSanitizer | undefined;
+        if (!withSep) broken = { kind: 'prefix-without-separator', location: c.location, detail: `${c.callee} checks a prefix that does not end with a path separator, so a sibling such as "<allowed>_evil" passes` };
+        else if (state === 'raw') broken = { kind: 'prefix-on-unresolved-path', location: c.location, detail: `${c.callee} checks a path that was never resolved, so "../" segments pass the prefix check` };
+        else if (state === 'normalized') broken = { kind: 'normalize-without-realpath', location: c.location, detail: `${c.callee} checks a normalised path whose symbolic links were not resolved, so a link inside the folder escapes it` };
+        whenTrue.push({ ref, kinds: fileKinds, broken });
+      }
+      // A URL prefix pins the host only when it runs past the host: "https://api.example.com/" does,
+      // "https://api.example.com" admits "https://api.example.com.evil.net".
+      const urlKinds = kinds.filter((k) => k === 'url' || k === 'redirect');
+      if (urlKinds.length) {
+        const pinned = text !== undefined && /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i.test(text);
+        const broken: BrokenSanitizer | undefined = pinned
+          ? undefined
+          : { kind: 'url-prefix-without-path', location: c.location, detail: `${c.callee} checks a URL prefix that does not end the host with "/", so a host such as "<allowed>.evil.net" passes` };
+        whenTrue.push({ ref, kinds: urlKinds, broken });
+      }
+      return { whenTrue, whenFalse: [] };
     }
     return { whenTrue: [], whenFalse: [] };
   }
@@ -609,12 +678,12 @@ class Solver {
       if (!ef.broken) {
         for (const hit of fr.hits) {
           if (!current.some((l) => sameOrigin(l, hit.label)) || isSanitized(hit.label, hit.kind) || !coversKind(ef.kinds, hit.kind)) continue;
-          if (before(hit.location, at) && !hit.label.broken) {
-            hit.label = { ...hit.label, broken: { kind: 'validated-after-use', location: at, detail: `the value is checked at line ${at.startLine}, after it was already used at line ${hit.location.startLine}` } };
+          if (before(hit.location, at) && !brokenFor(hit.label, hit.kind)) {
+            hit.label = withBroken(hit.label, { kind: 'validated-after-use', location: at, detail: `the value is checked at line ${at.startLine}, after it was already used at line ${hit.location.startLine}` }, 'all');
           }
         }
       }
-      const updated = current.map((l) => (ef.broken ? { ...l, broken: l.broken ?? ef.broken } : { ...l, sanitized: addKinds(l.sanitized, ef.kinds) }));
+      const updated = current.map((l) => (ef.broken ? withBroken(l, ef.broken, ef.kinds) : { ...l, sanitized: addKinds(l.sanitized, ef.kinds) }));
       env.set(key, updated);
       // Fields read through this variable now read the cleaned value.
       for (const k of [...env.keys()]) if (k.startsWith(`${key}.`) || k.startsWith(`${key}[`)) env.delete(k);
@@ -645,6 +714,22 @@ function isConstantish(e: FlowExpr, env: Env, fr: FrameState, solver: Solver): b
 }
 
 // ----------------------------------------------------------------------------------------------------- helpers
+
+/** A constructor call, or a call of a factory that builds a client object (`google.drive(...)`, `createClient(...)`). */
+function constructed(e: FlowExpr): boolean {
+  if (e.kind !== 'call') return false;
+  const last = e.call.callee.slice(e.call.callee.lastIndexOf('.') + 1);
+  return e.call.isNew === true || /^[A-Z]/.test(last) || /^(create|make|new|build|init)[A-Z_]|[cC]lient$/.test(last) || e.call.kwargs.auth !== undefined || hasAuthOption(e.call);
+}
+
+/** An options object passed to a factory that names credentials (`{ auth }`, `{ apiKey }`, `{ headers }`). */
+function hasAuthOption(c: FlowCall): boolean {
+  return c.args.some((a) => a.kind === 'collection' && (a.keys ?? []).some((k) => k !== undefined && /^(auth|apiKey|api_key|token|credentials|headers)$/i.test(k)));
+}
+
+function rootName(r: FlowRef): string {
+  return r.kind === 'var' ? r.name : rootName(r.base);
+}
 
 function refKey(r: FlowRef): string {
   switch (r.kind) {
@@ -737,6 +822,27 @@ function litText(e: FlowExpr): string {
 }
 
 /** A prefix that ends with `/`, `\`, or a separator constant (`base + os.sep`, `` `${root}${path.sep}` ``). */
+/** How a secondary source reads in messages; environment reads name their key (`environment variable "API_KEY"`). */
+function sourceDescription(kind: string, api: string, c: FlowCall): string {
+  if (kind === 'env-secret') {
+    const key = c.args[0] ? literalText(c.args[0]) : undefined;
+    if (key) return `environment variable "${key}" (${api})`;
+  }
+  return `${api} result`;
+}
+
+/** The text of a literal, or of a concatenation of literals; undefined when any part is not literal. */
+function literalText(e: FlowExpr): string | undefined {
+  if (e.kind === 'lit') return e.value ?? '';
+  if (e.kind !== 'concat') return undefined;
+  let out = '';
+  for (const p of e.parts) {
+    if (p.kind !== 'lit') return undefined;
+    out += p.value ?? '';
+  }
+  return out;
+}
+
 function endsWithSeparator(e: FlowExpr, separatorNames: readonly string[], env: Env): boolean {
   if (e.kind === 'lit') return /[\\/]$/.test(e.value ?? '');
   if (e.kind === 'concat') {
@@ -746,6 +852,17 @@ function endsWithSeparator(e: FlowExpr, separatorNames: readonly string[], env: 
   if (e.kind === 'ref') return separatorNames.includes(refKey(e.ref));
   if (e.kind === 'call') return separatorNames.includes(e.call.callee) || (e.call.args.length > 0 && e.call.callee.endsWith('join') && endsWithSeparator(e.call.args[e.call.args.length - 1]!, separatorNames, env));
   return false;
+}
+
+/** The first broken check recorded on a label for this sink kind. */
+function brokenFor(l: Label, kind: SinkKind): BrokenSanitizer | undefined {
+  return l.broken?.find((b) => coversKind(b.kinds, kind))?.note;
+}
+
+function withBroken(l: Label, note: BrokenSanitizer, kinds: readonly SinkKind[] | 'all'): Label {
+  // Loops run their body twice: the same check must not be noted twice.
+  if (l.broken?.some((b) => b.note.kind === note.kind && locKey(b.note.location) === locKey(note.location))) return l;
+  return { ...l, broken: [...(l.broken ?? []), { note, kinds }] };
 }
 
 function isSanitized(l: Label, kind: SinkKind): boolean {
@@ -776,7 +893,7 @@ function sameOrigin(a: Label, b: Label): boolean {
 
 function labelKey(l: Label): string {
   const s = l.sanitized === 'all' ? 'all' : l.sanitized.join(',');
-  return `${originKey(l)}|${s}|${l.path}|${l.broken?.kind ?? ''}|${l.context ?? ''}`;
+  return `${originKey(l)}|${s}|${l.path}|${(l.broken ?? []).map((b) => b.note.kind).join(',')}|${l.context ?? ''}`;
 }
 
 function union(a: Labels, b: Labels, max: number): Labels {

@@ -30,7 +30,13 @@ export interface Seed {
   returnsTo?: { kind: SinkKind; label: string };
 }
 
-export type BrokenSanitizerKind = 'prefix-without-separator' | 'prefix-on-unresolved-path' | 'normalize-without-realpath' | 'checked-other-variable' | 'validated-after-use';
+export type BrokenSanitizerKind =
+  | 'prefix-without-separator'
+  | 'prefix-on-unresolved-path'
+  | 'normalize-without-realpath'
+  | 'url-prefix-without-path'
+  | 'checked-other-variable'
+  | 'validated-after-use';
 
 export interface BrokenSanitizer {
   kind: BrokenSanitizerKind;

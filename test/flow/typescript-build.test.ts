@@ -811,6 +811,41 @@ async function handler(name, pattern, rev) {
     );
   });
 
+  it('reads module-level secrets in handlers, but not through client objects built around them', () => {
+    const found = flows(
+      `
+import OpenAI from 'openai';
+const KEY = process.env.API_KEY;
+const client = new OpenAI({ apiKey: process.env.OPENAI_KEY });
+function handler(q) {
+  console.log('key', KEY);
+  const models = client.models.list();
+  console.log(models);
+}
+`,
+      'handler',
+    );
+    assert.deepEqual(found.map((f) => `${f.sink.kind}:${f.sink.location.startLine}:${f.source.description}`), ['log:6:environment variable "API_KEY" (process.env)']);
+  });
+
+  it('takes a refused leading dash as argv-safe and judges URL prefixes by whether they end the host', () => {
+    const found = flows(
+      `
+import { execFile } from 'child_process';
+async function handler(rev, url, other) {
+  if (rev.startsWith('-')) throw new Error('no options');
+  execFile('git', ['log', rev]);
+  if (!url.startsWith('https://api.example.com/')) throw new Error('host');
+  await fetch(url);
+  if (!other.startsWith('https://api.example.com')) throw new Error('host');
+  await fetch(other);
+}
+`,
+      'handler',
+    );
+    assert.deepEqual(found.map((f) => `${f.sink.kind}:${f.sink.location.startLine}:${f.broken?.kind ?? ''}`), ['url:9:url-prefix-without-path']);
+  });
+
   it('reports a prefix check without a separator as a broken sanitizer', () => {
     const found = flows(
       `

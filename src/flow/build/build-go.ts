@@ -692,6 +692,13 @@ class GoFlowBuilder {
         const value = bound !== undefined ? this.funcLiteral(this.unwrapParens(right[0]!), ctx, bound) : this.expr(right[0]!, ctx, 0);
         const target = this.target(left[0]!, ctx);
         const outs = this.outParams(right[0]!, ctx);
+        // `err := dec.Decode(&v)`: the call still runs (and fills `v`), but the error holds no taint (see above).
+        if (target && t.type(left[0]!) === 'identifier' && t.nodeText(left[0]!) === 'err') {
+          if (outs.length) this.pushStore(out, [], outs, value, stmtNode);
+          else out.push({ kind: 'expr', value, location });
+          out.push({ kind: 'assign', target, value: { kind: 'lit' }, location });
+          return;
+        }
         if (outs.length) return this.pushStore(out, target ? [target] : [], outs, value, stmtNode);
         if (target) out.push({ kind: 'assign', target, value, location });
         else out.push({ kind: 'expr', value, location });

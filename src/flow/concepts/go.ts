@@ -225,7 +225,7 @@ const sanitizers: SanitizerSpec[] = [
  */
 const guards: GuardSpec[] = [
   // Containment by prefix: sound only with a trailing separator on a resolved path (the solver judges).
-  { callee: member('strings', 'HasPrefix'), checks: 0, kinds: FILE_KINDS, quality: 'prefix', prefixArg: 1 },
+  { callee: member('strings', 'HasPrefix'), checks: 0, kinds: [...FILE_KINDS, 'url', 'redirect'], quality: 'prefix', prefixArg: 1 },
   { callee: member('bytes', 'HasPrefix'), checks: 0, kinds: FILE_KINDS, quality: 'prefix', prefixArg: 1 },
   // Lexically inside the current folder: no `..`, not absolute.
   { callee: member('path/filepath', 'IsLocal'), checks: 0, kinds: FILE_KINDS, quality: 'sound' },

@@ -241,7 +241,7 @@ const FILE_AND_ARGV: SinkKind[] = [...FILE_KINDS, 'argv'];
 
 const guards: GuardSpec[] = [
   // Containment by string prefix: sound only with a trailing separator on a resolved path (the solver judges it).
-  { callee: '.startsWith', checks: 'receiver', kinds: FILE_KINDS, quality: 'prefix', prefixArg: 0 },
+  { callee: '.startsWith', checks: 'receiver', kinds: [...FILE_KINDS, 'url', 'redirect'], quality: 'prefix', prefixArg: 0 },
   // Strict matches and type checks.
   { callee: '.test', checks: 0, kinds: 'all', quality: 'sound' },
   { callee: methods(['match', 'matchAll']), checks: 'receiver', kinds: 'all', quality: 'sound' },
