@@ -92,12 +92,15 @@ export function bwrapArgs(spec: BwrapSpec): string[] {
   return a;
 }
 
-/** Finds an executable on PATH the way a shell would; undefined when it is not there. */
+/**
+ * Finds an executable on PATH the way a shell would; undefined when it is not there. The path is kept as found, not
+ * resolved through symlinks: a virtualenv's `bin/python` must stay itself to find its packages.
+ */
 export function resolveExecutable(command: string, cwd: string, pathVar = process.env.PATH ?? ''): string | undefined {
   const check = (p: string) => {
     try {
       accessSync(p, constants.X_OK);
-      return realpathSync(p);
+      return p;
     } catch {
       return undefined;
     }
@@ -110,14 +113,27 @@ export function resolveExecutable(command: string, cwd: string, pathVar = proces
   return undefined;
 }
 
-/** Folders an executable needs that the sandbox does not bind already (a runtime under /opt, say). */
-export function runtimeBinds(executable: string): string[] {
-  const covered = [...SYSTEM_DIRS, ...MAYBE_LINKED].some((d) => executable === d || executable.startsWith(`${d}/`));
-  if (covered) return [];
-  const binDir = path.dirname(executable);
-  // A runtime installed as <prefix>/bin/<exe> keeps its libraries under <prefix>.
-  const prefix = path.basename(binDir) === 'bin' ? path.dirname(binDir) : binDir;
-  return prefix === '/' || prefix === homedir() ? [binDir] : [prefix];
+/**
+ * Folders an executable needs that the sandbox does not bind already (a runtime under /opt or ~/.nvm, say): the
+ * folder it is found in and the one its symlinks lead to, each widened to its `<prefix>` when it is `<prefix>/bin`.
+ */
+export function runtimeBinds(executable: string, cwd = '/'): string[] {
+  let real = executable;
+  try {
+    real = realpathSync(executable);
+  } catch {
+    /* dangling: the spawn will say so */
+  }
+  const out = new Set<string>();
+  for (const exe of [executable, real]) {
+    const inside = (d: string) => exe === d || exe.startsWith(`${d}/`);
+    if ([...SYSTEM_DIRS, ...MAYBE_LINKED].some(inside) || inside(path.resolve(cwd))) continue;
+    const binDir = path.dirname(exe);
+    // A runtime installed as <prefix>/bin/<exe> keeps its libraries under <prefix>.
+    const prefix = path.basename(binDir) === 'bin' ? path.dirname(binDir) : binDir;
+    out.add(prefix === '/' || prefix === homedir() ? binDir : prefix);
+  }
+  return [...out].sort();
 }
 
 /** Memory and process-count limits through cgroups, where this process may create them. */
@@ -304,7 +320,7 @@ export function prepareLaunch(spec: LaunchSpec): Launch {
   notes.push(...cgroups.notes);
   let inner: string[];
   if (spec.sandbox) {
-    inner = ['bwrap', ...bwrapArgs({ command: executable, args: spec.args, cwd: path.resolve(spec.cwd), env, tmpfsBytes: spec.limits.tmpfsBytes, extraReadOnly: runtimeBinds(executable) })];
+    inner = ['bwrap', ...bwrapArgs({ command: executable, args: spec.args, cwd: path.resolve(spec.cwd), env, tmpfsBytes: spec.limits.tmpfsBytes, extraReadOnly: runtimeBinds(executable, spec.cwd) })];
   } else {
     inner = [executable, ...spec.args];
   }
