@@ -84,9 +84,18 @@ function walkOptions(acquired: Acquired): Pick<ScanOptions, 'defaultExcludes' | 
 /** Parses and acquires the target, runs `fn` on the local copy, and always removes the temp folder. */
 async function withTarget<T>(spec: string, o: Record<string, unknown>, fn: (acquired: Acquired) => Promise<T>): Promise<T> {
   const acquired = await acquire(parseTarget(spec), acquireOptions(o));
+  // Ctrl-C or a kill during the scan must not leave downloaded code in the temp folder.
+  const onSignal = (signal: NodeJS.Signals) => {
+    acquired.disposeSync();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     return await fn(acquired);
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await acquired.dispose();
   }
 }

@@ -1,4 +1,5 @@
 // acquire(): brings any Target into a local folder for scan(): downloads, verifies and unpacks into a private temp folder.
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,8 @@ export interface Acquired {
   published: boolean;
   /** Removes the private temp folder. Safe to call twice. */
   dispose(): Promise<void>;
+  /** The same, synchronously: for a signal handler that must clean up before the process ends. */
+  disposeSync(): void;
 }
 
 /** One step's result; acquire() adds the bookkeeping. */
@@ -84,7 +87,7 @@ export interface AcquireContext {
 export async function acquire(target: Target, options: AcquireOptions = {}): Promise<Acquired> {
   const limits = resolveLimits(options.limits);
   if (target.kind === 'local') {
-    return { root: target.path, kind: 'local', input: target.input, resolved: {}, notes: [], problems: [], fromCache: false, published: false, dispose: async () => undefined };
+    return { root: target.path, kind: 'local', input: target.input, resolved: {}, notes: [], problems: [], fromCache: false, published: false, dispose: async () => undefined, disposeSync: () => undefined };
   }
   const env = options.env ?? process.env;
   // mkdtemp creates the folder with mode 0700 and a random name: nobody else can write into it or predict it.
@@ -101,7 +104,8 @@ export async function acquire(target: Target, options: AcquireOptions = {}): Pro
   try {
     const part = await acquirePart(target, ctx);
     const kind = part.kind ?? target.kind;
-    return { ...part, kind, input: target.input, published: kind === 'npm' || kind === 'pypi' || kind === 'archive', dispose };
+    const disposeSync = () => rmSync(work, { recursive: true, force: true, maxRetries: 2 });
+    return { ...part, kind, input: target.input, published: kind === 'npm' || kind === 'pypi' || kind === 'archive', dispose, disposeSync };
   } catch (e) {
     await dispose();
     throw e;
