@@ -80,13 +80,42 @@ export class ProgramIndex {
         const hit = this.children.get(cur.id)?.get(callee);
         if (hit) return hit;
       }
-      const own = this.topLevel.get(file.path)?.get(callee);
+      const own = this.topLevel.get(file.path)?.get(callee) ?? constructorOf(this.topLevel.get(file.path), callee);
       if (own) return own;
       if (file.language === 'go') return this.goPackages.get(path.posix.dirname(file.path))?.get(callee);
     }
     const own = this.topLevel.get(file.path)?.get(callee);
     if (own) return own;
     return this.resolveImported(file, callee, 0);
+  }
+
+  /**
+   * A method of a class by the class's name as the caller's file sees it: the file's own class, or one it imports
+   * (`import { Runner } from './runner'`, `from .runner import Runner`).
+   */
+  resolveMethod(caller: FlowFunction, className: string, method: string): FlowFunction | undefined {
+    const file = this.fileOf.get(caller.id);
+    if (!file) return undefined;
+    const own = this.topLevel.get(file.path)?.get(`${className}.${method}`);
+    if (own) return this.functions.get(own);
+    const imp = file.imports.find((i) => i.local === className);
+    const target = imp ? this.resolveModule(file, imp.module) : undefined;
+    const name = imp && imp.imported !== '*' && imp.imported !== 'default' ? imp.imported : className;
+    const id = target ? this.topLevel.get(target.path)?.get(`${name}.${method}`) : undefined;
+    return id ? this.functions.get(id) : undefined;
+  }
+
+  /** Whether a call constructs one of the project's classes (`Runner(...)`, `new Runner(...)`), by the class name. */
+  constructedClass(caller: FlowFunction, call: FlowCall): string | undefined {
+    if (call.receiver || call.callee.startsWith('<')) return undefined;
+    const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+    if (!/^[A-Z]/.test(name)) return undefined;
+    const file = this.fileOf.get(caller.id);
+    if (!file) return undefined;
+    const local = call.callee.includes('.') ? undefined : call.callee;
+    if (local && [...(this.topLevel.get(file.path)?.keys() ?? [])].some((k) => k.startsWith(`${local}.`))) return local;
+    if (local && file.imports.some((i) => i.local === local)) return local;
+    return undefined;
   }
 
   private enclosingClass(fn: FlowFunction): string | undefined {
@@ -123,7 +152,7 @@ export class ProgramIndex {
         if (hit) return hit;
       }
     }
-    const top = this.topLevel.get(file.path)?.get(name);
+    const top = this.topLevel.get(file.path)?.get(name) ?? constructorOf(this.topLevel.get(file.path), name);
     if (top) return top;
     // A name the module imports and passes on (`from .impl import helper` in an __init__.py).
     const alias = file.imports.find((i) => i.local === name);
@@ -185,12 +214,19 @@ export class ProgramIndex {
   }
 }
 
+/** The constructor of a class by its name in a file's top-level index (`Runner` → `Runner.__init__`). */
+function constructorOf(top: ReadonlyMap<string, string> | undefined, name: string): string | undefined {
+  if (!top || name.includes('.')) return undefined;
+  return top.get(`${name}.__init__`) ?? top.get(`${name}.constructor`);
+}
+
 /** The member a callee names through this import, or undefined when the callee does not go through it. */
 function memberOf(imp: FlowImport, callee: string): string | undefined {
   if (imp.imported === '*' || imp.imported === 'default') {
     if (callee === imp.local && imp.imported === 'default') return 'default';
     const prefix = `${imp.module}.`;
-    if (callee.startsWith(prefix)) return callee.slice(prefix.length).split('.')[0];
+    // `.storage.DocStore.read` keeps `DocStore.read`: a method of a class the module defines.
+    if (callee.startsWith(prefix)) return callee.slice(prefix.length);
     return undefined;
   }
   if (callee === imp.local) return imp.imported;

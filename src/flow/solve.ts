@@ -85,6 +85,8 @@ interface FrameState {
   guarded: { originKey: string; ref: string; kinds: readonly SinkKind[] | 'all'; location: Location }[];
   /** Variables holding a path made relative to a base (`rel = path.relative(root, target)`), by name: the target. */
   relatives: Map<string, FlowRef>;
+  /** Variables holding an instance of one of the project's classes (`r = new Runner(cmd)`), by name: the class. */
+  instances: Map<string, string>;
   depth: number;
 }
 
@@ -103,6 +105,8 @@ class Solver {
   private readonly classFields = new Map<string, Labels>();
   /** Taint from secondary sources held in module-level variables (`TOKEN = os.environ["X"]`), per file. */
   private readonly moduleEnvs = new Map<string, Env>();
+  /** Module-level instances of project classes (`const store = new NoteStore()`), per file. */
+  private readonly moduleInstances = new Map<string, Map<string, string>>();
   private readonly flows = new Map<string, TaintFlow>();
   private readonly effects = new Map<string, SeedEffects>();
   private readonly limits: { path?: string; message: string }[] = [];
@@ -173,7 +177,7 @@ class Solver {
 
   private frame(fn: FlowFunction, file: FileFlow, depth: number): FrameState {
     this.analysed++;
-    return { fn, file, table: this.input.tables[file.language], returns: [], hits: [], fieldWrites: [], effects: new Map(), guarded: [], relatives: new Map(), depth };
+    return { fn, file, table: this.input.tables[file.language], returns: [], hits: [], fieldWrites: [], effects: new Map(), guarded: [], relatives: new Map(), instances: new Map(), depth };
   }
 
   private sourceLabel(source: SeedSource): Label {
@@ -224,7 +228,12 @@ class Solver {
       case 'assign': {
         const v = this.eval(s.value, env, fr);
         this.write(env, s.target, v, fr, s.location);
-        if (s.target.kind === 'var') this.noteRelative(s.target.name, s.value, fr);
+        if (s.target.kind === 'var') {
+          this.noteRelative(s.target.name, s.value, fr);
+          const cls = s.value.kind === 'call' ? this.index.constructedClass(fr.fn, s.value.call) : undefined;
+          if (cls) fr.instances.set(s.target.name, cls);
+          else fr.instances.delete(s.target.name);
+        }
         return env;
       }
       case 'destructure': {
@@ -363,6 +372,7 @@ class Solver {
     const mod = file.functions[0];
     if (mod?.name === '<module>') {
       const fr = this.frame(mod, file, 0);
+      this.moduleInstances.set(file.path, fr.instances);
       for (const stmt of mod.stmts) {
         this.execBlock([stmt], env, fr);
         // An object built around a secret (`OAuth2(id, secret)`, `httpx.Client(headers=…)`) holds it, but what its
@@ -379,6 +389,11 @@ class Solver {
       else env.delete(k);
     }
     return env;
+  }
+
+  private moduleInstanceClass(file: FileFlow, name: string): string | undefined {
+    this.moduleEnv(file);
+    return this.moduleInstances.get(file.path)?.get(name);
   }
 
   private readEnv(env: Env, ref: FlowRef): Labels {
@@ -464,6 +479,13 @@ class Solver {
 
     const targets = this.index.resolve(fr.fn, c);
     if (targets.length > 0) return this.applySummary(targets[0]!, c, argLabels, kwLabels, recv, fr);
+    // A method called on an instance of a project class (`runner.run()` after `runner = new Runner(cmd)`).
+    if (c.receiver?.kind === 'ref' && c.receiver.ref.kind === 'var' && c.callee.startsWith('.')) {
+      const name = c.receiver.ref.name;
+      const cls = fr.instances.get(name) ?? (env.has(name) ? undefined : this.moduleInstanceClass(fr.file, name));
+      const method = cls ? this.index.resolveMethod(fr.fn, cls, c.callee.slice(1)) : undefined;
+      if (method) return this.applySummary(method, c, argLabels, kwLabels, recv, fr);
+    }
 
     for (const p of t.propagators) {
       if (!calleeMatches(p.callee, c.callee)) continue;
@@ -537,6 +559,8 @@ class Solver {
     for (const r of summary.returns) out = union(out, map(r), this.budget.maxLabels);
     // Methods called on a tainted object may return it (builders, wrappers) even when the summary cannot tell.
     if (recv.length && fn.className) out = union(out, recv, this.budget.maxLabels);
+    // A new instance holds what its constructor was given.
+    if (fn.name === '__init__' || fn.name === 'constructor') for (const a of args) out = union(out, a, this.budget.maxLabels);
     return out;
   }
 

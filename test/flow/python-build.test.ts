@@ -677,6 +677,24 @@ describe('python flow builder with the solver', () => {
     return solve({ files: [flow], tables: { python: PYTHON_CONCEPTS, typescript: PYTHON_CONCEPTS, go: PYTHON_CONCEPTS }, seeds: [seed] }).flows;
   }
 
+  it('applies __init__ to constructor calls, so fields set there reach sinks in other methods', () => {
+    const found = flows(
+      `
+import subprocess
+class Runner:
+    def __init__(self, cmd):
+        self.cmd = cmd
+    def run(self):
+        subprocess.run(self.cmd, shell=True)
+def handler(cmd):
+    r = Runner(cmd)
+    r.run()
+`,
+      'handler',
+    );
+    assert.deepEqual(found.map((f) => `${f.sink.kind}:${f.sink.location.startLine}`), ['command:7']);
+  });
+
   it('finds shell, SQL, SSRF and file flows and respects sanitizers and sound guards', () => {
     const found = flows(
       `

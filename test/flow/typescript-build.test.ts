@@ -846,6 +846,27 @@ async function handler(rev, url, other) {
     assert.deepEqual(found.map((f) => `${f.sink.kind}:${f.sink.location.startLine}:${f.broken?.kind ?? ''}`), ['url:9:url-prefix-without-path']);
   });
 
+  it('follows constructor arguments into fields read by methods of local and module-level instances', () => {
+    const found = flows(
+      `
+import { exec } from 'child_process';
+class Runner {
+  constructor(private cmd: string) {}
+  run() { exec(this.cmd); }
+  safe() { exec('ls'); }
+}
+const shared = new Runner('ls');
+export function handler(cmd: string) {
+  const r = new Runner(cmd);
+  r.run();
+  shared.safe();
+}
+`,
+      'handler',
+    );
+    assert.deepEqual(found.map((f) => `${f.sink.kind}:${f.sink.location.startLine}:${f.source.description}`), ['command:5:argument "cmd"']);
+  });
+
   it('reports a prefix check without a separator as a broken sanitizer', () => {
     const found = flows(
       `
