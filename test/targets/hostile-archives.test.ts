@@ -224,13 +224,14 @@ describe('hostile tarballs (reliability A1–A15)', () => {
     assert.ok(!t.some((p) => p.includes('..') || p.includes('\0')), t.join(','));
   });
 
-  it('A12: truncated gzip, HTML, an empty file and an empty tar are bad archives; a damaged tail keeps what came before', async () => {
+  it('A12: truncated gzip, HTML, an empty file, an empty tar and bad header checksums are bad archives; a damaged tail keeps what came before', async () => {
     for (const [bytes, re] of [
       [Buffer.from('<!doctype html><html>Not Found</html>'), /not a valid tar archive/],
       [Buffer.alloc(0), /not a valid tar archive/],
       [Buffer.alloc(1024), /not a valid tar archive/],
       [gzipSync(Buffer.alloc(0)), /not a valid tar archive/],
       [tgz([{ name: 'a', body: randomBytes(50_000) }]).subarray(0, 20), /not a valid tar archive/],
+      [tgz([{ name: 'bad-checksum.py', body: 'x', badChecksum: true }]), /not a valid tar archive/],
     ] as const) {
       const o = await extract(bytes, 'tgz');
       assert.ok(o.error instanceof TargetError && o.error.code === 'bad-archive' && re.test(o.error.message), `${o.error?.message}`);
