@@ -6,7 +6,12 @@ import { atLeast, type Severity } from '../model/severity.js';
 import { render, type Format } from '../report/render.js';
 import { builtinRules } from '../rules/index.js';
 import { readBaseline } from '../engine/baseline.js';
-import { probe, type ProbeOptions, type ProbeResult, type ProbeTarget } from '../probe/probe.js';
+import type { ProbeOptions, ProbeResult, ProbeTarget } from '../probe/probe.js';
+
+/** The MCP client SDK is loaded only when a server is probed, so that static scans start fast. */
+async function probe(target: ProbeTarget, options: ProbeOptions): Promise<ProbeResult> {
+  return (await import('../probe/probe.js')).probe(target, options);
+}
 import { scanLive } from '../probe/scan-live.js';
 import { lockSurface, mergeLock, readLock, serverKey, writeLock, LockFileError, type LockFile } from '../probe/lockfile.js';
 import { buildLiveDocument } from '../probe/live-inventory.js';

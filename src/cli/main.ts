@@ -11,7 +11,7 @@ import { FORMATS, render, type Format } from '../report/render.js';
 import { renderRuleList, renderRulePage } from '../report/rule-page.js';
 import { renderInventoryText } from '../report/inventory-report.js';
 import { builtinEntries, builtinRules, findRules, ruleExamples } from '../rules/index.js';
-import { acquire, type Acquired, type AcquireOptions } from '../targets/acquire.js';
+import type { Acquired, AcquireOptions } from '../targets/acquire.js';
 import { TargetError } from '../targets/limits.js';
 import { parseTarget, TargetSpecError } from '../targets/parse-target.js';
 import { withAcquisition } from '../targets/with-acquisition.js';
@@ -79,6 +79,11 @@ function walkOptions(acquired: Acquired): Pick<ScanOptions, 'defaultExcludes' | 
   if (acquired.kind === 'local') return {};
   const buildOutput = new Set(['dist', 'build', 'out']);
   return { ignoreFiles: false, ...(acquired.published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => !buildOutput.has(d)) } : {}) };
+}
+
+/** Package downloads (pacote, tar) are loaded only for targets that need them, so that local scans start fast. */
+async function acquire(...args: Parameters<typeof import('../targets/acquire.js').acquire>): Promise<Acquired> {
+  return (await import('../targets/acquire.js')).acquire(...args);
 }
 
 /** Parses and acquires the target, runs `fn` on the local copy, and always removes the temp folder. */
