@@ -73,12 +73,12 @@ function acquireOptions(o: Record<string, unknown>): AcquireOptions {
 
 /**
  * How to walk an acquired target: a published package keeps its build-output folders (they hold the code that runs),
- * and nothing downloaded may hide its own files through ignore files.
+ * and nothing downloaded may hide its own files through ignore files or its findings through inline comments.
  */
-function walkOptions(acquired: Acquired): Pick<ScanOptions, 'defaultExcludes' | 'ignoreFiles'> {
+function walkOptions(acquired: Acquired): Pick<ScanOptions, 'defaultExcludes' | 'ignoreFiles' | 'inlineSuppressions'> {
   if (acquired.kind === 'local') return {};
   const buildOutput = new Set(['dist', 'build', 'out']);
-  return { ignoreFiles: false, ...(acquired.published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => !buildOutput.has(d)) } : {}) };
+  return { ignoreFiles: false, inlineSuppressions: false, ...(acquired.published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => !buildOutput.has(d)) } : {}) };
 }
 
 /** Package downloads (pacote, tar) are loaded only for targets that need them, so that local scans start fast. */

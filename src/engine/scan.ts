@@ -66,6 +66,11 @@ export interface ScanOptions {
   defaultExcludes?: string[];
   /** Honour `.gitignore`/`.mcpvetignore` found in the target (default true; false for downloaded targets). */
   ignoreFiles?: boolean;
+  /**
+   * Honour `mcpvet-ignore`/`nosem` comments in the scanned code (default true). Off for downloaded targets: a package
+   * must not be able to silence the findings about itself.
+   */
+  inlineSuppressions?: boolean;
   onProgress?: (done: number, total: number) => void;
   /**
    * Scan exactly these files instead of walking `target` (client configs found across the home folder). `path` is
@@ -151,7 +156,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     bytes += r.bytes;
     if (r.parsed) parsed++;
     pending.push(...r.findings);
-    if (r.suppressions.length) inline.set(r.path, r.suppressions);
+    if (r.suppressions.length && options.inlineSuppressions !== false) inline.set(r.path, r.suppressions);
     if (r.inventory) fileInventories.push(r.inventory);
     if (r.manifest) manifests.push(r.manifest);
     if (r.clientConfig) clientConfigs.push(r.clientConfig);

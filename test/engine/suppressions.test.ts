@@ -44,6 +44,13 @@ describe('inline suppressions', () => {
     assert.equal(r.stats.findings, 1);
   });
 
+  it('applies no inline comment when told not to (downloaded targets)', async (t) => {
+    const tree = await withTree(t, { 's.py': pyModule(`${SHELL_PY}  # mcpvet-ignore`, `${SHELL_PY}  # nosem`) });
+    const r = await scanTree(tree, { inlineSuppressions: false });
+    assert.deepEqual(lines(r), [5, 6]);
+    assert.deepEqual(r.suppressed, []);
+  });
+
   it('matches rule ids, slugs and aliases case-insensitively, and ignores other rules', async (t) => {
     const tree = await withTree(t, {
       's.py': pyModule(
