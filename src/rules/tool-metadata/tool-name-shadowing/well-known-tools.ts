@@ -30,6 +30,24 @@ export const WELL_KNOWN_TOOLS: Readonly<Record<string, string>> = Object.freeze(
   puppeteer_navigate: 'the Puppeteer server', web_search: 'search servers', brave_web_search: 'the Brave Search server',
 });
 
+/**
+ * The published packages of each owner above: a project that is one of them defines these names, it does not shadow
+ * them (npm names, PyPI names and Go module paths, as their manifests declare them).
+ */
+export const OWNER_PACKAGES: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'the filesystem server': ['@modelcontextprotocol/server-filesystem'],
+  'the git server': ['mcp-server-git'],
+  'the fetch server': ['mcp-server-fetch'],
+  'the memory server': ['@modelcontextprotocol/server-memory'],
+  'the time server': ['mcp-server-time'],
+  'the sequential-thinking server': ['@modelcontextprotocol/server-sequential-thinking'],
+  'the GitHub server': ['@modelcontextprotocol/server-github', 'github.com/github/github-mcp-server'],
+  'the Slack server': ['@modelcontextprotocol/server-slack'],
+  'the Playwright server': ['@playwright/mcp'],
+  'the Puppeteer server': ['@modelcontextprotocol/server-puppeteer'],
+  'the Brave Search server': ['@modelcontextprotocol/server-brave-search'],
+});
+
 /** Cyrillic and Greek letters that look like Latin ones, mapped to the Latin letter they imitate. */
 const CONFUSABLES: Readonly<Record<string, string>> = {
   'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w',
