@@ -168,7 +168,7 @@ function timeCli(target: string, n: number): number[] {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/mcpvet.js'), 'scan', target, '-f', 'json', '--no-config'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/mcpvet.js'), 'scan', target, '-f', 'json', '--no-project-config'], { stdio: ['ignore', 'ignore', 'pipe'] });
     times.push(performance.now() - t0);
     // Exit 1 means "findings at or above the fail level": expected for the vulnerable example.
     if (r.status !== 0 && r.status !== 1) throw new Error(`mcpvet exited with ${r.status}: ${r.stderr.toString()}`);
