@@ -435,10 +435,9 @@ class Solver {
     const recv = c.receiver ? this.eval(c.receiver, env, fr) : EMPTY;
     if (c.callee.startsWith('<')) return EMPTY;
     const at = (pos: ArgPosition): Labels => pick(pos, argLabels, kwLabels, recv, this.budget.maxLabels);
-    const t = fr.table;
+    const t = specsFor(fr.table, c.callee);
 
     for (const sink of t.sinks) {
-      if (!calleeMatches(sink.callee, c.callee)) continue;
       if (sink.when) {
         const v = optionOf(c, sink.when.kwarg);
         if (!v || v.kind !== 'lit' || !sink.when.values.includes(litText(v))) continue;
@@ -456,21 +455,18 @@ class Solver {
 
     let result: Labels | undefined;
     for (const san of t.sanitizers) {
-      if (!calleeMatches(san.callee, c.callee)) continue;
       const v = at(san.arg ?? (c.receiver ? 'receiver' : 0));
       result = v.map((l) => ({ ...l, sanitized: addKinds(l.sanitized, san.kinds) }));
       break;
     }
     if (!result) {
       for (const norm of t.pathNormalizers) {
-        if (!calleeMatches(norm.callee, c.callee)) continue;
         const v = at(norm.arg ?? (c.receiver ? 'receiver' : 0));
         result = v.map((l) => ({ ...l, path: norm.effect === 'resolves' ? 'resolved' : l.path === 'resolved' ? 'resolved' : 'normalized' }));
         break;
       }
     }
     for (const src of t.sources) {
-      if (!calleeMatches(src.callee, c.callee)) continue;
       const label = this.sourceLabel({ kind: src.kind, description: sourceDescription(src.kind, src.label ?? c.callee, c), location: c.location });
       if (src.into === undefined || src.into === 'return') result = union(result ?? EMPTY, [label], this.budget.maxLabels);
     }
@@ -488,7 +484,6 @@ class Solver {
     }
 
     for (const p of t.propagators) {
-      if (!calleeMatches(p.callee, c.callee)) continue;
       let out: Labels = EMPTY;
       if (p.passes) for (const pos of p.passes) out = union(out, at(pos), this.budget.maxLabels);
       if (p.callback) out = union(out, this.runCallback(c.args[p.callback.arg], p.callback.receives.map(at), env, fr), this.budget.maxLabels);
@@ -738,6 +733,27 @@ function isConstantish(e: FlowExpr, env: Env, fr: FrameState, solver: Solver): b
 }
 
 // ----------------------------------------------------------------------------------------------------- helpers
+
+/** The specs of a table that match one callee, in table order. */
+type MatchedSpecs = { [K in 'sinks' | 'sanitizers' | 'pathNormalizers' | 'sources' | 'propagators']: ConceptTable[K] };
+
+const specCache = new WeakMap<ConceptTable, Map<string, MatchedSpecs>>();
+
+/**
+ * Matching a callee against every pattern of a table costs a regex test per spec; the same callee names recur all
+ * over a program, so the matches are computed once per table and callee.
+ */
+function specsFor(table: ConceptTable, callee: string): MatchedSpecs {
+  let byCallee = specCache.get(table);
+  if (!byCallee) specCache.set(table, (byCallee = new Map()));
+  let m = byCallee.get(callee);
+  if (!m) {
+    const match = <T extends { callee: string | RegExp }>(specs: readonly T[]) => specs.filter((x) => calleeMatches(x.callee, callee));
+    m = { sinks: match(table.sinks), sanitizers: match(table.sanitizers), pathNormalizers: match(table.pathNormalizers), sources: match(table.sources), propagators: match(table.propagators) };
+    byCallee.set(callee, m);
+  }
+  return m;
+}
 
 /** A constructor call, or a call of a factory that builds a client object (`google.drive(...)`, `createClient(...)`). */
 function constructed(e: FlowExpr): boolean {
