@@ -64,6 +64,37 @@ export interface TargetResolution {
   notes?: string[];
 }
 
+/** Where a configured server's code came from, as far as `--resolve` could tell. */
+export type ServerSourceKind = 'npm' | 'pypi' | 'local' | 'remote' | 'docker' | 'unknown';
+
+/**
+ * One server of a client-config scan with `--resolve`: its config findings (MV8xxx) plus, when its code could be
+ * fetched, its package's findings (paths under `servers/<name>/`), scored on their own.
+ */
+export interface ServerReport {
+  /** The key the server is configured under. */
+  name: string;
+  /** The config file it is configured in, as findings name it. */
+  config: string;
+  source: {
+    kind: ServerSourceKind;
+    /** What was (or would be) scanned: `npm:pkg@1.2.3`, `pypi:pkg`, a local path, a URL or an image. */
+    spec: string;
+    /** The version actually scanned (the pinned one, or the latest when the config does not pin). */
+    version?: string;
+  };
+  status: 'scanned' | 'not-scanned';
+  /** Why it was not scanned, or what to know about the scan (e.g. `unpinned: latest version scanned`). */
+  reason?: string;
+  /** Path prefix of its package's findings, errors and skipped files (`servers/<name>/`), when it was scanned. */
+  pathPrefix?: string;
+  /** Over this server's findings only: config findings, plus package findings when scanned. */
+  score: Score;
+  counts: Record<Severity, number>;
+  /** Fingerprints of its findings in `findings`. */
+  findingIds: string[];
+}
+
 export interface ScanResult {
   schemaVersion: string;
   tool: { name: 'mcpvet'; version: string };
@@ -79,7 +110,10 @@ export interface ScanResult {
   skipped: SkippedFile[];
   stats: ScanStats;
   inventory: Inventory;
+  /** Overall score; for a client-config scan with `--resolve`, over every finding of every server (never better than the worst server). */
   score: Score;
+  /** Client-config scans with `--resolve`: every configured server, grouped, with its own score. */
+  servers?: ServerReport[];
   /** Wall-clock facts, kept apart so that everything else is byte-identical across runs. */
   timing?: { startedAt: string; durationMs: number; workers: number };
 }

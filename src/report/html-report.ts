@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 import type { RuleMeta } from '../model/rule-meta.js';
-import type { ScanResult } from '../model/scan-result.js';
+import type { ScanResult, ServerReport } from '../model/scan-result.js';
 import type { ServerDef, TextValue } from '../model/inventory.js';
 import { SEVERITIES } from '../model/severity.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
+import { countsLine, serversByFinding, sourceLine } from './server-groups.js';
 import { describeResolution, sanitize } from './text-report.js';
 
 const CSS = `
@@ -66,8 +67,9 @@ export function renderHtml(result: ScanResult, options: Pick<RenderOptions, 'rul
   );
   if (!result.complete) out.push('<p class="incomplete">The scan is incomplete: part of it failed (see the errors below), so findings may be missing.</p>');
   out.push(...summarySection(result));
-  out.push(...inventorySection(result));
-  out.push(...findingsSection(result, metas));
+  if (result.servers) out.push(...serversSection(result.servers));
+  else out.push(...inventorySection(result));
+  out.push(...findingsSection(result, metas, result.servers ? serversByFinding(result) : undefined));
   out.push(...suppressedSection(result, metas));
   out.push(...skippedSection(result));
   out.push(...errorsSection(result));
@@ -94,6 +96,21 @@ function summarySection(result: ScanResult): string[] {
     ['errors / warnings', `${result.errors.filter((e) => e.level === 'error').length} / ${result.errors.filter((e) => e.level === 'warning').length}`],
   ];
   for (const [k, v] of rows) out.push(`<tr><th>${k}</th><td class="n">${v}</td></tr>`);
+  out.push('</tbody></table>', '</section>');
+  return out;
+}
+
+/** Client-config scans with --resolve: each configured server, what it runs, whether it was scanned, and its own grade. */
+function serversSection(servers: readonly ServerReport[]): string[] {
+  const out = ['<section>', `<h2>Configured servers (${servers.length})</h2>`];
+  out.push('<p class="muted">The overall score above counts the findings of every server and config together, so it is never better than the worst server.</p>');
+  out.push('<table><thead><tr><th>server</th><th>config</th><th>source</th><th>status</th><th>grade</th><th>findings</th></tr></thead><tbody>');
+  for (const s of servers) {
+    const status = s.status === 'scanned' ? `scanned${s.reason ? ` (${s.reason})` : ''}` : `not scanned: ${s.reason ?? 'unknown reason'}`;
+    out.push(
+      `<tr><td><code>${escapeHtml(s.name)}</code></td><td><code>${escapeHtml(s.config)}</code></td><td><code>${escapeHtml(sourceLine(s))}</code></td><td>${escapeHtml(status)}</td><td class="n">${s.score.grade} (${s.score.score})</td><td>${escapeHtml(countsLine(s.counts))}</td></tr>`,
+    );
+  }
   out.push('</tbody></table>', '</section>');
   return out;
 }
@@ -141,14 +158,14 @@ function serverBlock(s: ServerDef): string[] {
   return out;
 }
 
-function findingsSection(result: ScanResult, metas: ReadonlyMap<string, RuleMeta>): string[] {
+function findingsSection(result: ScanResult, metas: ReadonlyMap<string, RuleMeta>, owners?: ReadonlyMap<string, string[]>): string[] {
   const out = ['<section>', `<h2>Findings (${result.findings.length})</h2>`];
   if (!result.findings.length) out.push('<p class="muted">No findings.</p>');
   for (const sev of SEVERITIES) {
     const list = result.findings.filter((f) => f.severity === sev);
     if (!list.length) continue;
     out.push(`<h3><span class="badge sev-${sev}">${sev}</span> ${list.length} finding(s)</h3>`);
-    for (const f of list) out.push(...findingBlock(f, metas));
+    for (const f of list) out.push(...findingBlock(f, metas, owners?.get(f.fingerprint) ?? (owners ? [] : undefined)));
   }
   out.push('</section>');
   return out;
@@ -162,7 +179,7 @@ function suppressedSection(result: ScanResult, metas: ReadonlyMap<string, RuleMe
   return out;
 }
 
-function findingBlock(f: Finding, metas: ReadonlyMap<string, RuleMeta>): string[] {
+function findingBlock(f: Finding, metas: ReadonlyMap<string, RuleMeta>, servers?: readonly string[]): string[] {
   const meta = metas.get(f.ruleId);
   const doc = meta ? ruleDocUrl(meta) : `${DOCS_BASE_URL}/${encodeURIComponent(f.slug)}.md`;
   const out = [`<article class="finding" id="${escapeHtml(`f-${f.fingerprint}`)}">`];
@@ -176,6 +193,7 @@ function findingBlock(f: Finding, metas: ReadonlyMap<string, RuleMeta>): string[
   );
   out.push(`<p>${escapeHtml(f.message)}</p>`);
   const facts: string[] = [];
+  if (servers) facts.push(servers.length ? `server ${servers.map((n) => `<code>${escapeHtml(n)}</code>`).join(', ')}` : 'config (no single server)');
   if (f.tool !== undefined) facts.push(`tool <code>${escapeHtml(f.tool)}</code>`);
   if (f.cwe.length) facts.push(escapeHtml(f.cwe.join(', ')));
   if (f.aliases.length) facts.push(`also ${escapeHtml(f.aliases.join(', '))}`);

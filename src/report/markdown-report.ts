@@ -1,11 +1,12 @@
 // Markdown reporter for pull-request comments: counts, a findings table and collapsible details, compact and escaped.
 import type { Finding } from '../model/finding.js';
 import type { RuleMeta } from '../model/rule-meta.js';
-import type { ScanResult } from '../model/scan-result.js';
+import type { ScanResult, ServerReport } from '../model/scan-result.js';
 import { SEVERITIES, severityRank } from '../model/severity.js';
 import { escapeHtml } from './html-report.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
+import { countsLine, serversByFinding, sourceLine } from './server-groups.js';
 import { describeResolution, sanitize } from './text-report.js';
 
 export interface MarkdownOptions {
@@ -29,11 +30,12 @@ export function renderMarkdown(result: ScanResult, options: Pick<RenderOptions, 
   const out: string[] = [];
 
   const headline = result.findings.length ? `${result.findings.length} finding(s)` : 'no findings';
-  out.push(`### mcpvet: ${headline} · score ${result.score.score}/100 (grade ${result.score.grade})`, '');
+  const scoreLabel = result.servers ? 'overall score' : 'score';
+  out.push(`### mcpvet: ${headline} · ${scoreLabel} ${result.score.score}/100 (grade ${result.score.grade})`, '');
   out.push(`Scanned ${mdText(result.target.input)} (${result.mode} scan, ${s.files} file(s), ${s.rules} rule(s), mcpvet ${mdText(result.tool.version)}).`, '');
   const resolved = describeResolution(result.target);
   if (resolved) out.push(`Resolved to ${mdText(resolved)}.`, '');
-  if (!result.inventory.isMcpServer) out.push('**Not an MCP server**: no MCP SDK import, server construction or SDK dependency was found.', '');
+  if (!result.inventory.isMcpServer && result.target.kind !== 'client-config') out.push('**Not an MCP server**: no MCP SDK import, server construction or SDK dependency was found.', '');
   if (!result.complete) out.push('**The scan is incomplete**: part of it failed, so findings may be missing. See the errors below.', '');
 
   const suppressed = s.suppressed.inline + s.suppressed.baseline + s.suppressed.config;
@@ -43,13 +45,18 @@ export function renderMarkdown(result: ScanResult, options: Pick<RenderOptions, 
   out.push(`| ${Array(SEVERITIES.length + 4).fill('---:').join(' | ')} |`);
   out.push(`| ${[...SEVERITIES.map((sev) => s.bySeverity[sev]), suppressed, result.skipped.length, errors, warnings].join(' | ')} |`, '');
 
+  if (result.servers) out.push(...serverTable(result.servers));
+
   // Most severe first, so that the cap drops the least important findings; ties keep report (location) order.
   const ordered = result.findings.map((f, i) => [f, i] as const).sort((a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || a[1] - b[1]);
   const shown = ordered.slice(0, Math.max(0, maxFindings)).map(([f]) => f);
   if (shown.length) {
-    out.push('| severity | rule | location | message |', '| --- | --- | --- | --- |');
+    const owners = result.servers ? serversByFinding(result) : undefined;
+    if (owners) out.push('| server | severity | rule | location | message |', '| --- | --- | --- | --- | --- |');
+    else out.push('| severity | rule | location | message |', '| --- | --- | --- | --- |');
     for (const f of shown) {
-      out.push(`| **${f.severity}** | [${f.ruleId}](${docUrl(f, metas)}) ${mdText(f.slug)} | ${mdCode(`${f.location.path}:${f.location.startLine}`, true)} | ${mdText(f.message)} |`);
+      const server = owners ? `| ${mdText((owners.get(f.fingerprint) ?? ['(config)']).join(', '))} ` : '';
+      out.push(`${server}| **${f.severity}** | [${f.ruleId}](${docUrl(f, metas)}) ${mdText(f.slug)} | ${mdCode(`${f.location.path}:${f.location.startLine}`, true)} | ${mdText(f.message)} |`);
     }
     out.push('');
     const rest = result.findings.length - shown.length;
@@ -78,6 +85,17 @@ export function renderMarkdown(result: ScanResult, options: Pick<RenderOptions, 
     out.push(`${parts.join('; ')}.`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** One row per configured server: where it is configured, what it runs, whether it was scanned, its own grade. */
+function serverTable(servers: readonly ServerReport[]): string[] {
+  const out = ['| server | config | source | status | grade | findings |', '| --- | --- | --- | --- | ---: | --- |'];
+  for (const s of servers) {
+    const status = s.status === 'scanned' ? `scanned${s.reason ? ` (${s.reason})` : ''}` : `not scanned: ${s.reason ?? 'unknown reason'}`;
+    out.push(`| ${mdText(s.name)} | ${mdCode(s.config, true)} | ${mdCode(sourceLine(s), true)} | ${mdText(status)} | ${s.score.grade} (${s.score.score}) | ${mdText(countsLine(s.counts))} |`);
+  }
+  out.push('', 'The overall score counts the findings of every server and config together, so it is never better than the worst server.', '');
+  return out;
 }
 
 function detailsBlock(f: Finding, metas: ReadonlyMap<string, RuleMeta>): string {

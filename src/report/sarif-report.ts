@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 import type { RuleMeta } from '../model/rule-meta.js';
 import type { ScanResult } from '../model/scan-result.js';
+import { serversByFinding } from './server-groups.js';
 import { severityRank, type Severity } from '../model/severity.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
@@ -49,7 +50,8 @@ export function buildSarif(result: ScanResult, options: Pick<RenderOptions, 'rul
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
   const kept = keepMostSevere(all, maxResults);
-  const results = kept.map((f) => toResult(f, ruleIndex.get(f.ruleId)!));
+  const owners = result.servers ? serversByFinding(result) : undefined;
+  const results = kept.map((f) => toResult(f, ruleIndex.get(f.ruleId)!, owners?.get(f.fingerprint)));
 
   const notifications: Sarif.Notification[] = [];
   if (kept.length < all.length) {
@@ -103,7 +105,12 @@ export function buildSarif(result: ScanResult, options: Pick<RenderOptions, 'rul
         invocations: [invocation],
         columnKind: 'utf16CodeUnits',
         results,
-        properties: { score: result.score.score, grade: result.score.grade, mode: result.mode },
+        properties: {
+          score: result.score.score,
+          grade: result.score.grade,
+          mode: result.mode,
+          ...(result.servers ? { servers: result.servers.map((s) => ({ name: s.name, config: s.config, status: s.status, score: s.score.score, grade: s.score.grade })) } : {}),
+        },
       },
     ],
   };
@@ -181,7 +188,8 @@ function keepMostSevere(findings: readonly Finding[], max: number): Finding[] {
   return findings.filter((_, i) => keep.has(i));
 }
 
-function toResult(f: Finding, ruleIndex: number): Sarif.Result {
+/** `servers`: the configured servers the finding belongs to, in a client-config scan with --resolve. */
+function toResult(f: Finding, ruleIndex: number, servers?: readonly string[]): Sarif.Result {
   const r: Sarif.Result = {
     ruleId: f.ruleId,
     ruleIndex,
@@ -219,6 +227,7 @@ function toResult(f: Finding, ruleIndex: number): Sarif.Result {
   }
   const props: Sarif.PropertyBag = { severity: f.severity, confidence: f.confidence, 'security-severity': SECURITY_SEVERITY[f.severity], aliases: f.aliases };
   if (f.tool !== undefined) props.tool = f.tool;
+  if (servers?.length) props.server = servers.join(', ');
   r.properties = props;
   return r;
 }

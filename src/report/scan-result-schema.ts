@@ -253,6 +253,26 @@ const scanError = z
 // Spelled out key by key (rather than a record) so that each severity is a required, named property.
 const bySeverity = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, count])) as Record<(typeof SEVERITIES)[number], typeof count>);
 
+const score = z.object({ score: z.int().min(0).max(100), grade: z.enum(['A', 'B', 'C', 'D', 'F']) });
+
+const serverReport = z
+  .object({
+    name: z.string(),
+    config: z.string(),
+    source: z.object({
+      kind: z.enum(['npm', 'pypi', 'local', 'remote', 'docker', 'unknown']),
+      spec: z.string(),
+      version: z.string().optional(),
+    }),
+    status: z.enum(['scanned', 'not-scanned']),
+    reason: z.string().optional(),
+    pathPrefix: z.string().optional().describe('Prefix of the paths of its package findings, e.g. `servers/<name>/`.'),
+    score,
+    counts: bySeverity,
+    findingIds: z.array(z.string()).describe('Fingerprints of its findings in `findings`.'),
+  })
+  .meta({ id: 'ServerReport' });
+
 export const scanResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('mcpvet'), version: z.string().min(1) }),
@@ -294,7 +314,11 @@ export const scanResultSchema = z.object({
     suppressed: z.object({ inline: count, baseline: count, config: count }),
   }),
   inventory,
-  score: z.object({ score: z.int().min(0).max(100), grade: z.enum(['A', 'B', 'C', 'D', 'F']) }),
+  score,
+  servers: z
+    .array(serverReport)
+    .optional()
+    .describe('Client-config scans with `--resolve`: each configured server, what it resolved to and its own score; `score` is then over all findings.'),
   timing: z
     .object({ startedAt: z.iso.datetime(), durationMs: z.number().min(0), workers: z.int().min(1) })
     .optional()

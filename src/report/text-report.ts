@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/scan-result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import type { RenderOptions } from './render.js';
+import { countsLine, findingGroups, sourceLine } from './server-groups.js';
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[2m' };
 const RESET = '\x1b[0m';
@@ -25,12 +26,13 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
     out.push(`${inv.servers.length} MCP server(s), ${tools} tool(s)`);
   }
   out.push('');
-  for (const f of result.findings) out.push(...findingBlock(f, c), '');
+  if (result.servers) out.push(...serverSections(result, c));
+  else for (const f of result.findings) out.push(...findingBlock(f, c), '');
   const counts = SEVERITIES.map((s) => `${result.stats.bySeverity[s]} ${s}`).join(', ');
   out.push(c(BOLD, `${result.findings.length} finding(s): ${counts}`));
   const sup = result.stats.suppressed;
   out.push(`suppressed: ${sup.inline} inline, ${sup.baseline} baseline, ${sup.config} config`);
-  out.push(`score ${result.score.score}/100, grade ${result.score.grade}`);
+  out.push(result.servers ? `overall score ${result.score.score}/100, grade ${result.score.grade} (over the findings of every server and config)` : `score ${result.score.score}/100, grade ${result.score.grade}`);
   out.push(`${result.stats.files} file(s), ${result.stats.lines} line(s), ${result.stats.rules} rule(s)`);
   if (result.skipped.length) {
     out.push('', `skipped ${result.skipped.length} path(s):`);
@@ -42,6 +44,30 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
   }
   if (!result.complete) out.push('', c(SEVERITY_COLOR.high, 'scan incomplete: see errors above'));
   return `${out.join('\n')}\n`;
+}
+
+/** A client-config scan with --resolve: a summary line per server, then each server's findings under its heading. */
+function serverSections(result: ScanResult, c: (code: string, s: string) => string): string[] {
+  const servers = result.servers ?? [];
+  const out = [c(BOLD, `${servers.length} configured server(s), ${servers.filter((s) => s.status === 'scanned').length} scanned:`)];
+  for (const s of servers) {
+    const status = s.status === 'scanned' ? `grade ${s.score.grade} (${s.score.score}/100), ${countsLine(s.counts)}` : `not scanned: ${s.reason ?? 'unknown reason'}`;
+    out.push(`  ${sanitize(s.name)} (${sanitize(s.config)}): ${sanitize(sourceLine(s))} — ${sanitize(status)}`);
+  }
+  out.push('');
+  for (const g of findingGroups(result)) {
+    const s = g.server;
+    if (s) {
+      const grade = `grade ${s.score.grade} (${s.score.score}/100)`;
+      const what = s.status === 'scanned' ? `${sourceLine(s)}, ${grade}` : `${sourceLine(s)}, not scanned (${s.reason ?? 'unknown reason'}); config checks only: ${grade}`;
+      out.push(c(BOLD, `== server ${sanitize(s.name)} in ${sanitize(s.config)}: ${sanitize(what)}`));
+      if (s.status === 'scanned' && s.reason) out.push(c(DIM, `   ${sanitize(s.reason)}`));
+    } else out.push(c(BOLD, '== config findings of no single server'));
+    for (const f of g.findings) out.push(...findingBlock(f, c), '');
+    if (g.sharedWith.length) out.push(c(DIM, `   same code as ${g.sharedWith.map(sanitize).join(', ')}: those findings are listed there`), '');
+    if (!g.findings.length && !g.sharedWith.length) out.push(c(DIM, '   no findings'), '');
+  }
+  return out;
 }
 
 function findingBlock(f: Finding, c: (code: string, s: string) => string): string[] {
