@@ -15,11 +15,11 @@ export interface ConfigScanIo {
 }
 
 /** Something that fetches a package spec (`npm:pkg@1.2.3`, `pypi:pkg==1.2`, `npm:pkg` for the latest) into a local folder. */
-export type FetchPackage = (spec: string) => Promise<FetchedPackage>;
+export type FetchPackage = (spec: string) => Promise<FetchedPackage & { disposeSync?(): void }>;
 
 /** Runs the scan of client configs with the scan command's flags (`o`); `path` undefined means discovery. */
 export async function runConfigScan(path: string | undefined, o: Record<string, unknown>, io: ConfigScanIo, fetchPackage: FetchPackage): Promise<void> {
-  const result = await scanClientConfigs({
+  const result = await withCleanup(fetchPackage, (fetch) => scanClientConfigs({
     path,
     mode: o.mode as ScanOptions['mode'],
     rules: builtinRules(),
@@ -32,8 +32,8 @@ export async function runConfigScan(path: string | undefined, o: Record<string, 
     limits: o.maxFileBytes ? { maxFileBytes: o.maxFileBytes as number } : undefined,
     exclude: o.exclude as string[] | undefined,
     // --resolve: every server resolved to its package or folder, scanned with the rules, and reported by server.
-    ...(o.resolve ? { scanServers: fetchPackage } : {}),
-  });
+    ...(o.resolve ? { scanServers: fetch } : {}),
+  }));
   if (o.writeBaseline) await writeBaseline(o.writeBaseline as string, result.findings);
   const format = o.format as Format;
   const ranIds = new Set(result.ruleIds);
@@ -43,4 +43,35 @@ export async function runConfigScan(path: string | undefined, o: Record<string, 
   else io.stdout(report);
   const failOn = (o.failOn as Severity | 'none' | undefined) ?? 'high';
   io.setExit(failOn !== 'none' && result.findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0);
+}
+
+/**
+ * Runs `fn` with a fetcher whose downloads are removed even when Ctrl-C or a kill ends the process mid-scan: a
+ * downloaded server's code must not stay behind in the temp folder.
+ */
+async function withCleanup<T>(fetchPackage: FetchPackage, fn: (fetch: FetchPackage) => Promise<T>): Promise<T> {
+  const live = new Set<{ disposeSync?(): void }>();
+  const fetch: FetchPackage = async (spec) => {
+    const fetched = await fetchPackage(spec);
+    live.add(fetched);
+    return {
+      ...fetched,
+      dispose: async () => {
+        live.delete(fetched);
+        await fetched.dispose();
+      },
+    };
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    for (const f of live) f.disposeSync?.();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await fn(fetch);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -195,11 +195,16 @@ async function scanServers(configs: readonly ClientConfigFile[], baseDir: string
         plan.reason = source.reason;
         continue;
       }
-      const key = source.kind === 'local' ? `local:${source.path}` : source.spec;
-      let pending = byCode.get(key);
+      // A script and the folder it belongs to are the same code: keyed by the folder that is scanned.
+      const local = source.kind === 'local' ? await localRoot(source.path).catch((e: Error) => ({ failed: e.message })) : undefined;
+      const key = local === undefined ? source.spec : typeof local === 'string' ? `local:${local}` : undefined;
+      let pending = key === undefined ? undefined : byCode.get(key);
       if (!pending) {
-        pending = scanCode(source, uniquePrefix(server.name, prefixes), options, fetch).catch((e: Error) => ({ failed: e.message }));
-        byCode.set(key, pending);
+        pending =
+          typeof local === 'object'
+            ? Promise.resolve(local)
+            : scanCode(source, local, uniquePrefix(server.name, prefixes), options, fetch).catch((e: Error) => ({ failed: e.message }));
+        if (key !== undefined) byCode.set(key, pending);
       }
       const r = await pending;
       if ('failed' in r) {
@@ -226,7 +231,15 @@ function uniquePrefix(name: string, taken: Set<string>): string {
   return prefix;
 }
 
-async function scanCode(source: Extract<ServerSource, { scannable: true }>, prefix: string, options: ConfigScanOptions, fetch: PackageFetcher): Promise<CodeScan> {
+/** What to scan for a local script or folder: the folder itself, or the script's project (see `scriptRoot`). */
+async function localRoot(target: string): Promise<string> {
+  const st = await stat(target).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`${target} cannot be read (${e.code ?? e.message})`);
+  });
+  return st.isDirectory() ? target : scriptRoot(target);
+}
+
+async function scanCode(source: Extract<ServerSource, { scannable: true }>, localRoot: string | undefined, prefix: string, options: ConfigScanOptions, fetch: PackageFetcher): Promise<CodeScan> {
   const base = {
     mode: options.mode,
     rules: options.rules,
@@ -238,10 +251,7 @@ async function scanCode(source: Extract<ServerSource, { scannable: true }>, pref
     limits: options.limits,
   };
   if (source.kind === 'local') {
-    const st = await stat(source.path).catch((e: NodeJS.ErrnoException) => {
-      throw new Error(`${source.path} cannot be read (${e.code ?? e.message})`);
-    });
-    const root = st.isDirectory() ? source.path : await scriptRoot(source.path);
+    const root = localRoot ?? source.path;
     // A folder on this machine is the user's own code: its .mcpvet.json and inline comments count, as in a local scan.
     const result = await scan({ ...base, target: root, input: source.spec, targetKind: 'local', config: options.config });
     return { prefix, result, input: root };

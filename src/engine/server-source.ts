@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { ConfiguredServer, ConfigValue, LaunchPackage } from '../model/client-config.js';
 import type { ServerSourceKind } from '../model/scan-result.js';
+import { programName } from '../mcp/client-config/read-launch.js';
 
 export type ServerSource =
   | { kind: 'npm' | 'pypi'; scannable: true; spec: string; pkg: LaunchPackage }
@@ -40,7 +41,7 @@ export function serverSource(server: ConfiguredServer, baseDir: string): ServerS
   const program = launch.program;
   if (launch.runner === 'shell') return { kind: 'unknown', scannable: false, spec: program, reason: `started through a shell (${program}): the code it runs cannot be resolved` };
   if (launch.runner === 'interpreter') return { kind: 'unknown', scannable: false, spec: program, reason: `${program} runs inline code or an installed module, not a script file` };
-  if (launch.runner === 'uv-run') return { kind: 'unknown', scannable: false, spec: program, reason: '`uv run` without `--directory` or a script path: the project cannot be resolved' };
+  if (launch.runner === 'uv-run' || programName(program) === 'uv') return { kind: 'unknown', scannable: false, spec: program, reason: '`uv run` without `--directory` or a script path: the project cannot be resolved' };
   return { kind: 'unknown', scannable: false, spec: program, reason: `command "${program}" is not a package runner, script or folder that mcpvet can resolve` };
 }
 
@@ -68,7 +69,9 @@ function localPath(server: ConfiguredServer, runner: string): { at: ConfigValue;
     }
     return undefined;
   }
-  if (runner === 'uv-run') {
+  // `uv --directory /p run …` puts its options before `run`, so the launch reader sees a plain binary.
+  const uvRun = runner === 'uv-run' || (server.command !== undefined && programName(server.command.value) === 'uv' && args.some((a) => a.value === 'run'));
+  if (uvRun) {
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
       if ((v === '--directory' || v === '--project') && args[i + 1]) return { at: args[i + 1]!, folder: true };
