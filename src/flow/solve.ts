@@ -41,6 +41,11 @@ interface Label {
   path: PathState;
   /** Literal text right before this value in the last string it was concatenated into. */
   context?: string;
+  /**
+   * All the text before this value in the string it ends up in, with other values as U+FFFC: built up through nested
+   * concatenations (`"Result:\n" + md` where `md = f"![x](https://h/?q={v}"`), capped to its last 200 characters.
+   */
+  prefix?: string;
   /** Checks that looked right but are not, each for the sink kinds it was meant to protect. */
   broken?: readonly BrokenNote[];
 }
@@ -59,6 +64,7 @@ interface SinkHit {
   api: string;
   location: Location;
   context?: string;
+  prefix?: string;
 }
 
 interface Summary {
@@ -170,7 +176,7 @@ class Solver {
     if (seed.returnsTo) {
       for (const l of frame.returns) {
         if (!l.source) continue;
-        this.record({ label: l, kind: seed.returnsTo.kind, api: seed.returnsTo.label, location: fn.location, context: l.context });
+        this.record({ label: l, kind: seed.returnsTo.kind, api: seed.returnsTo.label, location: fn.location, context: l.context, prefix: l.prefix });
       }
     }
   }
@@ -196,7 +202,7 @@ class Solver {
     const steps = capSteps([...l.steps, { location: hit.location, label: `reaches ${hit.api}` }], this.budget.maxSteps);
     const flow: TaintFlow = {
       source: l.source,
-      sink: { kind: hit.kind, api: hit.api, location: hit.location, ...(hit.context ? { context: hit.context } : {}) },
+      sink: { kind: hit.kind, api: hit.api, location: hit.location, ...(hit.context ? { context: hit.context } : {}), ...(hit.prefix ? { prefix: hit.prefix } : {}) },
       steps,
       via: [...l.via],
       ...(brokenFor(l, hit.kind) ? { broken: brokenFor(l, hit.kind) } : {}),
@@ -293,14 +299,17 @@ class Solver {
       case 'concat': {
         let out: Label[] = [];
         let prefix = '';
+        let full = '';
         for (const part of e.parts) {
           if (part.kind === 'lit') {
             prefix = `${prefix}${part.value ?? ''}`.slice(-120);
+            full = `${full}${part.value ?? ''}`.slice(-200);
             continue;
           }
           const v = this.eval(part, env, fr);
-          if (v.length) out = [...union(out, v.map((l) => ({ ...l, context: prefix || l.context })), this.budget.maxLabels)];
+          if (v.length) out = [...union(out, v.map((l) => ({ ...l, context: prefix || l.context, prefix: `${full}${l.prefix ?? ''}`.slice(-200) })), this.budget.maxLabels)];
           prefix = '';
+          full = `${full}\uFFFC`.slice(-200);
         }
         return out;
       }
@@ -449,7 +458,7 @@ class Solver {
       if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api: sink.label ?? c.callee, location: c.location });
       for (const pos of sink.args) {
         const labels = sink.kind === 'argv' ? this.argvAt(pos, sink.args, c, env, fr) ?? at(pos) : at(pos);
-        for (const l of labels) this.hit(fr, { label: l, kind: sink.kind, api: sink.label ?? c.callee, location: c.location, context: l.context });
+        for (const l of labels) this.hit(fr, { label: l, kind: sink.kind, api: sink.label ?? c.callee, location: c.location, context: l.context, prefix: l.prefix });
       }
     }
 
@@ -540,6 +549,7 @@ class Solver {
         via: [through, ...a.via, ...l.via].slice(0, 12),
         path: l.path === 'raw' ? a.path : l.path,
         context: l.context ?? a.context,
+        ...(l.prefix !== undefined || a.prefix !== undefined ? { prefix: l.prefix ?? a.prefix } : {}),
         ...(l.broken || a.broken ? { broken: [...(l.broken ?? []), ...(a.broken ?? [])] } : {}),
       }));
     };

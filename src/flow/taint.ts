@@ -53,6 +53,8 @@ export interface TaintFlow {
     location: Location;
     /** Literal text right before the tainted value in the string that reached the sink (for Markdown/HTML rules). */
     context?: string;
+    /** All the text before the value in the string it ends up in, other values as U+FFFC (last 200 characters). */
+    prefix?: string;
   };
   /** Source first, sink last. */
   steps: TraceStep[];

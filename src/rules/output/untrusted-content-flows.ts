@@ -87,7 +87,8 @@ const REFERENCE_DEFINITION = /^[ \t]{0,3}\[[^[\]]+\]:[ \t]*<?([^\s<>]*)$/;
 /** Autolink: `<https://host/x?q=`. */
 const AUTOLINK = /<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)$/;
 /** A complete `scheme://host/` (or `?`/`#` right after the host): what follows cannot change the host. */
-const FIXED_HOST = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#\s]+[/?#]/;
+// A value inside the host (U+FFFC stands for one in the solver's prefix) leaves it open.
+const FIXED_HOST = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#\s\uFFFC]+[/?#]/;
 
 /**
  * Whether the value is written into the destination of a Markdown image or link, judged from the literal text right

@@ -4,7 +4,8 @@ import { defineRule } from '../../../rule/rule.js';
 import { modelInputFindings, type TraceText } from '../../injection/model-input-flows.js';
 
 /** `scheme://host/`, `scheme://host:port?`: text after this cannot move the request to another host. */
-const FIXED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s"'`\\]+[/?#]/i;
+// U+FFFC marks another value in the solver's prefix: inside the host it leaves the origin open.
+const FIXED_ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s"'`\\\uFFFC]+[/?#]/i;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -38,7 +39,7 @@ const PRIVATE_ADDRESS_CHECK = /\b(?:is_private|is_loopback|is_link_local|is_rese
 function originFixed(flow: TaintFlow, text: TraceText, group: readonly TaintFlow[]): boolean {
   const ctx = flow.sink.context;
   if (ctx === undefined || ctx === '') return false;
-  if (FIXED_ORIGIN.test(ctx)) return true;
+  if (FIXED_ORIGIN.test(ctx) || (flow.sink.prefix !== undefined && FIXED_ORIGIN.test(flow.sink.prefix))) return true;
   if (!/^[/?#]/.test(ctx)) return false;
   if (group.some((g) => g !== flow && g.sink.context !== undefined && FIXED_ORIGIN.test(g.sink.context))) return true;
   return constantOriginBefore(flow, ctx, text);
