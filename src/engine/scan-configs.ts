@@ -144,7 +144,7 @@ function crossServerNote(configs: readonly ClientConfigFile[], resolved: readonl
   if (active.length < 2) return [];
   const known = active.filter(({ c, s }) => s.declaredTools.length > 0 || resolved.some((r) => r.configPath === c.path && r.server === s.name && r.tools.length)).length;
   if (known === active.length) return [];
-  const how = resolving ? 'their packages could not be scanned or expose no tools' : 'run with --resolve to scan their packages';
+  const how = resolving ? 'the others were not scanned or expose no tools' : 'run with --resolve to scan their packages';
   return [{ kind: 'config', level: 'warning', message: `${CROSS_SERVER_RULES} know the tools of ${known} of ${active.length} configured servers (${how})` }];
 }
 
@@ -319,7 +319,11 @@ async function groupByServer(result: ScanResult, scans: ServerScans, baselineFil
     const r = s.result;
     pkgFindings.push(...r.findings.map((f) => prefixFinding(f, s.prefix)));
     pkgSuppressed.push(...r.suppressed.map((f) => prefixFinding(f, s.prefix)));
-    for (const e of r.errors) errors.push({ ...e, path: e.path ? s.prefix + e.path : s.prefix.slice(0, -1) });
+    for (const e of r.errors) {
+      // Rule-selection warnings (`unknown rule "X"`) come from every scan alike: the config scan's copy is enough.
+      if (!e.path && result.errors.some((c) => !c.path && c.kind === e.kind && c.message === e.message)) continue;
+      errors.push({ ...e, path: e.path ? s.prefix + e.path : s.prefix.slice(0, -1) });
+    }
     for (const k of r.skipped) skipped.push({ ...k, path: s.prefix + k.path });
     for (const id of r.ruleIds) ruleIds.add(id);
     stats.files += r.stats.files;

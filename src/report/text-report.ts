@@ -19,7 +19,11 @@ export function renderText(result: ScanResult, options: Pick<RenderOptions, 'col
   if (resolvedLine) out.push(`resolved: ${sanitize(resolvedLine)}`);
   for (const note of result.target.resolved?.notes ?? []) out.push(c(DIM, `  ${sanitize(note)}`));
   // A scan of client configs reads configs, not server code: whether it found a server is not the question.
-  if (result.target.kind === 'client-config') out.push(`${result.stats.files} MCP client config file(s)`);
+  if (result.servers) {
+    // Files now count the servers' code too: the number of configs comes from the servers they configure.
+    const configs = new Set(result.servers.map((s) => s.config)).size;
+    out.push(`${configs} MCP client config file(s) with ${result.servers.length} server(s); ${result.stats.files} file(s) scanned in all`);
+  } else if (result.target.kind === 'client-config') out.push(`${result.stats.files} MCP client config file(s)`);
   else if (!inv.isMcpServer) out.push('not an MCP server: no MCP SDK import, server construction or SDK dependency was found');
   else {
     const tools = inv.servers.reduce((n, s) => n + s.tools.length, 0);

@@ -8,7 +8,7 @@ import { buildProgram } from '../../src/cli/main.js';
 import { computeScore } from '../../src/engine/score.js';
 import type { ScanResult, ServerReport } from '../../src/model/scan-result.js';
 import { severityRank } from '../../src/model/severity.js';
-import { npmTarball, serveNpmPackage, vulnerableNpmPackage } from '../targets/helpers/fixture-registries.js';
+import { npmTarball, sdist, serveNpmPackage, servePypiProject, vulnerableNpmPackage } from '../targets/helpers/fixture-registries.js';
 import { startServer, type LocalServer } from '../targets/helpers/local-server.js';
 
 /** A harmless notes server; the local server below exposes the same tool name, for the duplicate-tool rule. */
@@ -46,6 +46,7 @@ let scratch: string;
 let tmp: string;
 let configFile: string;
 let cleanOnlyFile: string;
+let pypiFile: string;
 let localDir: string;
 const saved = { TMPDIR: process.env.TMPDIR, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
 
@@ -61,6 +62,17 @@ before(async () => {
   serveNpmPackage(registry, 'quiet-notes-mcp', [
     { version: '1.0.0', tarball: notesPackage('quiet-notes-mcp', '1.0.0') },
     { version: '1.1.0', tarball: notesPackage('quiet-notes-mcp', '1.1.0') },
+  ]);
+
+  // A PyPI server whose tool runs a shell command, in two releases; the config pins the older one.
+  const pyServer = (v: string) =>
+    sdist('shell-helper-mcp', v, {
+      'pyproject.toml': `[project]\nname = "shell-helper-mcp"\nversion = "${v}"\ndependencies = ["mcp"]\n`,
+      'shell_helper/server.py': `from mcp.server.fastmcp import FastMCP\nimport subprocess\n\nmcp = FastMCP("shell-helper")\n\n@mcp.tool()\ndef run_command(command: str) -> str:\n    """Run a shell command."""\n    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout\n`,
+    });
+  servePypiProject(registry, 'shell-helper-mcp', [
+    { version: '0.3.0', files: [{ filename: 'shell_helper_mcp-0.3.0.tar.gz', body: pyServer('0.3.0') }] },
+    { version: '0.4.0', files: [{ filename: 'shell_helper_mcp-0.4.0.tar.gz', body: pyServer('0.4.0') }] },
   ]);
 
   localDir = path.join(scratch, 'home', 'servers', 'local-notes');
@@ -88,6 +100,8 @@ before(async () => {
       2,
     ),
   );
+  pypiFile = path.join(project, 'python.json');
+  await writeFile(pypiFile, JSON.stringify({ mcpServers: { shell: { command: 'uvx', args: ['shell-helper-mcp==0.3.0'] } } }, null, 2));
   cleanOnlyFile = path.join(project, 'clean.json');
   await writeFile(cleanOnlyFile, JSON.stringify({ mcpServers: { notes: { command: 'npx', args: ['-y', 'quiet-notes-mcp@1.1.0'] } } }, null, 2));
 });
@@ -203,6 +217,15 @@ describe('scan --config --resolve: one report grouped by server', () => {
     const cleanResult = JSON.parse(clean.stdout) as ScanResult;
     assert.deepEqual(cleanResult.servers!.map((x) => `${x.name} ${x.status} ${x.source.version}`), ['notes scanned 1.1.0']);
     assert.deepEqual(cleanResult.score, cleanResult.servers![0]!.score);
+  });
+
+  it('scans a PyPI server at the pinned version from --index-url', async () => {
+    const py = await cli(['scan', '--config', pypiFile, '--resolve', '--index-url', registry.url, '--no-project-config', '-f', 'json']);
+    const r = JSON.parse(py.stdout) as ScanResult;
+    assert.deepEqual(r.servers!.map((x) => `${x.name} ${x.source.kind} ${x.source.spec} ${x.source.version} ${x.status}`), ['shell pypi pypi:shell-helper-mcp==0.3.0 0.3.0 scanned']);
+    const own = findingsOf(r, r.servers![0]!);
+    assert.ok(own.some((f) => f.location.path === 'servers/shell/shell_helper/server.py' && severityRank(f.severity) >= severityRank('high')));
+    assert.equal(py.code, 1);
   });
 
   it('renders the grouping in text, Markdown, HTML and SARIF', async () => {
