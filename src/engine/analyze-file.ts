@@ -73,7 +73,7 @@ export interface AnalyzeEnv {
 
 export async function analyzeFile(file: SourceFile, env: AnalyzeEnv): Promise<FileResult> {
   const result: FileResult = { path: file.path, language: file.language, bytes: file.size, lines: 0, parsed: false, findings: [], suppressions: [], errors: [] };
-  const loaded = await loadSource(file.path, file.absPath, file.language);
+  const loaded = await loadSource(file.path, file.absPath, file.language, file);
   if (!loaded.ok) {
     if (loaded.skipped) result.skipped = loaded.skipped;
     if (loaded.error) result.errors.push(loaded.error);

@@ -18,6 +18,7 @@ import type { SolveResult } from '../flow/taint.js';
 import { seedsFromInventory } from './taint-seeds.js';
 import type { FileSummary, ProjectContext, Rule, RuleOptions } from '../rule/rule.js';
 import { findRules } from '../rule/find-rule.js';
+import { expandBundles } from '../source/bundles.js';
 import { DEFAULT_EXCLUDES, discover, givenFiles, type SourceFile } from '../source/discover.js';
 import { normalizeSourceText } from '../source/load-source.js';
 import type { InlineSuppression } from './inline-suppressions.js';
@@ -35,9 +36,19 @@ export interface ScanLimits {
   ruleTimeoutMs: number;
   /** Wall clock for one file in a worker (parse + rules) before the worker is replaced. */
   fileTimeoutMs: number;
+  /** Raised limit for bundled JavaScript: its own modules, a bundle without module markers, a recovered source. */
+  maxBundleBytes: number;
+  maxSourceMapBytes: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxFileBytes: 1_000_000, parseTimeoutMs: 10_000, ruleTimeoutMs: 10_000, fileTimeoutMs: 30_000 };
+export const DEFAULT_LIMITS: ScanLimits = {
+  maxFileBytes: 1_000_000,
+  parseTimeoutMs: 10_000,
+  ruleTimeoutMs: 10_000,
+  fileTimeoutMs: 30_000,
+  maxBundleBytes: 8_000_000,
+  maxSourceMapBytes: 50_000_000,
+};
 
 export interface ScanOptions {
   /** Local folder or file. */
@@ -109,12 +120,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const discovery = options.files
     ? await givenFiles(targetAbs, options.files, limits.maxFileBytes)
-    : await discover(targetAbs, {
-        maxFileBytes: limits.maxFileBytes,
-        exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
-        defaultExcludes: options.defaultExcludes ?? DEFAULT_EXCLUDES,
-        ignoreFiles: options.ignoreFiles,
-      });
+    : await expandBundles(
+        await discover(targetAbs, {
+          maxFileBytes: limits.maxFileBytes,
+          exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
+          defaultExcludes: options.defaultExcludes ?? DEFAULT_EXCLUDES,
+          ignoreFiles: options.ignoreFiles,
+        }),
+        limits,
+      );
   errors.push(...discovery.errors);
 
   const totalBytes = discovery.files.reduce((n, f) => n + f.size, 0);
@@ -167,13 +181,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const lineCache = new Map<string, string[]>();
   // Named files keep their display path (`~/.cursor/mcp.json`); their text is read from where they really are.
   const absOf = new Map(options.files ? discovery.files.map((f) => [f.path, f.absPath]) : []);
+  // Sources recovered from a source map exist only in memory.
+  const textOf = new Map(discovery.files.flatMap((f) => (f.text !== undefined ? [[f.path, f.text] as const] : [])));
   const linesOf = (rel: string): string[] => {
     let l = lineCache.get(rel);
     if (!l) {
       try {
         // Project findings are rare; re-reading their files here is cheaper than shipping every file's text back.
         // Synchronous because detectors are synchronous.
-        l = splitLines(normalizeSourceText(readFileSync(absOf.get(rel) ?? path.join(discovery.root, ...rel.split('/')), 'utf8')));
+        const text = textOf.get(rel) ?? readFileSync(absOf.get(rel) ?? path.join(discovery.root, ...rel.split('/')), 'utf8');
+        l = splitLines(normalizeSourceText(text));
       } catch {
         l = [];
       }

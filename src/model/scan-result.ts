@@ -7,9 +7,21 @@ export const SCHEMA_VERSION = '1.0.0';
 
 /**
  * `symlink`: a link to something inside the target (scanned at its real path, never followed, so loops cannot
- * happen); `symlink-broken`: dangling or looping link; `excluded`: default excludes, ignore files or config.
+ * happen); `symlink-broken`: dangling or looping link; `excluded`: default excludes, ignore files or config;
+ * `bundle-source-mapped`: a bundle scanned as the sources recovered from its source map instead of its own text;
+ * `bundle-dependencies`: the dependency modules of a bundle whose own modules were scanned.
  */
-export type SkipReason = 'too-large' | 'binary' | 'minified' | 'symlink-outside-target' | 'symlink' | 'symlink-broken' | 'excluded' | 'unsupported';
+export type SkipReason =
+  | 'too-large'
+  | 'binary'
+  | 'minified'
+  | 'symlink-outside-target'
+  | 'symlink'
+  | 'symlink-broken'
+  | 'excluded'
+  | 'unsupported'
+  | 'bundle-source-mapped'
+  | 'bundle-dependencies';
 
 export interface SkippedFile {
   path: string;

@@ -234,7 +234,7 @@ const inventory = z
 const skippedFile = z
   .object({
     path: z.string(),
-    reason: z.enum(['too-large', 'binary', 'minified', 'symlink-outside-target', 'symlink', 'symlink-broken', 'excluded', 'unsupported']),
+    reason: z.enum(['too-large', 'binary', 'minified', 'symlink-outside-target', 'symlink', 'symlink-broken', 'excluded', 'unsupported', 'bundle-source-mapped', 'bundle-dependencies']),
     detail: z.string(),
   })
   .meta({ id: 'SkippedFile' });

@@ -15,6 +15,15 @@ export interface SourceFile {
   size: number;
   /** Read as an MCP client config whatever its name (the user named it as one, or discovery found it). */
   clientConfig?: { client?: ClientId };
+  /** The text to scan instead of `absPath`'s (a source recovered from a bundle's source map; see bundles.ts). */
+  text?: string;
+  /**
+   * Character ranges of `absPath`'s text to scan; the rest is reduced to its line breaks, so findings keep the file's
+   * own line numbers (a bundle's own modules, its dependency modules blanked).
+   */
+  keep?: [number, number][];
+  /** A bundle or a package entry point: not skipped as minified (its size was already judged by bundles.ts). */
+  bundle?: true;
 }
 
 export interface DiscoverOptions {

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Language } from '../model/language.js';
 import type { ScanError, SkippedFile } from '../model/scan-result.js';
-import { errMessage } from './discover.js';
+import { blankOutside } from './bundle-markers.js';
+import { errMessage, type SourceFile } from './discover.js';
 
 export type Loaded =
   | { ok: true; text: string; bytes: number; warnings: ScanError[] }
@@ -10,30 +11,39 @@ export type Loaded =
 
 const MINIFIABLE: ReadonlySet<Language> = new Set(['javascript', 'typescript', 'tsx']);
 
-export async function loadSource(path: string, absPath: string, language: Language): Promise<Loaded> {
+export async function loadSource(path: string, absPath: string, language: Language, view: Pick<SourceFile, 'text' | 'keep' | 'bundle'> = {}): Promise<Loaded> {
+  if (view.text !== undefined) return decodeSource(path, Buffer.from(view.text, 'utf8'), language);
   let buf: Buffer;
   try {
     buf = await readFile(absPath);
   } catch (e) {
     return { ok: false, error: { kind: 'read', level: 'error', path, message: `cannot read file: ${errMessage(e)}` } };
   }
-  return decodeSource(path, buf, language);
+  return decodeSource(path, buf, language, view);
 }
 
-export function decodeSource(path: string, buf: Buffer, language: Language): Loaded {
+export function decodeSource(path: string, buf: Buffer, language: Language, view: Pick<SourceFile, 'keep' | 'bundle'> = {}): Loaded {
   if (looksBinary(buf)) return { ok: false, skipped: { path, reason: 'binary', detail: 'contains NUL bytes in the first 8 KiB' } };
   const warnings: ScanError[] = [];
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  let text = decoder.decode(buf);
+  let text = decodeText(buf);
   if (text.includes('\uFFFD') && !isValidUtf8(buf)) {
     warnings.push({ kind: 'encoding', level: 'warning', path, message: 'invalid UTF-8: undecodable bytes were replaced with U+FFFD' });
   }
-  text = normalizeSourceText(text);
-  if (MINIFIABLE.has(language)) {
+  if (MINIFIABLE.has(language) && !view.bundle) {
     const why = minifiedReason(text);
     if (why) return { ok: false, skipped: { path, reason: 'minified', detail: why } };
   }
+  if (view.keep) {
+    // Counted as the bytes actually scanned, so a bundle's dependencies do not inflate the statistics.
+    text = blankOutside(text, view.keep);
+    return { ok: true, text, bytes: Buffer.byteLength(text), warnings };
+  }
   return { ok: true, text, bytes: buf.length, warnings };
+}
+
+/** Bytes to the text every reader of a scanned file sees: UTF-8 with replacement characters, then normalised. */
+export function decodeText(buf: Uint8Array): string {
+  return normalizeSourceText(new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(buf));
 }
 
 /**
