@@ -58,10 +58,19 @@ export interface SourceSpec {
   label?: string;
 }
 
+/** Transformations some output rules care about: HTML escaping, JSON encoding, stripping control characters. */
+export const CLEAN_MARKS = ['html-escaped', 'json-encoded', 'control-stripped'] as const;
+export type CleanMark = (typeof CLEAN_MARKS)[number];
+
 /** A call whose result no longer carries taint for the given sink kinds (`shlex.quote` for `command`, `int(x)` for all). */
 export interface SanitizerSpec {
   callee: string | RegExp;
   kinds: SinkKind[] | 'all';
+  /**
+   * What the call did to the text, for rules that judge one form of output (`html-escaped` silences HTML injection in
+   * a tool result but not prompt injection): recorded on the flow, not a sanitiser by itself.
+   */
+  marks?: CleanMark[];
   /** Which argument is cleaned; the result is the cleaned value. Default 0 (`receiver` for methods). */
   arg?: ArgPosition;
 }

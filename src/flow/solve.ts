@@ -2,7 +2,7 @@
 // project, and reports each source→sink flow with its trace. Generic: it knows concept tables and seeds, not MCP.
 import type { TraceStep } from '../model/finding.js';
 import type { Location } from '../model/location.js';
-import { calleeMatches, SINK_KINDS, type ArgPosition, type ConceptTable, type SinkKind } from './concepts.js';
+import { calleeMatches, SINK_KINDS, type ArgPosition, type CleanMark, type ConceptTable, type SinkKind } from './concepts.js';
 import type { FileFlow, FlowCall, FlowExpr, FlowFunction, FlowRef, FlowStmt } from './ir.js';
 import { ProgramIndex, type GoModule } from './program-index.js';
 import type { BrokenSanitizer, Seed, SeedEffects, SeedSource, SolveResult, TaintFlow } from './taint.js';
@@ -46,6 +46,8 @@ interface Label {
    * concatenations (`"Result:\n" + md` where `md = f"![x](https://h/?q={v}"`), capped to its last 200 characters.
    */
   prefix?: string;
+  /** Cleaners the value went through (see `CleanMark`). */
+  marks?: readonly CleanMark[];
   /** Checks that looked right but are not, each for the sink kinds it was meant to protect. */
   broken?: readonly BrokenNote[];
 }
@@ -204,6 +206,7 @@ class Solver {
       source: l.source,
       sink: { kind: hit.kind, api: hit.api, location: hit.location, ...(hit.context ? { context: hit.context } : {}), ...(hit.prefix ? { prefix: hit.prefix } : {}) },
       steps,
+      ...(l.marks?.length ? { marks: [...l.marks] } : {}),
       via: [...l.via],
       ...(brokenFor(l, hit.kind) ? { broken: brokenFor(l, hit.kind) } : {}),
     };
@@ -465,7 +468,8 @@ class Solver {
     let result: Labels | undefined;
     for (const san of t.sanitizers) {
       const v = at(san.arg ?? (c.receiver ? 'receiver' : 0));
-      result = v.map((l) => ({ ...l, sanitized: addKinds(l.sanitized, san.kinds) }));
+      const marks = san.marks;
+      result = v.map((l) => ({ ...l, sanitized: addKinds(l.sanitized, san.kinds), ...(marks?.length ? { marks: [...new Set([...(l.marks ?? []), ...marks])].sort() } : {}) }));
       break;
     }
     if (!result) {
@@ -549,6 +553,7 @@ class Solver {
         via: [through, ...a.via, ...l.via].slice(0, 12),
         path: l.path === 'raw' ? a.path : l.path,
         context: l.context ?? a.context,
+        ...(l.marks?.length || a.marks?.length ? { marks: [...new Set([...(a.marks ?? []), ...(l.marks ?? [])])].sort() } : {}),
         ...(l.prefix !== undefined || a.prefix !== undefined ? { prefix: l.prefix ?? a.prefix } : {}),
         ...(l.broken || a.broken ? { broken: [...(l.broken ?? []), ...(a.broken ?? [])] } : {}),
       }));
@@ -943,7 +948,7 @@ function sameOrigin(a: Label, b: Label): boolean {
 
 function labelKey(l: Label): string {
   const s = l.sanitized === 'all' ? 'all' : l.sanitized.join(',');
-  return `${originKey(l)}|${s}|${l.path}|${(l.broken ?? []).map((b) => b.note.kind).join(',')}|${l.context ?? ''}`;
+  return `${originKey(l)}|${s}|${l.path}|${(l.broken ?? []).map((b) => b.note.kind).join(',')}|${l.context ?? ''}|${(l.marks ?? []).join(',')}`;
 }
 
 function union(a: Labels, b: Labels, max: number): Labels {

@@ -1,7 +1,7 @@
 // What the taint solver takes (seeds) and gives (flows): plain data, shared by the engine and the deep rules.
 import type { TraceStep } from '../model/finding.js';
 import type { Location } from '../model/location.js';
-import type { SinkKind, SourceKind } from './concepts.js';
+import type { CleanMark, SinkKind, SourceKind } from './concepts.js';
 
 /** A value entering a function from outside, e.g. a tool argument. */
 export interface SeedSource {
@@ -56,6 +56,8 @@ export interface TaintFlow {
     /** All the text before the value in the string it ends up in, other values as U+FFFC (last 200 characters). */
     prefix?: string;
   };
+  /** Cleaners the value went through on its way (HTML escaping, JSON encoding, control-character stripping). */
+  marks?: CleanMark[];
   /** Source first, sink last. */
   steps: TraceStep[];
   /** Functions the value passed through, outermost first, with where each is defined. */

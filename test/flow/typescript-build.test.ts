@@ -867,6 +867,28 @@ export function handler(cmd: string) {
     assert.deepEqual(found.map((f) => `${f.sink.kind}:${f.sink.location.startLine}:${f.source.description}`), ['command:5:argument "cmd"']);
   });
 
+  it('marks flows that went through HTML escaping or JSON encoding, and keeps the whole string before the value', () => {
+    const found = flows(
+      `
+import escapeHtml from 'escape-html';
+import { exec } from 'child_process';
+function handler(a, b) {
+  exec('echo ' + escapeHtml(a));
+  const md = 'x=' + JSON.stringify(b) + '&y=';
+  exec('run ' + md);
+}
+`,
+      'handler',
+    );
+    assert.deepEqual(
+      found.map((f) => [f.source.description, f.marks ?? [], f.sink.prefix]),
+      [
+        ['argument "a"', ['html-escaped'], 'echo '],
+        ['argument "b"', ['json-encoded'], 'run x='],
+      ],
+    );
+  });
+
   it('reports a prefix check without a separator as a broken sanitizer', () => {
     const found = flows(
       `

@@ -210,7 +210,11 @@ const sanitizers: SanitizerSpec[] = [
   { callee: member('github.com/lib/pq', 'QuoteIdentifier|QuoteLiteral'), kinds: ['sql'] },
   { callee: method('Sanitize'), kinds: ['sql'] },
   // Prompts: JSON-encoded text stays data (quoted, escaped) inside a prompt.
-  { callee: member('encoding/json', 'Marshal|MarshalIndent'), kinds: ['llm-system', 'llm-prompt', 'log'] },
+  { callee: member('encoding/json', 'Marshal|MarshalIndent'), kinds: ['llm-system', 'llm-prompt', 'log'], marks: ['json-encoded'] },
+  // HTML escaping: a mark for the output rules, not a sanitiser of any sink.
+  { callee: member('html', 'EscapeString'), kinds: [], marks: ['html-escaped'] },
+  { callee: member('html/template', 'HTMLEscapeString|HTMLEscaper'), kinds: [], marks: ['html-escaped'] },
+  { callee: member('text/template', 'HTMLEscapeString|HTMLEscaper'), kinds: [], marks: ['html-escaped'] },
   // Log lines: quoting escapes line breaks.
   { callee: member('strconv', 'Quote|QuoteToASCII'), kinds: ['log'] },
   // Hashes and encodings of input hold none of its text.

@@ -287,14 +287,14 @@ const sanitizers: SanitizerSpec[] = [
   // Joins that refuse to leave the base folder (they return None or raise instead).
   { callee: anyOf(['werkzeug.security.safe_join', 'werkzeug.utils.safe_join', 'flask.safe_join', 'flask.helpers.safe_join']), kinds: FILE_KINDS, arg: 'all' },
   // HTML escaping protects HTML output, which no sink kind here stands for: listed so the result keeps its taint.
-  { callee: anyOf(['html.escape', 'markupsafe.escape', 'cgi.escape', 'xml.sax.saxutils.escape', 'bleach.clean', 'django.utils.html.escape']), kinds: [] },
+  { callee: anyOf(['html.escape', 'markupsafe.escape', 'markupsafe.Markup.escape', 'cgi.escape', 'xml.sax.saxutils.escape', 'bleach.clean', 'django.utils.html.escape', 'nh3.clean']), kinds: [], marks: ['html-escaped'] },
   // URL component encoding.
   { callee: anyOf(['urllib.parse.quote', 'urllib.parse.quote_plus', 'urllib.parse.urlencode', 'urllib.quote', 'urllib.quote_plus', 'urllib.urlencode', 'requests.utils.quote']), kinds: ['url', 'redirect'] },
   // SQL quoting and identifiers.
   { callee: anyOf(['psycopg2.extensions.quote_ident', 'psycopg2.sql.Identifier', 'psycopg2.sql.Literal', 'psycopg.sql.Identifier', 'psycopg.sql.Literal', 'pymysql.converters.escape_string', 'MySQLdb.escape_string', 'sqlescapy.sqlescape']), kinds: ['sql'] },
   { callee: method([], ['escape_string', 'mogrify', 'literal'], true), kinds: ['sql'] },
   // Data as a JSON literal inside a prompt is delimited, not instructions.
-  { callee: anyOf(['json.dumps', 'orjson.dumps', 'ujson.dumps']), kinds: ['llm-prompt', 'llm-system'] },
+  { callee: anyOf(['json.dumps', 'orjson.dumps', 'ujson.dumps']), kinds: ['llm-prompt', 'llm-system'], marks: ['json-encoded'] },
   { callee: anyOf(['ast.literal_eval']), kinds: ['code'] },
 ];
 

@@ -234,7 +234,10 @@ const sanitizers: SanitizerSpec[] = [
   { callee: oneOf(['mysql.escape', 'mysql.escapeId', 'mysql2.escape', 'mysql2.escapeId', 'mysql2/promise.escape', 'mysql2/promise.escapeId', 'sqlstring.escape', 'sqlstring.escapeId', 'pg-format', 'pg-format.ident', 'pg-format.literal', 'pg.escapeLiteral', 'pg.escapeIdentifier']), kinds: ['sql'] },
   { callee: methods(['escapeLiteral', 'escapeIdentifier', 'escapeId']), kinds: ['sql'] },
   // Prompts and logs: JSON-encoded text stays quoted data, with line breaks escaped.
-  { callee: 'JSON.stringify', kinds: ['llm-system', 'llm-prompt', 'log'] },
+  { callee: 'JSON.stringify', kinds: ['llm-system', 'llm-prompt', 'log'], marks: ['json-encoded'] },
+  // HTML escaping and control-character stripping: marks for the output rules, not sanitisers of any sink.
+  { callee: oneOf(['escape-html', 'he.encode', 'he.escape', 'lodash.escape', 'lodash/escape', 'underscore.escape', 'sanitize-html', 'dompurify.sanitize', 'isomorphic-dompurify.sanitize', 'xss', 'xss.filterXSS', 'html-escaper.escape', 'validator.escape']), kinds: [], marks: ['html-escaped'] },
+  { callee: oneOf(['util.stripVTControlCharacters', 'node:util.stripVTControlCharacters', 'strip-ansi']), kinds: [], marks: ['control-stripped'] },
 ];
 
 const FILE_AND_ARGV: SinkKind[] = [...FILE_KINDS, 'argv'];

@@ -59,7 +59,8 @@ export default defineRule({
       const hits: { flow: TaintFlow; place: HtmlPlace }[] = [];
       for (const flow of selectFlows(ctx, { sinks: ['tool-output'], sources: EXFILTRABLE })) {
         const place = htmlPlace(flow.sink.context);
-        if (place && !escapesOnTheWay(ctx, flow)) hits.push({ flow, place });
+        // Escaped by a known escaper (the solver marks the flow), or by a helper named like one.
+        if (place && !flow.marks?.includes('html-escaped') && !escapesOnTheWay(ctx, flow)) hits.push({ flow, place });
       }
       const out: RawFinding[] = [];
       for (const { flow, others } of firstPerSink(hits.map((h) => h.flow))) {

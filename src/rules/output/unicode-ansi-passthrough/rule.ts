@@ -59,7 +59,8 @@ export default defineRule({
       const sites = toolSites(ctx);
       const flows = ctx
         .flows()
-        .filter((f) => (f.sink.kind === 'tool-output' || f.sink.kind === 'prompt-output') && (f.source.kind === 'subprocess-output' || (echo && ECHO_SOURCES.includes(f.source.kind))));
+        .filter((f) => (f.sink.kind === 'tool-output' || f.sink.kind === 'prompt-output') && (f.source.kind === 'subprocess-output' || (echo && ECHO_SOURCES.includes(f.source.kind))))
+        .filter((f) => !f.marks?.includes('control-stripped'));
       const bySink = new Map<string, TaintFlow[]>();
       for (const f of flows) {
         if (stripped(ctx, f, siteOfFlow(sites, f))) continue;
