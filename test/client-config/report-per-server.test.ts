@@ -1,9 +1,12 @@
 // End to end: `mcpvet scan --config <file> --resolve` against a local npm registry — one report, grouped by server, graded per server and overall.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { buildProgram } from '../../src/cli/main.js';
 import { computeScore } from '../../src/engine/score.js';
 import type { ScanResult, ServerReport } from '../../src/model/scan-result.js';
@@ -40,6 +43,8 @@ function notesPackage(name: string, version: string): Buffer {
   });
 }
 
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 const REMOTE_TOKEN = 'q7Zt2LmV9xW4pR8sK1';
 let registry: LocalServer;
 let scratch: string;
@@ -203,6 +208,16 @@ describe('scan --config --resolve: one report grouped by server', () => {
     // The note counts the servers whose tools came from their scans: only the scanned ones.
     const scanned = result.servers!.filter((x) => x.status === 'scanned').length;
     assert.ok(result.errors.some((e) => e.message.includes(`know the tools of ${scanned} of ${result.servers!.length} configured servers`)));
+  });
+
+  it('validates against the published JSON schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(path.resolve('schema', 'scan-result.schema.json'), 'utf8')));
+    assert.ok(validate(result), (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('\n'));
+    const broken = structuredClone(result) as unknown as { servers: Record<string, unknown>[] };
+    broken.servers[0]!.status = 'skipped';
+    assert.equal(validate(broken), false, 'the schema checks the server entries');
   });
 
   it('removes every temporary folder', async () => {
