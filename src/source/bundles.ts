@@ -87,7 +87,9 @@ export async function expandBundles(discovery: Discovery, limits: BundleLimits):
 
     if (mapRef) {
       const recovered = await recoverSources(root, c.rel, c.abs, mapRef, limits, realFiles);
-      if ('error' in recovered) {
+      if ('missing' in recovered) {
+        // Publishers often leave `.map` files out of the tarball while the comment stays: not an error.
+      } else if ('error' in recovered) {
         errors.push({ kind: 'read', level: 'warning', path: c.rel, message: `source map ${recovered.label} not used: ${recovered.error}` });
       } else if (recovered.covered > 0) {
         files.push(...recovered.files);
@@ -169,7 +171,7 @@ async function recoverSources(
   ref: SourceMapRef,
   limits: BundleLimits,
   realFiles: ReadonlySet<string>,
-): Promise<Recovered | { label: string; error: string }> {
+): Promise<Recovered | { label: string; error: string } | { missing: true }> {
   let mapRel: string;
   let mapText: string;
   if (ref.kind === 'inline') {
@@ -189,6 +191,7 @@ async function recoverSources(
     try {
       real = await realpath(mapAbs);
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
       return { label: url, error: `cannot read it: ${errMessage(e)}` };
     }
     const rel = path.relative(root, real);

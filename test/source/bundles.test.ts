@@ -6,6 +6,8 @@ import { scan, type ScanOptions } from '../../src/engine/scan.js';
 import type { ScanResult } from '../../src/model/scan-result.js';
 import { renderSarif } from '../../src/report/sarif-report.js';
 import { builtinRules } from '../../src/rules/index.js';
+import { blankOutside, findModuleMarkers, ownRanges } from '../../src/source/bundle-markers.js';
+import { cleanSourceName, isDependencySource } from '../../src/source/bundle-source-map.js';
 import { tempTree, type TempTree } from '../engine/temp-tree.js';
 
 const SHELL_RULE = 'MV2001';
@@ -201,11 +203,40 @@ describe('bundled packages', () => {
     assert.deepEqual(shellHits(r), [`dist/server.js:${lineOf(big, 'VULN')}`]);
     assert.deepEqual(skips(r), ['dist/other.js too-large']);
     assert.match(r.skipped[0]!.detail, /without module markers or usable source map, \d+ bytes, over the 1500000-byte bundle limit/);
+  });
 
-    // Under the default 8 MB bundle limit, the file that is not the entry point is scanned whole too.
-    const raised = await scan({ target: tree.root, rules: builtinRules(), config: false, defaultExcludes: [], workers: 1 });
-    assert.deepEqual(shellHits(raised), [`dist/other.js:${lineOf(big, 'VULN')}`, `dist/server.js:${lineOf(big, 'VULN')}`]);
-    assert.deepEqual(skips(raised), []);
+  it('scans a bundle without markers whole when it is over the file limit but under the bundle limit', async (t) => {
+    const filler = Array.from({ length: 10_000 }, (_, i) => `var pad${i} = "${i}";`).join('\n');
+    const big = `${filler}\n${SERVER_TS}`;
+    const tree = await withTree(t, { 'dist/other.js': big });
+    const r = await scanBoth(tree, { limits: { maxFileBytes: 100_000, maxBundleBytes: 1_000_000 } });
+    assert.ok(Buffer.byteLength(big) > 100_000);
+    assert.deepEqual(shellHits(r), [`dist/other.js:${lineOf(big, 'VULN')}`]);
+    assert.deepEqual(skips(r), []);
+    // The same file without the raised limit is only listed.
+    const low = await scanBoth(tree, { limits: { maxFileBytes: 100_000, maxBundleBytes: 100_000 } });
+    assert.deepEqual([shellHits(low), skips(low)], [[], ['dist/other.js too-large']]);
+  });
+
+  it('says nothing about a map file left out of the package, and splits the bundle at its markers', async (t) => {
+    const bundle = esbuildBundle('//# sourceMappingURL=index.js.map\n');
+    const tree = await withTree(t, { 'dist/index.js': bundle });
+    const r = await scanBoth(tree);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(shellHits(r), [`dist/index.js:${lineOf(bundle, 'VULN')}`]);
+  });
+
+  it('scans a compiled file as the real source its map names, once', async (t) => {
+    const compiled = `"use strict";\nrequire("child_process").exec(process.argv[2]);\n//# sourceMappingURL=run.js.map\n`;
+    const tree = await withTree(t, {
+      'src/run.ts': SERVER_TS,
+      'lib/run.js': compiled,
+      'lib/run.js.map': sourceMap(['../src/run.ts'], [SERVER_TS]),
+    });
+    const r = await scanBoth(tree);
+    assert.deepEqual(shellHits(r), [`src/run.ts:${lineOf(SERVER_TS, 'VULN')}`]);
+    assert.deepEqual(skips(r), ['lib/run.js bundle-source-mapped']);
+    assert.match(r.skipped[0]!.detail, /1 source\(s\) scanned as the real files they name/);
   });
 
   it('scans a minified entry point, and still skips a minified file that is not one', async (t) => {
@@ -222,5 +253,29 @@ describe('bundled packages', () => {
     const r = await scanBoth(tree);
     assert.deepEqual(shellHits(r), [`lib/run.js:${lineOf(DEP_JS, 'DEP')}`]);
     assert.deepEqual(skips(r), []);
+  });
+});
+
+describe('bundle pieces', () => {
+  it('turns source names into stable relative paths', () => {
+    assert.deepEqual(
+      ['webpack://pkg/./src/a.ts?1f2e', '../../src/b.ts', 'file:///home/u/p/src/c.ts', '/abs/../d.ts', 'src\\win\\e.ts', 'x/../../../f.ts'].map(cleanSourceName),
+      ['src/a.ts', 'src/b.ts', 'home/u/p/src/c.ts', 'd.ts', 'src/win/e.ts', 'f.ts'],
+    );
+  });
+
+  it('tells dependency sources from the package own', () => {
+    const deps = ['node_modules/zod/index.js', '../node_modules/.pnpm/a@1/node_modules/a/x.js', 'webpack/runtime/define', 'webpack://pkg/webpack/bootstrap', '(webpack)/buildin/module.js', '\0commonjsHelpers.js', 'external "fs"'];
+    const own = ['src/server.ts', './src/node_modules_helper.ts', 'lib/webpack-config.js'];
+    assert.deepEqual(deps.filter((d) => !isDependencySource(d)), []);
+    assert.deepEqual(own.filter((o) => isDependencySource(o)), []);
+  });
+
+  it('takes only marker lines for markers, and blanks dependencies down to their line breaks', () => {
+    const text = ['// TODO: fix util.js later', '// node_modules/a/index.js', 'var a = 1;', '// src/b.ts', 'var b = 2;', '  // src/c.ts', ''].join('\n');
+    const markers = findModuleMarkers(text);
+    assert.deepEqual(markers.map((m) => [m.name, m.dependency]), [['node_modules/a/index.js', true], ['src/b.ts', false]]);
+    const kept = blankOutside(text, ownRanges(text, markers).keep);
+    assert.equal(kept, ['// TODO: fix util.js later', '', '', '// src/b.ts', 'var b = 2;', '  // src/c.ts', ''].join('\n'));
   });
 });
