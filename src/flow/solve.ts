@@ -458,10 +458,11 @@ class Solver {
         const v = optionOf(c, sink.unless.kwarg);
         if (v && v.kind === 'lit' && sink.unless.values.includes(litText(v))) continue;
       }
-      if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api: sink.label ?? c.callee, location: c.location });
+      const api = apiName(sink.label, c.callee);
+      if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api, location: c.location });
       for (const pos of sink.args) {
         const labels = sink.kind === 'argv' ? this.argvAt(pos, sink.args, c, env, fr) ?? at(pos) : at(pos);
-        for (const l of labels) this.hit(fr, { label: l, kind: sink.kind, api: sink.label ?? c.callee, location: c.location, context: l.context, prefix: l.prefix });
+        for (const l of labels) this.hit(fr, { label: l, kind: sink.kind, api, location: c.location, context: l.context, prefix: l.prefix });
       }
     }
 
@@ -480,7 +481,7 @@ class Solver {
       }
     }
     for (const src of t.sources) {
-      const label = this.sourceLabel({ kind: src.kind, description: sourceDescription(src.kind, src.label ?? c.callee, c), location: c.location });
+      const label = this.sourceLabel({ kind: src.kind, description: sourceDescription(src.kind, apiName(src.label, c.callee), c), location: c.location });
       if (src.into === undefined || src.into === 'return') result = union(result ?? EMPTY, [label], this.budget.maxLabels);
     }
     if (seeded) result = union(result ?? EMPTY, [this.sourceLabel(seeded)], this.budget.maxLabels);
@@ -877,6 +878,23 @@ function litText(e: FlowExpr): string {
 }
 
 /** A prefix that ends with `/`, `\`, or a separator constant (`base + os.sep`, `` `${root}${path.sep}` ``). */
+/**
+ * The API name shown in messages. A table label names a family (`fs.unlink` for unlink/rm/remove…); when it is a
+ * plain dotted name and the call used another member, that member is shown (`fs.rmSync`, `child_process.execSync`,
+ * `setTimeout`), so the message names what the code calls. Descriptive labels (`child_process.spawn(args)`) stay.
+ */
+function apiName(label: string | undefined, callee: string): string {
+  if (!label) return callee;
+  if (!/^[\w$]+(?:\.[\w$]+)*$/.test(label)) return label;
+  const member = callee.slice(callee.lastIndexOf('.') + 1);
+  if (!/^[\w$]+$/.test(member)) return label;
+  const dot = label.lastIndexOf('.');
+  const own = label.slice(dot + 1);
+  if (own === member) return label;
+  // A one-word label (`glob`, `eval`) names no module to keep: the callee says more (`fast-glob.sync`, `setTimeout`).
+  return dot >= 0 ? `${label.slice(0, dot)}.${member}` : callee;
+}
+
 /** How a secondary source reads in messages; environment reads name their key (`environment variable "API_KEY"`). */
 function sourceDescription(kind: string, api: string, c: FlowCall): string {
   if (kind === 'env-secret') {
