@@ -358,6 +358,7 @@ async function groupByServer(result: ScanResult, scans: ServerScans, baselineFil
     const report: ServerReport = {
       name: plan.server.name,
       config: plan.config.path,
+      ...(plan.server.project !== undefined ? { project: plan.server.project } : {}),
       source: { kind: plan.source.kind, spec: plan.source.spec, ...(plan.scanned?.version ? { version: plan.scanned.version } : {}) },
       status: plan.scanned ? 'scanned' : 'not-scanned',
       score: computeScore(own),

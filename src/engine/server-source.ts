@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { ConfiguredServer, ConfigValue, LaunchPackage } from '../model/client-config.js';
 import type { ServerSourceKind } from '../model/scan-result.js';
-import { programName } from '../mcp/client-config/read-launch.js';
+import { programName, splitWords } from '../mcp/client-config/read-launch.js';
 
 export type ServerSource =
   | { kind: 'npm' | 'pypi'; scannable: true; spec: string; pkg: LaunchPackage }
@@ -56,7 +56,10 @@ export function packageSpec(pkg: LaunchPackage): string {
 
 /** The script or folder a local launch names: `node /p/server.js`, `python3 /p/server.py`, `uv --directory /p run …`, `/p/server.py`. */
 function localPath(server: ConfiguredServer, runner: string): { at: ConfigValue; folder: boolean } | undefined {
-  const args = server.args.length ? server.args : [];
+  // `"command": "node /srv/x/server.js"` with no args: clients split it, and so does the launch reader.
+  const words = !server.args.length && server.command && /\s/.test(server.command.value.trim()) ? splitWords(server.command.value).map((w) => ({ ...server.command!, value: w })) : undefined;
+  const args = words ? words.slice(1) : server.args;
+  const command = words ? words[0] : server.command;
   if (runner === 'interpreter') {
     let i = 0;
     // `deno run x.ts`, `bun run x.ts`: the subcommand comes before the script.
@@ -70,7 +73,7 @@ function localPath(server: ConfiguredServer, runner: string): { at: ConfigValue;
     return undefined;
   }
   // `uv --directory /p run …` puts its options before `run`, so the launch reader sees a plain binary.
-  const uvRun = runner === 'uv-run' || (server.command !== undefined && programName(server.command.value) === 'uv' && args.some((a) => a.value === 'run'));
+  const uvRun = runner === 'uv-run' || (command !== undefined && programName(command.value) === 'uv' && args.some((a) => a.value === 'run'));
   if (uvRun) {
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
@@ -85,7 +88,6 @@ function localPath(server: ConfiguredServer, runner: string): { at: ConfigValue;
     }
     return undefined;
   }
-  const command = server.command;
   if (runner === 'binary' && command && /[\\/]/.test(command.value) && SCRIPT_EXT.test(command.value)) return { at: command, folder: false };
   return undefined;
 }

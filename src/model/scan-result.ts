@@ -88,6 +88,8 @@ export interface ServerReport {
   name: string;
   /** The config file it is configured in, as findings name it. */
   config: string;
+  /** Claude Code `~/.claude.json` per-project entries: the project folder the server is configured for. */
+  project?: string;
   source: {
     kind: ServerSourceKind;
     /** What was (or would be) scanned: `npm:pkg@1.2.3`, `pypi:pkg`, a local path, a URL or an image. */

@@ -8,7 +8,7 @@ import type { ServerDef, TextValue } from '../model/inventory.js';
 import { SEVERITIES } from '../model/severity.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
-import { countsLine, serversByFinding, sourceLine } from './server-groups.js';
+import { countsLine, serverLabel, serversByFinding, sourceLine } from './server-groups.js';
 import { describeResolution, sanitize } from './text-report.js';
 
 const CSS = `
@@ -108,7 +108,7 @@ function serversSection(servers: readonly ServerReport[]): string[] {
   for (const s of servers) {
     const status = s.status === 'scanned' ? `scanned${s.reason ? ` (${s.reason})` : ''}` : `not scanned: ${s.reason ?? 'unknown reason'}`;
     out.push(
-      `<tr><td><code>${escapeHtml(s.name)}</code></td><td><code>${escapeHtml(s.config)}</code></td><td><code>${escapeHtml(sourceLine(s))}</code></td><td>${escapeHtml(status)}</td><td class="n">${s.score.grade} (${s.score.score})</td><td>${escapeHtml(countsLine(s.counts))}</td></tr>`,
+      `<tr><td><code>${escapeHtml(serverLabel(s))}</code></td><td><code>${escapeHtml(s.config)}</code></td><td><code>${escapeHtml(sourceLine(s))}</code></td><td>${escapeHtml(status)}</td><td class="n">${s.score.grade} (${s.score.score})</td><td>${escapeHtml(countsLine(s.counts))}</td></tr>`,
     );
   }
   out.push('</tbody></table>', '</section>');

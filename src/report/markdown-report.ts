@@ -6,7 +6,7 @@ import { SEVERITIES, severityRank } from '../model/severity.js';
 import { escapeHtml } from './html-report.js';
 import type { RenderOptions } from './render.js';
 import { DOCS_BASE_URL, ruleDocUrl } from './rule-page.js';
-import { countsLine, serversByFinding, sourceLine } from './server-groups.js';
+import { countsLine, serverLabel, serversByFinding, sourceLine } from './server-groups.js';
 import { describeResolution, sanitize } from './text-report.js';
 
 export interface MarkdownOptions {
@@ -92,7 +92,7 @@ function serverTable(servers: readonly ServerReport[]): string[] {
   const out = ['| server | config | source | status | grade | findings |', '| --- | --- | --- | --- | ---: | --- |'];
   for (const s of servers) {
     const status = s.status === 'scanned' ? `scanned${s.reason ? ` (${s.reason})` : ''}` : `not scanned: ${s.reason ?? 'unknown reason'}`;
-    out.push(`| ${mdText(s.name)} | ${mdCode(s.config, true)} | ${mdCode(sourceLine(s), true)} | ${mdText(status)} | ${s.score.grade} (${s.score.score}) | ${mdText(countsLine(s.counts))} |`);
+    out.push(`| ${mdText(serverLabel(s))} | ${mdCode(s.config, true)} | ${mdCode(sourceLine(s), true)} | ${mdText(status)} | ${s.score.grade} (${s.score.score}) | ${mdText(countsLine(s.counts))} |`);
   }
   out.push('', 'The overall score counts the findings of every server and config together, so it is never better than the worst server.', '');
   return out;

@@ -109,7 +109,7 @@ export function buildSarif(result: ScanResult, options: Pick<RenderOptions, 'rul
           score: result.score.score,
           grade: result.score.grade,
           mode: result.mode,
-          ...(result.servers ? { servers: result.servers.map((s) => ({ name: s.name, config: s.config, status: s.status, score: s.score.score, grade: s.score.grade })) } : {}),
+          ...(result.servers ? { servers: result.servers.map((s) => ({ name: s.name, config: s.config, ...(s.project !== undefined ? { project: s.project } : {}), status: s.status, score: s.score.score, grade: s.score.grade })) } : {}),
         },
       },
     ],

@@ -259,6 +259,7 @@ const serverReport = z
   .object({
     name: z.string(),
     config: z.string(),
+    project: z.string().optional().describe('Claude Code per-project entries: the project folder.'),
     source: z.object({
       kind: z.enum(['npm', 'pypi', 'local', 'remote', 'docker', 'unknown']),
       spec: z.string(),

@@ -18,7 +18,7 @@ export function serversByFinding(result: ScanResult): Map<string, string[]> {
   for (const s of result.servers ?? []) {
     for (const id of s.findingIds) {
       const list = out.get(id) ?? [];
-      if (!list.includes(s.name)) list.push(s.name);
+      if (!list.includes(serverLabel(s))) list.push(serverLabel(s));
       out.set(id, list);
     }
   }
@@ -40,7 +40,7 @@ export function findingGroups(result: ScanResult): FindingGroup[] {
       }
       const f = byId.get(id);
       if (!f) continue;
-      shown.set(id, server.name);
+      shown.set(id, serverLabel(server));
       findings.push(f);
     }
     groups.push({ server, findings, sharedWith: [...sharedWith] });
@@ -48,6 +48,11 @@ export function findingGroups(result: ScanResult): FindingGroup[] {
   const rest = result.findings.filter((f) => !shown.has(f.fingerprint));
   if (rest.length) groups.push({ findings: rest, sharedWith: [] });
   return groups;
+}
+
+/** The server's name, with the project of a Claude Code per-project entry (the same name recurs across projects). */
+export function serverLabel(server: ServerReport): string {
+  return server.project !== undefined ? `${server.name} (project ${server.project})` : server.name;
 }
 
 /** `2 high, 1 medium` or `no findings`. */

@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/scan-result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import type { RenderOptions } from './render.js';
-import { countsLine, findingGroups, sourceLine } from './server-groups.js';
+import { countsLine, findingGroups, serverLabel, sourceLine } from './server-groups.js';
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '\x1b[1;31m', high: '\x1b[31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[2m' };
 const RESET = '\x1b[0m';
@@ -56,7 +56,7 @@ function serverSections(result: ScanResult, c: (code: string, s: string) => stri
   const out = [c(BOLD, `${servers.length} configured server(s), ${servers.filter((s) => s.status === 'scanned').length} scanned:`)];
   for (const s of servers) {
     const status = s.status === 'scanned' ? `grade ${s.score.grade} (${s.score.score}/100), ${countsLine(s.counts)}` : `not scanned: ${s.reason ?? 'unknown reason'}`;
-    out.push(`  ${sanitize(s.name)} (${sanitize(s.config)}): ${sanitize(sourceLine(s))} — ${sanitize(status)}`);
+    out.push(`  ${sanitize(serverLabel(s))} (${sanitize(s.config)}): ${sanitize(sourceLine(s))} — ${sanitize(status)}`);
   }
   out.push('');
   for (const g of findingGroups(result)) {
@@ -64,7 +64,7 @@ function serverSections(result: ScanResult, c: (code: string, s: string) => stri
     if (s) {
       const grade = `grade ${s.score.grade} (${s.score.score}/100)`;
       const what = s.status === 'scanned' ? `${sourceLine(s)}, ${grade}` : `${sourceLine(s)}, not scanned (${s.reason ?? 'unknown reason'}); config checks only: ${grade}`;
-      out.push(c(BOLD, `== server ${sanitize(s.name)} in ${sanitize(s.config)}: ${sanitize(what)}`));
+      out.push(c(BOLD, `== server ${sanitize(serverLabel(s))} in ${sanitize(s.config)}: ${sanitize(what)}`));
       if (s.status === 'scanned' && s.reason) out.push(c(DIM, `   ${sanitize(s.reason)}`));
     } else out.push(c(BOLD, '== config findings of no single server'));
     for (const f of g.findings) out.push(...findingBlock(f, c), '');

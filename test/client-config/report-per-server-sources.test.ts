@@ -8,6 +8,7 @@ import { scanClientConfigs, type FetchedPackage } from '../../src/engine/scan-co
 import { serverSource } from '../../src/engine/server-source.js';
 import { parseClientConfig } from '../../src/mcp/client-config/parse-client-config.js';
 import type { ScanResult } from '../../src/model/scan-result.js';
+import { renderText } from '../../src/report/text-report.js';
 import { builtinRules } from '../../src/rules/index.js';
 
 const EXEC_SERVER_JS = `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -60,6 +61,7 @@ describe('serverSource', () => {
         withCwd: { command: 'node', args: ['index.js'], cwd: '/srv/tool' },
         uvDir: { command: 'uv', args: ['--directory', '/srv/weather', 'run', 'weather.py'] },
         executable: { command: '/opt/mcp/run.py' },
+        oneString: { command: 'node /srv/one/server.mjs' },
         variable: { command: 'node', args: ['${workspaceFolder}/server.js'] },
         module: { command: 'python', args: ['-m', 'some_server'] },
         image: { command: 'docker', args: ['run', '-i', 'acme/mcp@sha256:' + 'a'.repeat(64)] },
@@ -79,6 +81,7 @@ describe('serverSource', () => {
     assert.equal(got.withCwd!.scannable && got.withCwd!.kind === 'local' ? got.withCwd!.path : '', path.resolve('/srv/tool', 'index.js'));
     assert.deepEqual(got.uvDir!.kind === 'local' && got.uvDir!.scannable ? [got.uvDir!.path, got.uvDir!.folder] : [], [path.resolve('/srv/weather'), true]);
     assert.equal(got.executable!.kind, 'local');
+    assert.equal(got.oneString!.scannable && got.oneString!.kind === 'local' ? got.oneString!.path : '', path.resolve('/srv/one/server.mjs'));
     for (const [name, kind, reason] of [
       ['variable', 'local', /host variable \(\$\{workspaceFolder\}\)/],
       ['module', 'unknown', /inline code or an installed module/],
@@ -199,5 +202,22 @@ describe('scanClientConfigs with scanServers', () => {
     assert.equal(again.suppressed.length, first.findings.length);
     assert.equal(again.stats.suppressed.baseline, first.findings.length);
     for (const s of again.servers!) assert.equal(s.score.grade, 'A');
+  });
+
+  it('tells apart servers of one name in different Claude Code projects', async () => {
+    const root = path.join(scratch, 'case3');
+    for (const p of ['a', 'b']) {
+      await mkdir(path.join(root, p), { recursive: true });
+      await writeFile(path.join(root, p, 'package.json'), JSON.stringify({ name: p, version: '1.0.0' }));
+      await writeFile(path.join(root, p, 'index.js'), EXEC_SERVER_JS);
+    }
+    const file = path.join(root, '.claude.json');
+    const entry = (p: string) => ({ mcpServers: { tools: { command: 'node', args: [path.join(root, p, 'index.js')] } } });
+    await writeFile(file, JSON.stringify({ projects: { '/work/a': entry('a'), '/work/b': entry('b') } }, null, 2));
+    const result = await scanClientConfigs({ path: file, rules: builtinRules(), config: false, workers: 1, scanServers: async () => assert.fail('nothing to fetch') });
+    assert.deepEqual(result.servers!.map((s) => `${s.name} ${s.project} ${s.pathPrefix}`), ['tools /work/a servers/tools/', 'tools /work/b servers/tools~2/']);
+    const text = renderText(result, { color: false });
+    assert.match(text, /== server tools \(project \/work\/a\) in \.claude\.json/);
+    assert.match(text, /== server tools \(project \/work\/b\) in \.claude\.json/);
   });
 });
