@@ -1,4 +1,5 @@
 // Turns bundled JavaScript among the discovered files into what can be scanned: sources recovered from its source map, or its own modules with the dependency modules blanked out.
+import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedFile } from '../model/scan-result.js';
@@ -52,6 +53,8 @@ export async function expandBundles(discovery: Discovery, limits: BundleLimits):
 
   const realFiles = new Set(discovery.files.map((f) => f.path));
   const entries = new EntryPoints(root);
+  // ESM and CommonJS builds, and a minified bundle next to them, often carry the same sources: scanned once.
+  const recoveredOnce = new Map<string, string>();
   for (const c of candidates) {
     const restore = () => {
       if (c.file) files.push(c.file);
@@ -86,7 +89,7 @@ export async function expandBundles(discovery: Discovery, limits: BundleLimits):
     const base: SourceFile = { path: c.rel, absPath: c.abs, language: 'javascript', size, bundle: true };
 
     if (mapRef) {
-      const recovered = await recoverSources(root, c.rel, c.abs, mapRef, limits, realFiles);
+      const recovered = await recoverSources(root, c.rel, c.abs, mapRef, limits, realFiles, recoveredOnce);
       if ('missing' in recovered) {
         // Publishers often leave `.map` files out of the tarball while the comment stays: not an error.
       } else if ('error' in recovered) {
@@ -171,6 +174,7 @@ async function recoverSources(
   ref: SourceMapRef,
   limits: BundleLimits,
   realFiles: ReadonlySet<string>,
+  recoveredOnce: Map<string, string>,
 ): Promise<Recovered | { label: string; error: string } | { missing: true }> {
   let mapRel: string;
   let mapText: string;
@@ -216,6 +220,7 @@ async function recoverSources(
   let asReal = 0;
   let noContent = 0;
   let notCode = 0;
+  let again = 0;
   const mapDir = path.posix.dirname(mapRel);
   for (const s of map.sources) {
     if (isDependencySource(s.raw) || isDependencySource(s.clean)) {
@@ -240,6 +245,12 @@ async function recoverSources(
     const virtual = `${mapRel}/${s.clean}`;
     if (seen.has(virtual)) continue;
     seen.add(virtual);
+    const key = `${s.clean}\0${createHash('sha256').update(s.content).digest('hex')}`;
+    if (recoveredOnce.has(key)) {
+      again++;
+      continue;
+    }
+    recoveredOnce.set(key, virtual);
     const bytes = Buffer.byteLength(s.content);
     if (bytes > limits.maxBundleBytes) {
       skipped.push({ path: virtual, reason: 'too-large', detail: `recovered source is ${bytes} bytes, over the ${limits.maxBundleBytes}-byte bundle limit` });
@@ -249,10 +260,11 @@ async function recoverSources(
   }
   const parts = [`scanned as ${files.length} source(s) recovered from source map ${label} (paths under ${mapRel}/)`];
   if (asReal) parts.push(`${asReal} source(s) scanned as the real files they name`);
+  if (again) parts.push(`${again} source(s) identical to ones already recovered from another map`);
   if (deps) parts.push(`${deps} dependency source(s) not scanned`);
   if (noContent) parts.push(`${noContent} own source(s) without sourcesContent not scanned`);
   if (notCode) parts.push(`${notCode} source(s) that are not JavaScript or TypeScript not scanned`);
-  return { label, files, skipped, covered: files.length + asReal, detail: parts.join('; ') };
+  return { label, files, skipped, covered: files.length + asReal + again, detail: parts.join('; ') };
 }
 
 /** Entry points (`bin`, `main`, `module`, `exports`) of the nearest `package.json` above a file. */

@@ -226,6 +226,19 @@ describe('bundled packages', () => {
     assert.deepEqual(shellHits(r), [`dist/index.js:${lineOf(bundle, 'VULN')}`]);
   });
 
+  it('recovers a source carried by two builds once', async (t) => {
+    const tree = await withTree(t, {
+      'dist/cjs/index.js': esbuildBundle('//# sourceMappingURL=index.js.map\n'),
+      'dist/cjs/index.js.map': sourceMap(['../../src/server.ts'], [SERVER_TS]),
+      'dist/esm/index.js': esbuildBundle('//# sourceMappingURL=index.js.map\n'),
+      'dist/esm/index.js.map': sourceMap(['../../src/server.ts'], [SERVER_TS]),
+    });
+    const r = await scanBoth(tree);
+    assert.deepEqual(shellHits(r), [`dist/cjs/index.js.map/src/server.ts:${lineOf(SERVER_TS, 'VULN')}`]);
+    assert.deepEqual(skips(r), ['dist/cjs/index.js bundle-source-mapped', 'dist/esm/index.js bundle-source-mapped']);
+    assert.match(r.skipped[1]!.detail, /1 source\(s\) identical to ones already recovered from another map/);
+  });
+
   it('scans a compiled file as the real source its map names, once', async (t) => {
     const compiled = `"use strict";\nrequire("child_process").exec(process.argv[2]);\n//# sourceMappingURL=run.js.map\n`;
     const tree = await withTree(t, {
