@@ -226,6 +226,29 @@ describe('bundled packages', () => {
     assert.deepEqual(shellHits(r), [`dist/index.js:${lineOf(bundle, 'VULN')}`]);
   });
 
+  it('keeps the folder layout of recovered sources, so deep mode follows imports between them', async (t) => {
+    const server = [
+      'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";',
+      'import { z } from "zod";',
+      'import { runShell } from "./lib/shell.js";',
+      '',
+      'const server = new McpServer({ name: "deep", version: "1.0.0" });',
+      'server.registerTool("run", { inputSchema: { cmd: z.string() } }, async ({ cmd }) => {',
+      '  return { content: [{ type: "text", text: runShell(cmd) }] };',
+      '});',
+      '',
+    ].join('\n');
+    const shell = ['import { execSync } from "node:child_process";', '', 'export function runShell(c: string): string {', '  return execSync("sh -c " + c).toString(); // SINK', '}', ''].join('\n');
+    const tree = await withTree(t, {
+      'dist/index.js': 'console.log(1);\n//# sourceMappingURL=index.js.map\n',
+      'dist/index.js.map': sourceMap(['../src/server.ts', '../src/lib/shell.ts'], [server, shell]),
+    });
+    const r = await scanBoth(tree, { mode: 'deep' });
+    const flows = r.findings.filter((f) => f.ruleId === 'MV2101');
+    assert.deepEqual(flows.map((f) => `${f.location.path}:${f.location.startLine}`), [`dist/index.js.map/src/lib/shell.ts:${lineOf(shell, 'SINK')}`]);
+    assert.ok(flows[0]!.trace?.some((s) => s.location.path === 'dist/index.js.map/src/server.ts'), 'the trace starts in the recovered server');
+  });
+
   it('recovers a source carried by two builds once', async (t) => {
     const tree = await withTree(t, {
       'dist/cjs/index.js': esbuildBundle('//# sourceMappingURL=index.js.map\n'),
