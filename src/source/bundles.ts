@@ -267,7 +267,7 @@ async function recoverSources(
   return { label, files, skipped, covered: files.length + asReal + again, detail: parts.join('; ') };
 }
 
-/** Entry points (`bin`, `main`, `module`, `exports`) of the nearest `package.json` above a file. */
+/** Entry points (`bin`, `main`, `module`, `exports`) of the nearest `package.json` above a file that describes a package. */
 class EntryPoints {
   private readonly byDir = new Map<string, Promise<Set<string> | undefined>>();
   constructor(private readonly root: string) {}
@@ -297,9 +297,11 @@ class EntryPoints {
     } catch {
       return undefined;
     }
-    const out = new Set<string>();
-    if (!pkg || typeof pkg !== 'object') return out;
+    if (!pkg || typeof pkg !== 'object') return undefined;
     const o = pkg as Record<string, unknown>;
+    // A bare `{"type": "module"}` marker inside `dist/esm/` is not the package: keep looking upwards.
+    if (o.name === undefined && o.bin === undefined && o.main === undefined && o.module === undefined && o.exports === undefined) return undefined;
+    const out = new Set<string>();
     // `exports` can nest conditions to any depth: an explicit stack, never recursion.
     const stack: unknown[] = [o.bin, o.main, o.module, o.exports];
     while (stack.length > 0) {

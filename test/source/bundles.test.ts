@@ -278,10 +278,16 @@ describe('bundled packages', () => {
   it('scans a minified entry point, and still skips a minified file that is not one', async (t) => {
     const body = Array.from({ length: 200 }, (_, i) => `function f${i}(a,b){return require("child_process").exec("ls "+a+b)}`).join(';');
     const min = `!function(){"use strict";${body}}();\n`;
-    const tree = await withTree(t, { 'package.json': JSON.stringify({ name: 'm', exports: { '.': { import: './index.min.js' } } }), 'index.min.js': min, 'vendor.min.js': min });
+    const tree = await withTree(t, {
+      'package.json': JSON.stringify({ name: 'm', exports: { '.': { import: './dist/index.min.js' } } }),
+      // A module-type marker nearer to the file does not hide the package's entry points.
+      'dist/package.json': JSON.stringify({ type: 'module' }),
+      'dist/index.min.js': min,
+      'dist/vendor.min.js': min,
+    });
     const r = await scanBoth(tree);
-    assert.deepEqual(skips(r), ['vendor.min.js minified']);
-    assert.ok(shellHits(r).length > 0 && shellHits(r).every((h) => h.startsWith('index.min.js:1')), JSON.stringify(shellHits(r)));
+    assert.deepEqual(skips(r), ['dist/vendor.min.js minified']);
+    assert.ok(shellHits(r).length > 0 && shellHits(r).every((h) => h.startsWith('dist/index.min.js:1')), JSON.stringify(shellHits(r)));
   });
 
   it('leaves an ordinary small JavaScript file alone', async (t) => {
