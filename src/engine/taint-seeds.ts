@@ -25,11 +25,29 @@ export function seedsFromInventory(inv: Inventory): Seed[] {
     }
     for (const res of server.resources) {
       if (!res.handler || !res.isTemplate) continue;
-      seeds.push(seedFor(res.handler, 'resource-uri', (param) => `variable "${param}" of resource template "${res.uri}"`, undefined, new Map(), { kind: 'tool-output', label: `the contents of resource "${res.uri}"` }));
+      const seed = seedFor(res.handler, 'resource-uri', (param) => `variable "${param}" of resource template "${res.uri}"`, undefined, new Map(), { kind: 'tool-output', label: `the contents of resource "${res.uri}"` });
+      seed.params = uriParams(res.handler, res.uri);
+      seeds.push(seed);
     }
   }
   // Handlers without arguments are seeded too: what they fetch, read or run still reaches their result and sinks.
   return seeds;
+}
+
+/**
+ * The requested URI itself, which handlers often take apart by hand: TypeScript handlers get it as a URL object first
+ * (`async (uri, vars) =>`), Go handlers inside the request (`req.Params.URI`; mcp-go also fills `req.Params.Arguments`).
+ */
+function uriParams(handler: HandlerRef, uri: string): NonNullable<Seed['params']> {
+  const source: SeedSource = { kind: 'resource-uri', description: `the URI of resource template "${uri}"`, location: handler.location, param: '*' };
+  if (/\.(?:[cm]?[jt]sx?)$/.test(handler.location.path)) return [{ index: 0, source }];
+  if (handler.location.path.endsWith('.go')) {
+    return [
+      { index: 1, path: 'Params.URI', source },
+      { index: 1, path: 'Params.Arguments', source: { ...source, description: `the variables of resource template "${uri}"` } },
+    ];
+  }
+  return [];
 }
 
 function seedFor(

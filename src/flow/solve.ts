@@ -152,6 +152,10 @@ class Solver {
     if (!fn) return;
     const env: Env = new Map();
     for (const n of seed.names) addTo(env, n.name, [this.sourceLabel(n.source)]);
+    for (const p of seed.params ?? []) {
+      const param = fn.params[p.index];
+      if (param) addTo(env, p.path ? `${param.name}.${p.path}` : param.name, [this.sourceLabel(p.source)]);
+    }
     // A seeded name that the function takes apart from a parameter (`({ path }) =>` is `<arg0>` then a destructure)
     // must survive that destructure: seed the parameter's field too.
     for (const p of fn.params) {

@@ -26,6 +26,11 @@ export interface Seed {
   names: { name: string; source: SeedSource }[];
   /** Calls (by their exact location) whose result is a source, e.g. Go `req.GetString("path", "")`. */
   calls: { location: Location; source: SeedSource }[];
+  /**
+   * Parameters by position, or a field path inside one, that hold a source on entry, whatever the function names
+   * them: the URL object of a TypeScript resource-template handler (`uri`), Go's `req.Params.URI`.
+   */
+  params?: { index: number; path?: string; source: SeedSource }[];
   /** What the function returns is a sink of this kind (a tool handler's result goes to the model). */
   returnsTo?: { kind: SinkKind; label: string };
 }
