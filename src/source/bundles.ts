@@ -143,10 +143,12 @@ function dependencyDetail(deps: readonly ModuleMarker[]): string {
   return `${deps.length} dependency module(s) not scanned (${shown}${names.length > 10 ? `, and ${names.length - 10} more packages` : ''})`;
 }
 
-/** `node_modules/@scope/pkg/lib/x.js` → `@scope/pkg`; other names unchanged. */
+/** `node_modules/@scope/pkg/lib/x.js` → `@scope/pkg`, from the last `node_modules/` (pnpm nests them); others unchanged. */
 function packageOf(name: string): string {
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name);
-  return m ? m[1]! : name;
+  const at = name.lastIndexOf('node_modules/');
+  if (at < 0) return name;
+  const m = /^(?:@[^/]+\/)?[^/]+/.exec(name.slice(at + 'node_modules/'.length));
+  return m ? m[0] : name;
 }
 
 async function siblingMap(abs: string): Promise<SourceMapRef | undefined> {
