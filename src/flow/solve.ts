@@ -541,6 +541,14 @@ class Solver {
     this.execBlock(fn.stmts, inner, sub);
     fr.hits.push(...sub.hits);
     for (const [kind, ex] of sub.effects) if (!fr.effects.has(kind)) fr.effects.set(kind, ex);
+    // What the callback stored in the enclosing function's variables (`proc.stdout.on("data", (c) => (out += c))`)
+    // is there after the call: it may have run.
+    const own = new Set(fn.params.flatMap((p) => [p.name, ...(p.destructured ?? []).map((d) => d.name)]));
+    for (const [key, v] of inner) {
+      const root = key.split(/[.[]/, 1)[0]!;
+      if (own.has(root) || !env.has(root) || v === env.get(key)) continue;
+      env.set(key, union(env.get(key) ?? EMPTY, v, this.budget.maxLabels));
+    }
     return sub.returns;
   }
 
