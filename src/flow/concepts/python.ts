@@ -107,6 +107,8 @@ const sources: SourceSpec[] = [
   { callee: anyOf(['dotenv.dotenv_values', 'dotenv.get_key', 'decouple.config', 'keyring.get_password', 'keyring.get_credential']), kind: 'env-secret' },
   // Inner LLM output: MCP sampling, provider SDKs.
   { callee: method([], ['create_message', 'sample', 'sample_step'], true), kind: 'llm-output' },
+  // Sampling through a typed FastMCP context: `ctx.session.create_message(...)`, `ctx.sample(...)`.
+  { callee: /^(?:mcp\.server\.fastmcp(?:\.server)?\.Context\.session|fastmcp\.(?:server\.context\.)?Context)\.(?:create_message|sample)$/, kind: 'llm-output' },
   { callee: OPENAI_CREATE, kind: 'llm-output' },
   { callee: ANTHROPIC_CREATE, kind: 'llm-output' },
   { callee: GENAI_GENERATE, kind: 'llm-output' },
@@ -231,6 +233,7 @@ const sinks: SinkSpec[] = [
   { callee: ANTHROPIC_CREATE, kind: 'llm-system', args: [{ kwarg: 'system' }] },
   { callee: method([], ['create'], true), kind: 'llm-system', args: [{ kwarg: 'system' }, { kwarg: 'instructions' }], label: 'LLM create (system)' },
   { callee: method([], ['create_message', 'sample', 'sample_step'], true), kind: 'llm-system', args: [{ kwarg: 'system_prompt' }] },
+  { callee: /^(?:mcp\.server\.fastmcp(?:\.server)?\.Context\.session|fastmcp\.(?:server\.context\.)?Context)\.(?:create_message|sample)$/, kind: 'llm-system', args: [{ kwarg: 'system_prompt' }], label: 'sampling create_message(system_prompt)' },
   { callee: anyOf([...GEMINI_MODELS, 'google.genai.types.GenerateContentConfig', 'google.genai.types.LiveConnectConfig']), kind: 'llm-system', args: [{ kwarg: 'system_instruction' }] },
   {
     callee: anyOf(['langchain_core.messages.SystemMessage', 'langchain.schema.SystemMessage', 'langchain.schema.messages.SystemMessage', 'langchain_core.messages.system.SystemMessage']),
