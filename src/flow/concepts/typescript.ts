@@ -196,8 +196,8 @@ const sinks: SinkSpec[] = [
   { callee: LLM_CALL, kind: 'llm-system', args: [{ kwarg: 'system' }, { kwarg: 'instructions' }, { kwarg: 'config' }], label: 'LLM client (system)' },
   { callee: LLM_CALL, kind: 'llm-prompt', args: [{ kwarg: 'messages' }, { kwarg: 'input' }, { kwarg: 'prompt' }, { kwarg: 'contents' }], label: 'LLM client (messages)' },
   // Sampling: on a value (`.createMessage`) or through the typed low-level server (`McpServer.server.createMessage`).
-  { callee: /(?:^|\.)(?:createMessage|requestSampling)$/, kind: 'llm-system', args: [{ kwarg: 'systemPrompt' }], label: 'sampling createMessage(systemPrompt)' },
-  { callee: /(?:^|\.)(?:createMessage|requestSampling)$/, kind: 'llm-prompt', args: [{ kwarg: 'messages' }], label: 'sampling createMessage' },
+  { callee: /^\S*\.(?:createMessage|requestSampling)$/, kind: 'llm-system', args: [{ kwarg: 'systemPrompt' }], label: 'sampling createMessage(systemPrompt)' },
+  { callee: /^\S*\.(?:createMessage|requestSampling)$/, kind: 'llm-prompt', args: [{ kwarg: 'messages' }], label: 'sampling createMessage' },
   { callee: oneOf(['@openai/agents.Agent', '@openai/agents.Agent.create']), kind: 'llm-system', args: [{ kwarg: 'instructions' }], label: 'Agent(instructions)' },
   { callee: methods(['getGenerativeModel', 'startChat']), kind: 'llm-system', args: [{ kwarg: 'systemInstruction' }], label: 'Gemini systemInstruction' },
   { callee: methods(['generateContent', 'generateContentStream']), kind: 'llm-prompt', args: [{ kwargOrIndex: ['contents', 0] }], label: 'Gemini generateContent' },
