@@ -125,7 +125,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .option('--all-rules', 'also run the heuristic rules that are off by default')
     .option('--exclude <pattern>', 'gitignore-style path pattern to leave out (repeatable)', collect)
     .option('--config [path]', 'scan MCP client configs: this config file, the project configs of this folder, or (no path) every config found on this machine')
-    .option('--resolve', 'with --config: fetch each configured npm/PyPI server package and read its tools for the cross-server rules')
+    .option('--resolve', 'with --config: fetch or locate each configured server (npm/PyPI package, local script), scan it with the same rules and report per server')
     .option('-c, --project-config <file>', 'mcpvet project config file (default: .mcpvet.json in the target)')
     .option('--no-project-config', 'ignore any .mcpvet.json in the target')
     .option('--baseline <file>', 'report findings recorded in this baseline as suppressed')
