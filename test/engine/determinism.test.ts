@@ -75,6 +75,17 @@ describe('determinism', () => {
     assert.equal(stable(two), stable(one));
   });
 
+  it('gives identical deep-mode results (flows, traces) with workers: 1 and workers: 2, and twice', async (t) => {
+    const tree = await corpus(t);
+    const one = await scanTree(tree.root, { workers: 1, mode: 'deep' });
+    const two = await scanTree(tree.root, { workers: 2, mode: 'deep' });
+    const again = await scanTree(tree.root, { workers: 2, mode: 'deep' });
+    assert.equal(two.timing?.workers, 2);
+    assert.ok(one.findings.some((f) => (f.trace?.length ?? 0) > 1), 'the corpus should produce deep findings with traces');
+    assert.equal(stable(two), stable(one));
+    assert.equal(stable(again), stable(two));
+  });
+
   it('does not depend on where the tree lives or how its path is spelled', async (t) => {
     const a = await corpus(t, 'mcpvet-det-a-');
     const b = await corpus(t, 'mcpvet-det-elsewhere-');
