@@ -196,8 +196,15 @@ export function collectCallSites(tree: Tree, lang: CodeLanguage, imports: Import
         }
       }
     }
-    const callee = node.childForFieldId(fieldId);
+    let callee = node.childForFieldId(fieldId);
     if (!callee) continue;
+    // Compiled CommonJS calls imported functions as `(0, child_process_1.exec)(cmd)` so that `this` is unbound:
+    // the callee is the last expression of the parenthesised sequence.
+    if (callee.type === 'parenthesized_expression' && fam === 'js') {
+      const seq = callee.namedChildren[0];
+      const last = seq?.type === 'sequence_expression' ? seq.namedChildren.at(-1) : undefined;
+      if (last && (last.type === 'member_expression' || last.type === 'identifier')) callee = last;
+    }
     const calleeType = callee.type;
     const calleeText = text === undefined ? callee.text : text.slice(callee.startIndex, callee.endIndex);
     const parts = text === undefined ? dottedParts(callee, lang) : dottedPartsOf(callee, calleeType, calleeText, lang);

@@ -97,11 +97,19 @@ function unwrapAwait(n: Node | null | undefined): Node | undefined {
   return n.type === 'await_expression' ? n.namedChildren[0] ?? undefined : n;
 }
 
+/** Helpers compilers and bundlers put around `require(…)` for ES module interop. */
+const INTEROP_WRAPPERS = new Set(['__importDefault', '__importStar', '__toESM', '_interopRequireDefault', '_interopRequireWildcard', 'tslib.__importDefault', 'tslib.__importStar']);
+
 /** `require("x")` or `import("x")` → `x`. */
 export function requiredModule(call: Node, lang: CodeLanguage): string | undefined {
   if (call.type !== 'call_expression') return undefined;
   const fn = call.childForFieldName('function');
-  if (!fn || (fn.text !== 'require' && fn.type !== 'import')) return undefined;
+  // Compiled code wraps the require: `__importDefault(require("x"))` (tsc), `__toESM(require("x"))` (esbuild).
+  if (fn && INTEROP_WRAPPERS.has(fn.text)) {
+    const inner = call.childForFieldName('arguments')?.namedChildren[0];
+    return inner ? requiredModule(inner, lang) : undefined;
+  }
+  if (!fn || (fn.text !== 'require' && fn.text !== '__require' && fn.type !== 'import')) return undefined;
   const arg = call.childForFieldName('arguments')?.namedChildren[0];
   const v = arg ? decodeString(arg, lang) : undefined;
   return v?.complete ? stripNode(v.value) : undefined;
