@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pacote from 'pacote';
+import type Pacote from 'pacote';
 import type { AcquireContext, AcquiredPart } from './acquire.js';
 import { digestFromIntegrity } from './download-cache.js';
 import { displayUrl } from './http-download.js';
@@ -80,6 +80,8 @@ export async function acquireNpm(t: NpmTarget, ctx: AcquireContext): Promise<Acq
 
   if (!file) {
     const spec = `${t.name}@${t.spec}`;
+    // Loaded here, not at the top: a pinned version found in the cache needs no registry client.
+    const pacote: typeof Pacote = (await import('pacote')).default;
     let manifest: Awaited<ReturnType<typeof pacote.manifest>>;
     try {
       manifest = await pacote.manifest(spec, pacoteOpts);
