@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CORPUS_VERSION, generateCorpus, type CorpusSummary } from './generate-corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,88 +42,9 @@ interface ChildResult {
   errorsByKind: Record<string, number>;
 }
 
-// ------------------------------------------------------------------------------------------------------ child mode
-
-async function child(config: ChildConfig): Promise<void> {
-  if (config.rules === 'parser') return parserOnly(config);
-  // Compiled code is what ships, so that is what is measured.
-  const { scan } = (await import(pathToFileURL(path.join(ROOT, 'dist/engine/scan.js')).href)) as typeof import('../dist/engine/scan.js');
-  const { builtinRules } = (await import(pathToFileURL(path.join(ROOT, 'dist/rules/index.js')).href)) as typeof import('../dist/rules/index.js');
-  const all = builtinRules();
-  // An empty rule list still names the catalog module, so that `workers: 2` uses the pool rather than in-process.
-  const rules = config.rules === 'all' ? all : { rules: [], module: all.module };
-  const runsMs: number[] = [];
-  const cpuMs: number[] = [];
-  let last: Awaited<ReturnType<typeof scan>> | undefined;
-  for (let i = 0; i < config.runs; i++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    last = await scan({ target: config.target, rules, workers: config.workers, config: false, mode: config.mode ?? 'fast' });
-    runsMs.push(performance.now() - t0);
-    cpuMs.push(cpuMs_(process.cpuUsage(c0)));
-  }
-  const byRule: Record<string, number> = {};
-  for (const f of last!.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  const errorsByKind: Record<string, number> = {};
-  for (const e of last!.errors) errorsByKind[`${e.kind}/${e.level}`] = (errorsByKind[`${e.kind}/${e.level}`] ?? 0) + 1;
-  const out: ChildResult = {
-    runsMs,
-    cpuMs,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    files: last!.stats.files,
-    bytes: last!.stats.bytes,
-    lines: last!.stats.lines,
-    skipped: last!.stats.skipped,
-    findings: last!.findings.length,
-    byRule,
-    errorsByKind,
-  };
-  process.stdout.write(`${JSON.stringify(out)}\n`);
-}
-
-function cpuMs_(u: NodeJS.CpuUsage): number {
-  return (u.user + u.system) / 1000;
-}
-
-/** Tree-sitter alone, in-process: discover, read, decode, parse, free. The floor under every other figure. */
-async function parserOnly(config: ChildConfig): Promise<void> {
-  const dist = (rel: string) => pathToFileURL(path.join(ROOT, 'dist', rel)).href;
-  const { discover, DEFAULT_EXCLUDES } = (await import(dist('source/discover.js'))) as typeof import('../dist/source/discover.js');
-  const { loadSource } = (await import(dist('source/load-source.js'))) as typeof import('../dist/source/load-source.js');
-  const { Parsers } = (await import(dist('parse/parsers.js'))) as typeof import('../dist/parse/parsers.js');
-  const { CODE_LANGUAGES, isCodeLanguage } = (await import(dist('model/language.js'))) as typeof import('../dist/model/language.js');
-  const runsMs: number[] = [];
-  const cpuMs: number[] = [];
-  let files = 0;
-  let bytes = 0;
-  let lines = 0;
-  let skipped = 0;
-  // Created inside the first timed run and then kept, as the engine keeps its in-process parsers.
-  let parsers: Awaited<ReturnType<typeof Parsers.create>> | undefined;
-  for (let i = 0; i < config.runs; i++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    if (!parsers) {
-      parsers = await Parsers.create();
-      await parsers.loadAll(CODE_LANGUAGES);
-    }
-    const found = await discover(config.target, { maxFileBytes: 1_000_000, exclude: [], defaultExcludes: DEFAULT_EXCLUDES });
-    files = bytes = lines = 0;
-    skipped = found.skipped.length;
-    for (const f of found.files) {
-      const loaded = await loadSource(f.path, f.absPath, f.language);
-      if (!loaded.ok) continue;
-      files++;
-      bytes += loaded.bytes;
-      lines += loaded.text.split('\n').length;
-      if (isCodeLanguage(f.language)) parsers.parse(f.language, loaded.text, 10_000)?.delete();
-    }
-    runsMs.push(performance.now() - t0);
-    cpuMs.push(cpuMs_(process.cpuUsage(c0)));
-  }
-  const out: ChildResult = { runsMs, cpuMs, maxRssMb: process.resourceUsage().maxRSS / 1024, files, bytes, lines, skipped, findings: 0, byRule: {}, errorsByKind: {} };
-  process.stdout.write(`${JSON.stringify(out)}\n`);
-}
+// The measurements themselves run in bench/bench-child.mjs: plain JavaScript in a plain Node process, so the
+// figures (peak RSS above all) hold no TypeScript loader.
+const CHILD = path.join(ROOT, 'bench/bench-child.mjs');
 
 /**
  * Each run in a fresh process, as a user runs one scan per process: peak RSS is then the peak of one scan, not the
@@ -143,7 +64,7 @@ async function runRepeated(config: ChildConfig): Promise<ChildResult> {
 
 function runChild(config: ChildConfig, nodeFlags: string[] = []): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...process.execArgv, ...nodeFlags, fileURLToPath(import.meta.url), '--child', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [...nodeFlags, CHILD, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
@@ -343,6 +264,4 @@ async function parent(argv: string[]): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-const argv = process.argv.slice(2);
-if (argv[0] === '--child') await child(JSON.parse(argv[1]!) as ChildConfig);
-else await parent(argv);
+await parent(process.argv.slice(2));
