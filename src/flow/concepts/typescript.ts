@@ -165,9 +165,10 @@ const sinks: SinkSpec[] = [
   { callee: methods(['goto', 'navigate']), kind: 'url', args: [{ kwargOrIndex: ['url', 0] }], label: 'page.goto' },
   { callee: methods(['post']), kind: 'url', args: [0], label: 'client.post' },
   { callee: oneOf(['@modelcontextprotocol/sdk/client/streamableHttp.js.StreamableHTTPClientTransport', '@modelcontextprotocol/sdk/client/sse.js.SSEClientTransport']), kind: 'url', args: [0], label: 'MCP client transport' },
-  { callee: 'fetch', kind: 'outbound-data', args: [{ kwarg: 'body' }], label: 'fetch(body)' },
-  { callee: api(HTTP_CLIENTS, ['post', 'put', 'patch']), kind: 'outbound-data', args: [1, { kwarg: 'json' }, { kwarg: 'body' }, { kwarg: 'form' }], label: 'HTTP client body' },
-  { callee: oneOf([...HTTP_CLIENTS, ...HTTP_CLIENTS.map((c) => `${c}.request`)]), kind: 'outbound-data', args: [{ kwarg: 'data' }, { kwarg: 'body' }, { kwarg: 'json' }, { kwarg: 'form' }], label: 'HTTP client body' },
+  // Headers carry data out as surely as the body (the Python table lists them too); rules tell credentials apart.
+  { callee: 'fetch', kind: 'outbound-data', args: [{ kwarg: 'body' }, { kwarg: 'headers' }], label: 'fetch(body)' },
+  { callee: api(HTTP_CLIENTS, ['post', 'put', 'patch']), kind: 'outbound-data', args: [1, { kwarg: 'json' }, { kwarg: 'body' }, { kwarg: 'form' }, { kwarg: 'headers' }], label: 'HTTP client body' },
+  { callee: oneOf([...HTTP_CLIENTS, ...HTTP_CLIENTS.map((c) => `${c}.request`)]), kind: 'outbound-data', args: [{ kwarg: 'data' }, { kwarg: 'body' }, { kwarg: 'json' }, { kwarg: 'form' }, { kwarg: 'headers' }], label: 'HTTP client body' },
   { callee: methods(['post']), kind: 'outbound-data', args: [1], label: 'client.post(body)' },
   { callee: methods(['sendMail', 'sendEmail', 'sendMessage', 'postMessage', 'sendMultiple']), kind: 'outbound-data', args: ['all'], label: 'message send' },
   { callee: oneOf(['@sendgrid/mail.send', '@sendgrid/mail.sendMultiple']), kind: 'outbound-data', args: ['all'], label: 'e-mail send' },
