@@ -60,7 +60,10 @@ export class ProgramIndex {
     if (!file) return [];
     // A call on a value (`p.startswith(x)`) is never a project function by name; its callee starts with `.`, which a
     // Python relative module (`.util.helper`) also does, so the receiver tells them apart.
-    if (call.receiver && !call.callee.startsWith('self.')) return [];
+    // A method named after its receiver's known class (`.storage.DocStore.read`, typed by the builder) resolves like
+    // any qualified name; a bare `.name` on a value does not.
+    if (call.receiver && !call.callee.startsWith('self.') && /^\.[^.]+$/.test(call.callee)) return [];
+    if (call.receiver && !call.callee.startsWith('self.') && file.language === 'typescript') return [];
     const id = this.resolveId(file, caller, call.callee);
     const fn = id ? this.functions.get(id) : undefined;
     return fn ? [fn] : [];
@@ -231,5 +234,8 @@ function memberOf(imp: FlowImport, callee: string): string | undefined {
   }
   if (callee === imp.local) return imp.imported;
   if (callee === `${imp.module}.${imp.imported}`) return imp.imported;
+  // A method of an imported class, named through the import: `.storage.DocStore.read` → `DocStore.read`.
+  const qualified = `${imp.module}.${imp.imported}.`;
+  if (callee.startsWith(qualified)) return `${imp.imported}.${callee.slice(qualified.length)}`;
   return undefined;
 }
