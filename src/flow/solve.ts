@@ -492,6 +492,8 @@ class Solver {
     if (result) return result;
 
     const targets = this.index.resolve(fr.fn, c);
+    // A function nested in this one reads its variables: run it here, like a callback, rather than as a summary.
+    if (targets.length > 0 && targets[0]!.parent === fr.fn.id && !targets[0]!.className) return this.runCallback({ kind: 'func', fnId: targets[0]!.id }, argLabels, env, fr);
     if (targets.length > 0) return this.applySummary(targets[0]!, c, argLabels, kwLabels, recv, fr);
     // A method called on an instance of a project class (`runner.run()` after `runner = new Runner(cmd)`).
     if (c.receiver?.kind === 'ref' && c.receiver.ref.kind === 'var' && c.callee.startsWith('.')) {
