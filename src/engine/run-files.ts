@@ -6,6 +6,7 @@ import type { Rule, RuleOptions } from '../rule/rule.js';
 import type { SourceFile } from '../source/discover.js';
 import { analyzeFile, type AnalyzeLimits, type FileResult } from './analyze-file.js';
 import type { WorkerRequest, WorkerResponse } from './file-worker.js';
+import type { FileFlow } from '../flow/ir.js';
 
 export interface RunFilesOptions {
   files: readonly SourceFile[];
@@ -124,7 +125,7 @@ function runPool(opts: RunFilesOptions): Promise<FileResult[]> {
         if (msg.type === 'ready') dispatch();
         else if (msg.type === 'result') {
           if (timer) clearTimeout(timer);
-          record(msg.id, msg.result);
+          record(msg.id, msg.flowJson ? { ...msg.result, flow: JSON.parse(msg.flowJson) as FileFlow } : msg.result);
           dispatch();
         } else if (msg.type === 'fatal') {
           if (current === undefined) finish(new Error(`worker failed to start: ${msg.message}`));
