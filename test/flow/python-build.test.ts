@@ -7,10 +7,11 @@ import { before, describe, it } from 'node:test';
 import { buildPythonFlow } from '../../src/flow/build/build-python.js';
 import { calleeMatches, SINK_KINDS, SOURCE_KINDS, type SinkKind } from '../../src/flow/concepts.js';
 import { PYTHON_CONCEPTS } from '../../src/flow/concepts/python.js';
-import type { FileFlow, FlowCall, FlowExpr, FlowFunction, FlowStmt } from '../../src/flow/ir.js';
+import type { FileFlow, FlowCall, FlowExpr, FlowStmt } from '../../src/flow/ir.js';
 import { solve } from '../../src/flow/solve.js';
 import type { Seed } from '../../src/flow/taint.js';
 import { Parsers } from '../../src/parse/parsers.js';
+import { callReaders, fn, shape } from '../helpers/flow-ir.js';
 
 let parsers: Parsers;
 before(async () => {
@@ -28,71 +29,10 @@ function build(src: string, file = 'srv/app.py'): FileFlow {
   }
 }
 
-function fn(flow: FileFlow, qualified: string): FlowFunction {
-  const f = flow.functions.find((x) => x.qualified === qualified);
-  assert.ok(f, `function ${qualified} in ${flow.functions.map((x) => x.qualified).join(', ')}`);
-  return f;
-}
-
-/** Every statement of a function, nested ones included, in order (explicit stack). */
-function allStmts(stmts: readonly FlowStmt[]): FlowStmt[] {
-  const out: FlowStmt[] = [];
-  const stack = [...stmts].reverse();
-  while (stack.length) {
-    const s = stack.pop()!;
-    out.push(s);
-    const inner = s.kind === 'if' ? [...s.then, ...s.else] : s.kind === 'loop' || s.kind === 'block' ? s.body : [];
-    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
-  }
-  return out;
-}
-
-/** Every expression under a statement list, nested calls, receivers and kwargs included. */
-function allExprs(stmts: readonly FlowStmt[]): FlowExpr[] {
-  const out: FlowExpr[] = [];
-  const stack: FlowExpr[] = [];
-  for (const s of allStmts(stmts)) {
-    if (s.kind === 'assign' || s.kind === 'destructure' || s.kind === 'expr' || s.kind === 'return') stack.push(s.value);
-    else if (s.kind === 'if') stack.push(s.test);
-    else if (s.kind === 'loop' && s.iterable) stack.push(s.iterable);
-  }
-  while (stack.length) {
-    const e = stack.pop()!;
-    out.push(e);
-    if (e.kind === 'call') {
-      stack.push(...e.call.args, ...Object.values(e.call.kwargs));
-      if (e.call.receiver) stack.push(e.call.receiver);
-    } else if (e.kind === 'concat') stack.push(...e.parts);
-    else if (e.kind === 'collection') stack.push(...e.items);
-    else if (e.kind === 'choice') stack.push(...e.options);
-  }
-  return out;
-}
-
-function calls(f: FlowFunction): FlowCall[] {
-  return allExprs(f.stmts)
-    .filter((e): e is FlowExpr & { kind: 'call' } => e.kind === 'call')
-    .map((e) => e.call)
-    .sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
-}
-
-function callees(f: FlowFunction): string[] {
-  return calls(f).map((c) => c.callee);
-}
-
-function call(f: FlowFunction, callee: string): FlowCall {
-  const c = calls(f).find((x) => x.callee === callee);
-  assert.ok(c, `call ${callee} in ${callees(f).join(', ')}`);
-  return c;
-}
+const { calls, callees, call } = callReaders(false);
 
 const ref = (name: string): FlowExpr => ({ kind: 'ref', ref: { kind: 'var', name } });
 const lit = (value?: string): FlowExpr => (value === undefined ? { kind: 'lit' } : { kind: 'lit', value });
-
-/** The IR without locations, for structural comparisons. */
-function shape<T>(v: T): unknown {
-  return JSON.parse(JSON.stringify(v, (k, x) => (k === 'location' ? undefined : x)));
-}
 
 /** Deepest object nesting of a value, measured without recursion. */
 function depthOf(v: unknown): number {

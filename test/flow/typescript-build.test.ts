@@ -7,10 +7,11 @@ import { before, describe, it } from 'node:test';
 import { buildTypeScriptFlow } from '../../src/flow/build/build-typescript.js';
 import { calleeMatches, SINK_KINDS, SOURCE_KINDS, type SinkKind } from '../../src/flow/concepts.js';
 import { TYPESCRIPT_CONCEPTS } from '../../src/flow/concepts/typescript.js';
-import type { FileFlow, FlowCall, FlowExpr, FlowFunction, FlowStmt } from '../../src/flow/ir.js';
+import type { FileFlow, FlowExpr } from '../../src/flow/ir.js';
 import { solve } from '../../src/flow/solve.js';
 import type { Seed } from '../../src/flow/taint.js';
 import { Parsers } from '../../src/parse/parsers.js';
+import { allStmts, callReaders, fn, shape } from '../helpers/flow-ir.js';
 
 type Grammar = 'javascript' | 'typescript' | 'tsx';
 
@@ -30,65 +31,7 @@ function build(src: string, language: Grammar = 'typescript', file = 'srv/app.ts
   }
 }
 
-function fn(flow: FileFlow, qualified: string): FlowFunction {
-  const f = flow.functions.find((x) => x.qualified === qualified);
-  assert.ok(f, `function ${qualified} in ${flow.functions.map((x) => x.qualified).join(', ')}`);
-  return f;
-}
-
-/** Every statement of a list, nested ones included, in order (explicit stack). */
-function allStmts(stmts: readonly FlowStmt[]): FlowStmt[] {
-  const out: FlowStmt[] = [];
-  const stack = [...stmts].reverse();
-  while (stack.length) {
-    const s = stack.pop()!;
-    out.push(s);
-    const inner = s.kind === 'if' ? [...s.then, ...s.else] : s.kind === 'loop' || s.kind === 'block' ? s.body : [];
-    for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]!);
-  }
-  return out;
-}
-
-/** Every expression under a statement list: call arguments, receivers and kwargs included. */
-function allExprs(stmts: readonly FlowStmt[]): FlowExpr[] {
-  const out: FlowExpr[] = [];
-  const stack: FlowExpr[] = [];
-  for (const s of allStmts(stmts)) {
-    if (s.kind === 'assign' || s.kind === 'destructure' || s.kind === 'expr' || s.kind === 'return') stack.push(s.value);
-    else if (s.kind === 'if') stack.push(s.test);
-    else if (s.kind === 'loop' && s.iterable) stack.push(s.iterable);
-  }
-  while (stack.length) {
-    const e = stack.pop()!;
-    out.push(e);
-    if (e.kind === 'call') {
-      stack.push(...e.call.args, ...Object.values(e.call.kwargs));
-      if (e.call.receiver) stack.push(e.call.receiver);
-    } else if (e.kind === 'concat') stack.push(...e.parts);
-    else if (e.kind === 'collection') stack.push(...e.items);
-    else if (e.kind === 'choice') stack.push(...e.options);
-  }
-  return out;
-}
-
-function calls(f: FlowFunction): FlowCall[] {
-  const seen = new Set<FlowCall>();
-  return allExprs(f.stmts)
-    .filter((e): e is FlowExpr & { kind: 'call' } => e.kind === 'call')
-    .map((e) => e.call)
-    .filter((c) => !seen.has(c) && !!seen.add(c))
-    .sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn || a.location.endColumn - b.location.endColumn);
-}
-
-function callees(f: FlowFunction): string[] {
-  return calls(f).map((c) => c.callee);
-}
-
-function call(f: FlowFunction, callee: string): FlowCall {
-  const c = calls(f).find((x) => x.callee === callee);
-  assert.ok(c, `call ${callee} in ${callees(f).join(', ')}`);
-  return c;
-}
+const { calls, callees, call } = callReaders(true);
 
 const ref = (name: string): FlowExpr => ({ kind: 'ref', ref: { kind: 'var', name } });
 const field = (base: string, ...names: string[]): FlowExpr => {
@@ -98,11 +41,6 @@ const field = (base: string, ...names: string[]): FlowExpr => {
 };
 const lit = (value?: string): FlowExpr => (value === undefined ? { kind: 'lit' } : { kind: 'lit', value });
 const pcall = (callee: string, args: unknown[], extra: Record<string, unknown> = {}) => ({ kind: 'call', call: { callee, args, kwargs: {}, ...extra } });
-
-/** The IR without locations, for structural comparisons. */
-function shape<T>(v: T): unknown {
-  return JSON.parse(JSON.stringify(v, (k, x) => (k === 'location' ? undefined : x)));
-}
 
 /** Deepest object nesting of a value and how many objects it holds, measured without recursion. */
 function measure(v: unknown): { depth: number; objects: number } {
