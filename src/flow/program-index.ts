@@ -16,6 +16,8 @@ export class ProgramIndex {
   readonly fileOf = new Map<string, FileFlow>();
   private readonly topLevel = new Map<string, Map<string, string>>();
   private readonly methods = new Map<string, Map<string, string>>();
+  /** Classes declared at the top level of each file (those with a method), by file path. */
+  private readonly classes = new Map<string, Set<string>>();
   private readonly children = new Map<string, Map<string, string>>();
   private readonly goPackages = new Map<string, Map<string, string>>();
   private readonly goModules: readonly GoModule[];
@@ -39,7 +41,12 @@ export class ProgramIndex {
           const m = this.methods.get(key) ?? new Map<string, string>();
           if (!m.has(fn.name)) m.set(fn.name, fn.id);
           this.methods.set(key, m);
-          if (fn.qualified.includes('.') && (!fn.parent || fn.parent.endsWith('#<module>'))) top.set(fn.qualified, fn.id);
+          if (fn.qualified.includes('.') && (!fn.parent || fn.parent.endsWith('#<module>'))) {
+            top.set(fn.qualified, fn.id);
+            const own = this.classes.get(f.path) ?? new Set<string>();
+            own.add(fn.className);
+            this.classes.set(f.path, own);
+          }
         } else if (!fn.parent || fn.parent.endsWith('#<module>')) {
           if (fn.qualified !== '<module>' && !top.has(fn.name)) top.set(fn.name, fn.id);
         }
@@ -110,14 +117,11 @@ export class ProgramIndex {
 
   /** Whether a call constructs one of the project's classes (`Runner(...)`, `new Runner(...)`), by the class name. */
   constructedClass(caller: FlowFunction, call: FlowCall): string | undefined {
-    if (call.receiver || call.callee.startsWith('<')) return undefined;
-    const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
-    if (!/^[A-Z]/.test(name)) return undefined;
+    const name = call.callee;
+    if (call.receiver || !/^[A-Z][\w$]*$/.test(name)) return undefined;
     const file = this.fileOf.get(caller.id);
     if (!file) return undefined;
-    const local = call.callee.includes('.') ? undefined : call.callee;
-    if (local && [...(this.topLevel.get(file.path)?.keys() ?? [])].some((k) => k.startsWith(`${local}.`))) return local;
-    if (local && file.imports.some((i) => i.local === local)) return local;
+    if (this.classes.get(file.path)?.has(name) || file.imports.some((i) => i.local === name)) return name;
     return undefined;
   }
 
