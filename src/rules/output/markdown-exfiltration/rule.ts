@@ -51,22 +51,24 @@ export default defineRule({
   },
   project: {
     detect(ctx) {
-      const hits: { flow: TaintFlow; md: MarkdownUrl }[] = [];
+      const hits: { flow: TaintFlow; md: MarkdownUrl; text: string }[] = [];
       for (const flow of selectFlows(ctx, { sinks: ['tool-output'], sources: EXFILTRABLE })) {
         // The text right before the value first; else the whole string before it, which keeps a Markdown URL that an
         // earlier value or an outer concatenation split from the value (`?w=${w}&token=${t}`, `"Result:\n" + md`).
-        const md = markdownUrl(flow.sink.context) ?? markdownUrl(flow.sink.prefix);
-        if (md && !throughGoError(flow)) hits.push({ flow, md });
+        const near = markdownUrl(flow.sink.context);
+        const md = near ?? markdownUrl(flow.sink.prefix);
+        const text = near ? flow.sink.context! : (flow.sink.prefix ?? '').replace(/\uFFFC/g, '…');
+        if (md && !throughGoError(flow)) hits.push({ flow, md, text });
       }
       const out: RawFinding[] = [];
       for (const { flow, others } of firstPerSink(hits.map((h) => h.flow))) {
-        const md = hits.find((h) => h.flow === flow)!.md;
+        const { md, text } = hits.find((h) => h.flow === flow)!;
         out.push({
           ...handlerFinding(flow, {
             also: alsoText(others),
             where: WHERE[md.position],
             element: md.element,
-            context: quoteContext(markdownUrl(flow.sink.context) ? flow.sink.context! : flow.sink.prefix!.replace(/\uFFFC/g, '…')),
+            context: quoteContext(text),
             effect: EFFECT[md.element],
           }),
           ...(md.element === 'link' ? { severity: 'medium' as const } : {}),
