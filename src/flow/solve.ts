@@ -340,16 +340,17 @@ class Solver {
    * own arguments (`exec.Command("grep", "-e", p, "--", dir)`) or a list literal (`["grep", "-e", p, "--", dir]`).
    * Undefined when the list is not literal, so the caller falls back to the whole argument.
    */
-  private argvAt(pos: ArgPosition, all: readonly ArgPosition[], c: FlowCall, env: Env, fr: FrameState): Labels | undefined {
-    if (pos === 'all') return this.argvLabels(c.args, env, fr);
+  private argvAt(pos: ArgPosition, all: readonly ArgPosition[], c: FlowCall, argLabels: readonly Labels[], env: Env, fr: FrameState): Labels | undefined {
+    if (pos === 'all') return this.argvLabels(c.args, env, fr, undefined, argLabels);
     const expr = exprAt(pos, c);
     if (expr?.kind === 'collection') return this.argvLabels(expr.items, env, fr);
     // Variadic sinks list each position: read the call's arguments as one list, counting only this position.
-    if (typeof pos === 'number' && all.length > 1) return this.argvLabels(c.args, env, fr, pos);
+    if (typeof pos === 'number' && all.length > 1) return this.argvLabels(c.args, env, fr, pos, argLabels);
     return undefined;
   }
 
-  private argvLabels(seq: readonly FlowExpr[], env: Env, fr: FrameState, only?: number): Labels {
+  /** `known`: labels already computed for the elements (the call's own arguments), so they are not evaluated twice. */
+  private argvLabels(seq: readonly FlowExpr[], env: Env, fr: FrameState, only?: number, known?: readonly Labels[]): Labels {
     let out: Labels = EMPTY;
     for (let i = 0; i < seq.length; i++) {
       const el = seq[i]!;
@@ -357,7 +358,7 @@ class Solver {
       if (el.kind === 'lit' && (el.value === '--' || el.value === '--end-of-options')) break;
       if (only !== undefined && i !== only) continue;
       if (el.kind === 'lit' || argvSafeElement(el, seq[i - 1])) continue;
-      out = union(out, el.kind === 'collection' ? this.argvLabels(el.items, env, fr) : this.eval(el, env, fr), this.budget.maxLabels);
+      out = union(out, el.kind === 'collection' ? this.argvLabels(el.items, env, fr) : known?.[i] ?? this.eval(el, env, fr), this.budget.maxLabels);
     }
     return out;
   }
@@ -465,7 +466,7 @@ class Solver {
       const api = apiName(sink.label, c.callee);
       if (!fr.effects.has(sink.kind)) fr.effects.set(sink.kind, { api, location: c.location });
       for (const pos of sink.args) {
-        const labels = sink.kind === 'argv' ? this.argvAt(pos, sink.args, c, env, fr) ?? at(pos) : at(pos);
+        const labels = sink.kind === 'argv' ? this.argvAt(pos, sink.args, c, argLabels, env, fr) ?? at(pos) : at(pos);
         for (const l of labels) this.hit(fr, { label: l, kind: sink.kind, api, location: c.location, context: l.context, prefix: l.prefix });
       }
     }
