@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { atLeast, SEVERITIES, type Severity } from '../model/severity.js';
-import { scan, ScanInputError, type ScanOptions } from '../engine/scan.js';
+import { downloadedTargetOptions, scan, ScanInputError, type ScanOptions } from '../engine/scan.js';
 import { ConfigError } from '../engine/project-config.js';
 import { writeBaseline } from '../engine/baseline.js';
 import { VERSION } from '../engine/version.js';
@@ -15,7 +15,6 @@ import type { Acquired, AcquireOptions } from '../targets/acquire.js';
 import { TargetError } from '../targets/limits.js';
 import { parseTarget, TargetSpecError } from '../targets/parse-target.js';
 import { withAcquisition } from '../targets/with-acquisition.js';
-import { DEFAULT_EXCLUDES } from '../source/discover.js';
 import { addLiveOptions, registerLiveCommands, runLiveScan } from './live-commands.js';
 import { runConfigScan } from './config-scan.js';
 
@@ -71,14 +70,9 @@ function acquireOptions(o: Record<string, unknown>): AcquireOptions {
   };
 }
 
-/**
- * How to walk an acquired target: a published package keeps its build-output folders (they hold the code that runs),
- * and nothing downloaded may hide its own files through ignore files or its findings through inline comments.
- */
+/** How to walk an acquired target: a local one as it is, a downloaded one hardened (`downloadedTargetOptions`). */
 function walkOptions(acquired: Acquired): Pick<ScanOptions, 'defaultExcludes' | 'ignoreFiles' | 'inlineSuppressions'> {
-  if (acquired.kind === 'local') return {};
-  const buildOutput = new Set(['dist', 'build', 'out']);
-  return { ignoreFiles: false, inlineSuppressions: false, ...(acquired.published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => !buildOutput.has(d)) } : {}) };
+  return acquired.kind === 'local' ? {} : downloadedTargetOptions(acquired.published);
 }
 
 /** Package downloads (pacote, tar) are loaded only for targets that need them, so that local scans start fast. */

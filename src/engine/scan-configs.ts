@@ -7,13 +7,12 @@ import type { Inventory } from '../model/inventory.js';
 import type { Location } from '../model/location.js';
 import type { ScanError, ScanResult, ServerReport, SkippedFile } from '../model/scan-result.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
-import { DEFAULT_EXCLUDES } from '../source/discover.js';
 import { currentEnvironment, discoverConfigs, knownConfigPaths, projectConfigPaths, type ConfigEnvironment, type KnownConfigPath } from '../mcp/client-config/discover-configs.js';
 import { identifyClient } from '../mcp/client-config/identify-client.js';
 import { parseClientConfig } from '../mcp/client-config/parse-client-config.js';
 import { readBaseline } from './baseline.js';
 import { assignFingerprints, compareFindings } from './finalize-findings.js';
-import { scan, ScanInputError, type ScanOptions } from './scan.js';
+import { downloadedTargetOptions, scan, ScanInputError, type ScanOptions } from './scan.js';
 import { computeScore } from './score.js';
 import { serverSource, type ServerSource } from './server-source.js';
 
@@ -265,9 +264,7 @@ async function scanCode(source: Extract<ServerSource, { scannable: true }>, loca
       input: fetched.input,
       targetKind: source.kind,
       config: options.config ?? false,
-      ignoreFiles: false,
-      inlineSuppressions: false,
-      ...(fetched.published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => d !== 'dist' && d !== 'build' && d !== 'out') } : {}),
+      ...downloadedTargetOptions(fetched.published),
     });
     result.errors.push(...fetched.problems);
     const version = fetched.resolved.version;

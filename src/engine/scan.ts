@@ -92,6 +92,15 @@ export interface ScanOptions {
   resolvedServers?: ResolvedServer[];
 }
 
+/**
+ * How to walk a downloaded target: a published package keeps its build-output folders (they hold the code that
+ * runs), and nothing downloaded may hide its own files through ignore files or its findings through inline comments.
+ */
+export function downloadedTargetOptions(published: boolean): Pick<ScanOptions, 'defaultExcludes' | 'ignoreFiles' | 'inlineSuppressions'> {
+  const buildOutput = new Set(['dist', 'build', 'out']);
+  return { ignoreFiles: false, inlineSuppressions: false, ...(published ? { defaultExcludes: DEFAULT_EXCLUDES.filter((d) => !buildOutput.has(d)) } : {}) };
+}
+
 /** Below this many bytes, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 2_000_000;
 
